@@ -1,0 +1,60 @@
+/** Finding a form field's schema by its data path, following local and shared `$ref`s and `allOf`. */
+import { isObject, parsePointer, resolvePointer } from '../json/pointer.ts';
+
+type Schemas = ReadonlyMap<string, unknown>;
+
+// Follows $ref chains (bounded, so a ref cycle cannot loop forever).
+function deref(node: unknown, root: unknown, shared: Schemas): { node: unknown; root: unknown } {
+  for (let hops = 0; hops < 32 && isObject(node) && typeof node.$ref === 'string'; hops++) {
+    const ref = node.$ref;
+    const hash = ref.indexOf('#');
+    const resource = hash === -1 ? ref : ref.slice(0, hash);
+    const fragment = hash === -1 ? '' : decodeURIComponentSafe(ref.slice(hash + 1));
+    if (resource !== '') root = shared.get(resource);
+    node = fragment.startsWith('/') ? resolvePointer(root, fragment) : fragment === '' ? root : undefined;
+  }
+  return { node, root };
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** The schema of the property at data path `field` (e.g. `/applicant/name`), or undefined when there is none. */
+export function propertyAt(schema: unknown, field: string, shared: Schemas): unknown {
+  const tokens = parsePointer(field);
+  if (!tokens) return undefined;
+  let current: { node: unknown; root: unknown } = { node: schema, root: schema };
+  for (const token of tokens) {
+    const next = childProperty(current.node, current.root, token, shared);
+    if (!next) return undefined;
+    current = next;
+  }
+  return deref(current.node, current.root, shared).node;
+}
+
+function childProperty(node: unknown, root: unknown, token: string, shared: Schemas): { node: unknown; root: unknown } | undefined {
+  const here = deref(node, root, shared);
+  if (!isObject(here.node)) return undefined;
+  const props = here.node.properties;
+  if (isObject(props) && Object.hasOwn(props, token)) return { node: props[token], root: here.root };
+  const parts = Array.isArray(here.node.allOf) ? here.node.allOf : [];
+  for (const part of parts) {
+    const found = childProperty(part, here.root, token, shared);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The JSON types a schema declares (after following `$ref`), or undefined when it declares none. */
+export function schemaTypes(schema: unknown, root: unknown, shared: Schemas): string[] | undefined {
+  const { node } = deref(schema, root, shared);
+  if (!isObject(node)) return undefined;
+  if (typeof node.type === 'string') return [node.type];
+  if (Array.isArray(node.type)) return node.type.filter((t): t is string => typeof t === 'string');
+  return undefined;
+}

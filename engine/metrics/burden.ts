@@ -1,0 +1,46 @@
+/** What a definition asks of the applicant, counted the same way everywhere (catalogue table, diff, score). */
+import { isObject, join, resolvePointer } from '../json/pointer.ts';
+import type { MatterDefinition } from '../model/index.ts';
+
+export interface BurdenMetrics {
+  /** Materials the applicant must supply (required or tolerated-missing, not fetched through shared data). */
+  readonly materials: number;
+  /** Materials waived because shared data supplies them. */
+  readonly waivedMaterials: number;
+  /** Leaf fields the applicant types (prefilled and locked fields excluded). */
+  readonly fieldsTyped: number;
+  /** Leaf fields prefilled and locked from shared data. */
+  readonly fieldsPrefilled: number;
+  /** Process states where a person acts. */
+  readonly humanSteps: number;
+  readonly promisedDays: number;
+  readonly visits: number;
+  /** Total fees in CNY. */
+  readonly fees: number;
+}
+
+/** Counts a definition's burden metrics. */
+export function burdenMetrics(def: MatterDefinition): BurdenMetrics {
+  const supplied = def.materials.filter((m) => m.necessity === 'required' || m.necessity === 'tolerated-missing');
+  const locked = new Set((def.form.prefill ?? []).filter((p) => p.locked !== false).map((p) => p.field));
+  const leaves = leafFields(def.form.schema, def.form.schema);
+  const fieldsPrefilled = leaves.filter((f) => locked.has(f)).length;
+  return {
+    materials: supplied.filter((m) => m.source !== 'shared-data').length,
+    waivedMaterials: def.materials.filter((m) => m.source === 'shared-data').length,
+    fieldsTyped: leaves.length - fieldsPrefilled,
+    fieldsPrefilled,
+    humanSteps: Object.values(def.process.states).filter((s) => s && s.type !== 'final').length,
+    promisedDays: def.timeLimit.promisedDays,
+    visits: def.visits,
+    fees: def.fees.reduce((sum, f) => sum + f.amount, 0),
+  };
+}
+
+// Data paths of the leaf properties (non-object values) of an object schema; local $refs are followed once.
+function leafFields(schema: unknown, root: unknown, prefix = '', depth = 0): string[] {
+  if (!isObject(schema) || depth > 32) return [];
+  const node = typeof schema.$ref === 'string' && schema.$ref.startsWith('#/') ? resolvePointer(root, schema.$ref.slice(1)) : schema;
+  if (!isObject(node) || !isObject(node.properties)) return prefix === '' ? [] : [prefix];
+  return Object.entries(node.properties).flatMap(([name, child]) => leafFields(child, root, join(prefix, name), depth + 1));
+}

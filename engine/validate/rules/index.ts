@@ -1,0 +1,34 @@
+/** The ordered rule lists, per kind of document. Adding a check means adding a file and listing it here. */
+import type { BundleDefinition, MatterDefinition, SharedDataCatalogue } from '../../model/index.ts';
+import type { Rule } from '../rule.ts';
+import { baselineReferenceRule } from './baseline-reference.ts';
+import { bundleReferencesRule } from './bundle-references.ts';
+import { duplicateDefinitionsRule } from './duplicate-definitions.ts';
+import { formSchemaRule } from './form-schema.ts';
+import { materialReferencesRule } from './material-references.ts';
+import { prefillReferencesRule } from './prefill-references.ts';
+import { processRolesRule } from './process-roles.ts';
+import { processSoundnessRule } from './process-soundness.ts';
+import { processStructureRule } from './process-structure.ts';
+import { processVocabularyRule } from './process-vocabulary.ts';
+import { serviceElementsRule } from './service-elements.ts';
+import { sharedDataItemsRule } from './shared-data-items.ts';
+import { uniqueIdsRule } from './unique-ids.ts';
+
+export const definitionRules: readonly Rule<MatterDefinition>[] = [
+  duplicateDefinitionsRule,
+  baselineReferenceRule,
+  uniqueIdsRule,
+  formSchemaRule,
+  prefillReferencesRule,
+  materialReferencesRule,
+  processStructureRule,
+  processSoundnessRule,
+  processVocabularyRule,
+  processRolesRule,
+  serviceElementsRule,
+];
+
+export const bundleRules: readonly Rule<BundleDefinition>[] = [bundleReferencesRule];
+
+export const sharedDataRules: readonly Rule<SharedDataCatalogue>[] = [sharedDataItemsRule];

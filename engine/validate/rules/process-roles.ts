@@ -1,0 +1,26 @@
+import { join } from '../../json/pointer.ts';
+import type { MatterDefinition } from '../../model/index.ts';
+import { problem, type Problem } from '../../problems/index.ts';
+import type { Rule } from '../rule.ts';
+
+/** Every state where someone acts names its step and a role the definition declares. */
+export const processRolesRule: Rule<MatterDefinition> = {
+  name: 'process-roles',
+  codes: ['process.role-missing', 'process.role-undeclared', 'process.step-missing'],
+  check({ file, value }) {
+    const declared = new Set(value.roles.map((r) => r.id));
+    const problems: Problem[] = [];
+    for (const [name, state] of Object.entries(value.process.states)) {
+      if (!state) continue;
+      const at = join('/process/states', name);
+      const role = state.meta?.role;
+      if (role !== undefined && !declared.has(role)) {
+        problems.push(problem('process.role-undeclared', file, join(at, 'meta', 'role'), { role }));
+      }
+      if (state.type === 'final') continue;
+      if (role === undefined) problems.push(problem('process.role-missing', file, state.meta ? join(at, 'meta') : at, { state: name }));
+      if (state.meta?.step === undefined) problems.push(problem('process.step-missing', file, state.meta ? join(at, 'meta') : at, { state: name }));
+    }
+    return problems;
+  },
+};

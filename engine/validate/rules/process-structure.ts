@@ -1,0 +1,29 @@
+import { join } from '../../json/pointer.ts';
+import type { MatterDefinition } from '../../model/index.ts';
+import { edgesOf } from '../../process/graph.ts';
+import { problem, type Problem } from '../../problems/index.ts';
+import type { Rule } from '../rule.ts';
+
+/** The initial state and every transition target exist; final states have no way out. */
+export const processStructureRule: Rule<MatterDefinition> = {
+  name: 'process-structure',
+  codes: ['process.initial-missing', 'process.target-missing', 'process.final-has-transitions'],
+  check({ file, value: { process } }) {
+    const problems: Problem[] = [];
+    const states = process.states;
+    if (!Object.hasOwn(states, process.initial)) {
+      problems.push(problem('process.initial-missing', file, '/process/initial', { state: process.initial }));
+    }
+    for (const edge of edgesOf(process)) {
+      if (!Object.hasOwn(states, edge.target)) {
+        problems.push(problem('process.target-missing', file, edge.targetPointer, { state: edge.from, event: edge.event, target: edge.target }));
+      }
+    }
+    for (const [name, state] of Object.entries(states)) {
+      if (state?.type === 'final' && Object.keys(state.on ?? {}).length > 0) {
+        problems.push(problem('process.final-has-transitions', file, join('/process/states', name, 'on'), { state: name }));
+      }
+    }
+    return problems;
+  },
+};

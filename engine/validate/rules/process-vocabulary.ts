@@ -1,0 +1,31 @@
+import { join } from '../../json/pointer.ts';
+import type { MatterDefinition } from '../../model/index.ts';
+import { edgesOf } from '../../process/graph.ts';
+import { isKnownAction, isKnownGuard, knownActions, knownGuards } from '../../process/vocabulary.ts';
+import { problem, type Problem } from '../../problems/index.ts';
+import type { Rule } from '../rule.ts';
+
+const guardNames = knownGuards.map((g) => g.name);
+const actionNames = knownActions.map((a) => a.name);
+
+/** Every guard and action named is one the runtime implements. */
+export const processVocabularyRule: Rule<MatterDefinition> = {
+  name: 'process-vocabulary',
+  codes: ['process.unknown-guard', 'process.unknown-action'],
+  check({ file, value: { process } }) {
+    const problems: Problem[] = [];
+    const action = (name: string, at: string) => {
+      if (!isKnownAction(name)) problems.push(problem('process.unknown-action', file, at, { action: name, known: actionNames }));
+    };
+    for (const edge of edgesOf(process)) {
+      if (edge.guard !== undefined && !isKnownGuard(edge.guard)) {
+        problems.push(problem('process.unknown-guard', file, join(edge.pointer, 'guard'), { guard: edge.guard, known: guardNames }));
+      }
+      edge.actions.forEach((a, i) => action(a, join(edge.pointer, 'actions', i)));
+    }
+    for (const [name, state] of Object.entries(process.states)) {
+      for (const hook of ['entry', 'exit'] as const) state?.[hook]?.forEach((a, i) => action(a, join('/process/states', name, hook, i)));
+    }
+    return problems;
+  },
+};

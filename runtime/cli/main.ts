@@ -1,0 +1,42 @@
+/** The `onematter` command line: parses the command and maps errors to exit codes. */
+import { catalogueCommand, catalogueUsage } from './catalogue-command.ts';
+import { exitCodes, UsageError, type CliIo } from './io.ts';
+import { validateCommand, validateUsage } from './validate-command.ts';
+
+const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  validate: validateCommand,
+  catalogue: catalogueCommand,
+};
+
+const help = `onematter — one matter, one form, one process
+
+usage:
+  ${validateUsage}
+      check definitions; exit 0 when valid, 1 when problems were found, 2 on a usage error
+  ${catalogueUsage}
+      summarize matters, baselines and variants with their burden metrics
+`;
+
+/** Runs one CLI invocation and returns its exit code; never throws (a bug is reported with exit code 70). */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    (name === undefined ? io.stderr : io.stdout).write(help);
+    return name === undefined ? exitCodes.usage : exitCodes.ok;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr.write(`unknown command: ${name}\n\n${help}`);
+    return exitCodes.usage;
+  }
+  try {
+    return await command(args, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      io.stderr.write(`onematter ${name}: ${error.message}\n`);
+      return exitCodes.usage;
+    }
+    io.stderr.write(`onematter ${name}: internal error, please report it:\n${error instanceof Error ? error.stack : String(error)}\n`);
+    return exitCodes.internal;
+  }
+}

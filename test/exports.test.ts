@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as engine from '../engine/index.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+describe('public API', () => {
+  it('names its entry points in the exports map', () => {
+    expect(Object.keys(pkg.exports)).toEqual(['.', './engine', './model', './package.json']);
+    expect(pkg.bin).toEqual({ onematter: './runtime/cli/bin.js' });
+  });
+
+  it('exports exactly these engine values (a change here is an API change)', () => {
+    expect(Object.keys(engine).sort()).toEqual([
+      'bundleSchema',
+      'burdenMetrics',
+      'createFormAjv',
+      'definitionSchema',
+      'documentLimits',
+      'knownActions',
+      'knownFormats',
+      'knownGuards',
+      'loadCatalogue',
+      'messages',
+      'parseDocument',
+      'problem',
+      'renderMessage',
+      'sharedDataSchema',
+      'sharedSchemaBase',
+      'validateSources',
+    ]);
+  });
+});

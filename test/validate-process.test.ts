@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { codesAt, problemsWith } from './support/fixtures.ts';
+
+const file = 'matters/baseline.json';
+
+describe('validate: process soundness', () => {
+  it('accepts the sound fixture process', () => {
+    expect(problemsWith(file, () => {})).toEqual([]);
+  });
+
+  it('reports an initial state that does not exist', () => {
+    expect(codesAt(problemsWith(file, (d) => (d.process.initial = 'start')))).toEqual([
+      { code: 'process.initial-missing', pointer: '/process/initial' },
+    ]);
+  });
+
+  it('reports a transition target that does not exist, in each XState shorthand', () => {
+    const problems = problemsWith(file, (d) => {
+      d.process.states.draft.on.SUBMIT = 'sent';
+      d.process.states.submitted.on.ACCEPT.target = 'checking';
+      d.process.states.review.on.APPROVE[0].target = 'done';
+    });
+    expect(codesAt(problems).filter((p) => p.code === 'process.target-missing')).toEqual([
+      { code: 'process.target-missing', pointer: '/process/states/draft/on/SUBMIT' },
+      { code: 'process.target-missing', pointer: '/process/states/submitted/on/ACCEPT/target' },
+      { code: 'process.target-missing', pointer: '/process/states/review/on/APPROVE/0/target' },
+    ]);
+  });
+
+  it('reports a state that cannot be reached from the initial state', () => {
+    const problems = problemsWith(file, (d) => {
+      d.process.states.archive = { meta: { role: 'clerk', step: { zh: '归档', en: 'Archive' } }, on: { DONE: 'approved' } };
+    });
+    expect(codesAt(problems)).toEqual([{ code: 'process.unreachable', pointer: '/process/states/archive' }]);
+  });
+
+  it('reports a state from which no final state can be reached', () => {
+    const problems = problemsWith(file, (d) => {
+      d.process.states.review.on.PARK = 'limbo';
+      d.process.states.limbo = { meta: { role: 'approver', step: { zh: '搁置', en: 'Parked' } }, on: { PING: 'limbo' } };
+    });
+    expect(codesAt(problems)).toEqual([{ code: 'process.no-way-to-finish', pointer: '/process/states/limbo' }]);
+  });
+
+  it('reports a process without any final state', () => {
+    const problems = problemsWith(file, (d) => {
+      for (const s of ['approved', 'rejected', 'withdrawn']) delete d.process.states[s].type;
+      for (const s of ['approved', 'rejected', 'withdrawn']) d.process.states[s] = { meta: { role: 'clerk', step: { zh: '结', en: 'End' } } };
+    });
+    expect(codesAt(problems)).toContainEqual({ code: 'process.no-final-state', pointer: '/process/states' });
+  });
+
+  it('reports a final state with transitions', () => {
+    const problems = problemsWith(file, (d) => (d.process.states.approved.on = { REOPEN: 'review' }));
+    expect(codesAt(problems)).toEqual([{ code: 'process.final-has-transitions', pointer: '/process/states/approved/on' }]);
+  });
+
+  it('reports guards and actions the runtime does not implement', () => {
+    const problems = problemsWith(file, (d) => {
+      d.process.states.submitted.on.ACCEPT.guard = 'isFriendOfClerk';
+      d.process.states.submitted.on.REJECT.actions = ['recordDecision', 'sendFax'];
+      d.process.states.review.entry = ['mineBitcoin'];
+    });
+    expect(codesAt(problems)).toEqual([
+      { code: 'process.unknown-guard', pointer: '/process/states/submitted/on/ACCEPT/guard' },
+      { code: 'process.unknown-action', pointer: '/process/states/submitted/on/REJECT/actions/1' },
+      { code: 'process.unknown-action', pointer: '/process/states/review/entry/0' },
+    ]);
+    expect(problems[0]!.message).toContain('materialsComplete');
+  });
+
+  it('reports an undeclared role, a missing role and a missing step name', () => {
+    const problems = problemsWith(file, (d) => {
+      d.process.states.review.meta.role = 'mayor';
+      delete d.process.states.submitted.meta.role;
+      delete d.process.states.draft.meta.step;
+    });
+    expect(codesAt(problems)).toEqual([
+      { code: 'process.step-missing', pointer: '/process/states/draft/meta' },
+      { code: 'process.role-missing', pointer: '/process/states/submitted/meta' },
+      { code: 'process.role-undeclared', pointer: '/process/states/review/meta/role' },
+    ]);
+  });
+
+  it('refuses nested states and after-timers through the meta-schema', () => {
+    const problems = problemsWith(file, (d) => {
+      d.process.states.review.after = { 1000: 'approved' };
+      d.process.states.review.states = {};
+    });
+    expect(codesAt(problems)).toEqual([
+      { code: 'schema.additional-property', pointer: '/process/states/review/after' },
+      { code: 'schema.additional-property', pointer: '/process/states/review/states' },
+    ]);
+  });
+});

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { codesAt, miniDoc, problemsWith } from './support/fixtures.ts';
+
+const baseline = 'matters/baseline.json';
+const variant = 'matters/variant.json';
+
+describe('validate: prefill and waivers', () => {
+  it('reports a prefill from a shared-data item that is not in the catalogue', () => {
+    expect(codesAt(problemsWith(baseline, (d) => (d.form.prefill[0].item = 'horoscope')))).toEqual([
+      { code: 'ref.shared-data-missing', pointer: '/form/prefill/0/item' },
+    ]);
+  });
+
+  it('reports a prefill from a field the shared-data item does not yield', () => {
+    expect(codesAt(problemsWith(baseline, (d) => (d.form.prefill[0].value = 'nickname')))).toEqual([
+      { code: 'ref.shared-data-field-missing', pointer: '/form/prefill/0/value' },
+    ]);
+  });
+
+  it('reports a prefill into a property the form does not have', () => {
+    expect(codesAt(problemsWith(baseline, (d) => (d.form.prefill[0].field = '/applicant/surname')))).toEqual([
+      { code: 'ref.prefill-field-missing', pointer: '/form/prefill/0/field' },
+    ]);
+  });
+
+  it('follows local and shared $refs to find prefilled properties and their types', () => {
+    const problems = problemsWith(baseline, (d) => {
+      d.form.prefill.push({ field: '/phone', item: 'identity', value: 'birthYear' });
+    });
+    expect(codesAt(problems)).toEqual([{ code: 'ref.prefill-type-mismatch', pointer: '/form/prefill/2/field' }]);
+    expect(problems[0]!.message).toBe('form field "/phone" is string but shared-data value is integer');
+  });
+
+  it('reports a field prefilled twice', () => {
+    const problems = problemsWith(baseline, (d) => d.form.prefill.push({ ...d.form.prefill[0] }));
+    expect(codesAt(problems)).toEqual([{ code: 'ref.prefill-duplicate', pointer: '/form/prefill/2/field' }]);
+  });
+
+  it('reports a material waived by a shared-data item that does not exist', () => {
+    expect(codesAt(problemsWith(baseline, (d) => (d.materials[0].sharedData.item = 'telepathy')))).toEqual([
+      { code: 'ref.shared-data-missing', pointer: '/materials/0/sharedData/item' },
+    ]);
+  });
+
+  it('requires the waiving item when a material comes from shared data', () => {
+    expect(codesAt(problemsWith(baseline, (d) => delete d.materials[0].sharedData))).toEqual([
+      { code: 'schema.required', pointer: '/materials/0' },
+    ]);
+  });
+
+  it('reports a material citing a legal basis the definition does not list', () => {
+    expect(codesAt(problemsWith(baseline, (d) => (d.materials[0].legalBasis = ['decree663', 'decree999'])))).toEqual([
+      { code: 'ref.legal-basis-missing', pointer: '/materials/0/legalBasis/1' },
+    ]);
+  });
+});
+
+describe('validate: identifiers', () => {
+  it('reports duplicate material ids', () => {
+    expect(codesAt(problemsWith(baseline, (d) => (d.materials[1].id = 'idCard')))).toEqual([
+      { code: 'materials.duplicate-id', pointer: '/materials/1/id' },
+    ]);
+  });
+
+  it('reports duplicate role ids', () => {
+    expect(codesAt(problemsWith(baseline, (d) => d.roles.push(d.roles[1])))).toEqual([
+      { code: 'definition.duplicate-id', pointer: '/roles/3/id' },
+    ]);
+  });
+
+  it('refuses a second definition of the same matter, version and region', () => {
+    const problems = problemsWith('matters/zz-copy.json', JSON.stringify(miniDoc(variant)));
+    expect(codesAt(problems)).toEqual([{ code: 'ref.duplicate-definition', pointer: '' }]);
+    expect(problems[0]!.message).toContain('matters/variant.json');
+  });
+});
+
+describe('validate: variants and bundles', () => {
+  it('reports a variant whose baseline does not exist', () => {
+    expect(codesAt(problemsWith(variant, (d) => (d.baseline.version = '9.9.9')))).toEqual([
+      { code: 'ref.baseline-missing', pointer: '/baseline' },
+    ]);
+  });
+
+  it('reports a variant pointing at another matter', () => {
+    expect(codesAt(problemsWith(variant, (d) => (d.baseline.id = '330000-TEST-0002')))).toEqual([
+      { code: 'ref.baseline-other-matter', pointer: '/baseline/id' },
+    ]);
+  });
+
+  it('reports a variant that refers to itself', () => {
+    expect(codesAt(problemsWith(variant, (d) => (d.baseline.version = d.version)))).toEqual([
+      { code: 'ref.self-reference', pointer: '/baseline' },
+    ]);
+  });
+
+  it('reports a variant whose baseline is itself a variant', () => {
+    const doc = miniDoc(variant);
+    const other = { ...doc, version: '1.2.0', region: { ...doc.region, code: '330200' }, baseline: { id: doc.id, version: doc.version } };
+    expect(codesAt(problemsWith('matters/variant-2.json', JSON.stringify(other)))).toEqual([
+      { code: 'ref.baseline-not-baseline', pointer: '/baseline' },
+    ]);
+  });
+
+  it('reports a baseline that points at a baseline', () => {
+    expect(codesAt(problemsWith(baseline, (d) => (d.baseline = { id: d.id, version: '0.9.0' })))).toEqual([
+      { code: 'ref.baseline-on-baseline', pointer: '/baseline' },
+    ]);
+  });
+
+  it('requires a variant to name its baseline (meta-schema)', () => {
+    expect(codesAt(problemsWith(variant, (d) => delete d.baseline))).toEqual([{ code: 'schema.required', pointer: '' }]);
+  });
+
+  it('reports a bundle that includes itself, a missing matter, or a matter twice', () => {
+    const problems = problemsWith('bundle.json', (d) => {
+      d.matters.push({ id: d.id, version: d.version }, { id: '330000-NOPE-0001', version: '1.0.0' }, d.matters[0]);
+    });
+    expect(codesAt(problems)).toEqual([
+      { code: 'ref.self-reference', pointer: '/matters/2' },
+      { code: 'ref.bundle-matter-missing', pointer: '/matters/3' },
+      { code: 'ref.bundle-duplicate-matter', pointer: '/matters/4/id' },
+    ]);
+  });
+});
+
+describe('validate: shared-data catalogue and shared schemas', () => {
+  it('reports a shared-data item defined twice', () => {
+    expect(codesAt(problemsWith('shared-data.json', (d) => d.items.push(d.items[1])))).toEqual([
+      { code: 'shared-data.duplicate-item', pointer: '/items/2/id' },
+    ]);
+  });
+
+  it('checks shared-data field schemas like form schemas', () => {
+    expect(codesAt(problemsWith('shared-data.json', (d) => (d.items[0].fields.name.schema.pattern = '^(a+)+$')))).toEqual([
+      { code: 'form.pattern-unsafe', pointer: '/items/0/fields/name/schema/pattern' },
+    ]);
+  });
+
+  it('keeps shared schema ids inside the project namespace', () => {
+    expect(codesAt(problemsWith('schemas/id-number.json', (d) => (d.$id = 'https://example.com/id.json')))).toEqual([
+      { code: 'schemas.bad-id', pointer: '/$id' },
+    ]);
+  });
+});
