@@ -34,7 +34,7 @@ describe('the real catalogue (definitions/)', () => {
     const known = new Set([regions.province, ...regions.cities, ...regions.counties].map((r: { code: string }) => r.code));
     for (const d of definitions) {
       expect(known.has(d.region.code), `${d.id} ${d.region.code}`).toBe(true);
-      expect(d.region.level).toBe(d.kind === 'baseline' ? 'province' : expect.stringMatching(/^(city|county)$/));
+      expect(d.region.level).toEqual(d.kind === 'baseline' ? 'province' : expect.stringMatching(/^(city|county)$/));
     }
   });
 

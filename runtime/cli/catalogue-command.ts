@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { burdenMetrics } from '../../engine/index.ts';
 import { exitCodes, UsageError, type CliIo } from './io.ts';
 import { loadAndValidate } from './load.ts';
-import { renderTable } from './table.ts';
+import { plural, renderTable } from './table.ts';
 
 export const catalogueUsage = 'onematter catalogue <file-or-dir>... [--json]';
 
@@ -24,7 +24,8 @@ export async function catalogueCommand(args: string[], io: CliIo): Promise<numbe
       d.metrics.fieldsPrefilled, d.metrics.humanSteps, d.metrics.promisedDays, d.metrics.visits, d.metrics.fees]);
     io.stdout.write(renderTable(header, rows));
     const matters = new Set(defs.map((d) => d.id)).size;
-    io.stdout.write(`${matters} matters, ${defs.filter((d) => d.kind === 'baseline').length} baselines, ${defs.filter((d) => d.kind === 'variant').length} variants, ${catalogue.bundles.length} bundles\n`);
+    const count = (kind: string) => defs.filter((d) => d.kind === kind).length;
+    io.stdout.write(`${plural(matters, 'matter')}, ${plural(count('baseline'), 'baseline')}, ${plural(count('variant'), 'variant')}, ${plural(catalogue.bundles.length, 'bundle')}\n`);
   }
   const own = problems.filter((p) => targets.has(p.file));
   if (own.length > 0) io.stderr.write(`${own.length} problems; run \`onematter validate\` for details\n`);

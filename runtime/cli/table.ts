@@ -13,3 +13,6 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
     r.map((c, i) => (typeof raw[i] === 'number' ? ' '.repeat(widths[i]! - width(c)) + c : c + ' '.repeat(widths[i]! - width(c)))).join('  ').trimEnd();
   return [line(cells[0]!, header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map((r, i) => line(cells[i + 1]!, r))].join('\n') + '\n';
 }
+
+/** `3 files`, `1 file`. */
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { exitCodes, UsageError, type CliIo } from './io.ts';
 import { loadAndValidate } from './load.ts';
+import { plural } from './table.ts';
 
 export const validateUsage = 'onematter validate <file-or-dir>... [--json] [--catalogue <dir>]';
 
@@ -29,5 +30,3 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   }
   return problems.length === 0 ? exitCodes.ok : exitCodes.problems;
 }
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
