@@ -1,0 +1,16 @@
+/** Fix ops for form changes: edit one keyword where it is written, else replace the subschema whole. */
+import { join } from '../../json/pointer.ts';
+import type { FixOp } from '../fix.ts';
+import type { SchemaPair } from './walk.ts';
+
+/** Makes `a`'s keyword equal `b`'s (removing it when `b` has none). */
+export function keywordFix({ a, b }: SchemaPair, keyword: string): FixOp[] {
+  if (!a.own) return [{ op: 'set', path: a.ptr, value: b.raw }];
+  return Object.hasOwn(b.node, keyword)
+    ? [{ op: 'set', path: join(a.ptr, keyword), value: b.node[keyword] }]
+    : [{ op: 'remove', path: join(a.ptr, keyword) }];
+}
+
+/** `/applicant/name` → `applicant.name` for messages; the form itself is `(form)`. */
+export const fieldLabel = (field: string): string =>
+  field === '' ? '(form)' : field.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~')).join('.');

@@ -1,0 +1,102 @@
+/**
+ * Walks two form schemas side by side, matching subschemas by field path (property names, not positions) and
+ * following `$ref` into `$defs` and the shared schemas. Schema rules run at every matched pair.
+ */
+import { isObject, join, resolvePointer } from '../../json/pointer.ts';
+import type { MatterDefinition } from '../../model/index.ts';
+import type { Emit, SchemaRule } from '../rule.ts';
+
+type Schema = Readonly<Record<string, unknown>>;
+
+/** One side of a matched pair. */
+export interface SchemaSide {
+  /** The effective subschema: `$ref` targets merged under the node's own keywords. */
+  readonly node: Schema;
+  /** Pointer (into the definition) of the node as written. */
+  readonly ptr: string;
+  /** True when `ptr` holds every keyword of `node`, so a fix may edit single keywords there. */
+  readonly own: boolean;
+  /** The node as written at `ptr`, for fixes that replace it whole. */
+  readonly raw: unknown;
+}
+
+export interface SchemaPair {
+  /** Data path of the field, e.g. `/applicant/name` (array items: `/list/[]`). */
+  readonly field: string;
+  readonly a: SchemaSide;
+  readonly b: SchemaSide;
+  readonly ctx: WalkContext;
+}
+
+export interface WalkContext {
+  readonly a: MatterDefinition;
+  readonly b: MatterDefinition;
+  readonly shared: ReadonlyMap<string, unknown>;
+  /** Fields prefilled and locked from shared data, per side. */
+  readonly lockedA: ReadonlySet<string>;
+  readonly lockedB: ReadonlySet<string>;
+}
+
+const formBase = '/form/schema';
+
+/** Walks the two forms and runs `rules` at every matched pair of subschemas. */
+export function walkForms(ctx: WalkContext, rules: readonly SchemaRule[], emit: (rule: SchemaRule) => Emit): void {
+  const emitters = rules.map((r) => emit(r));
+  const seen = new Set<string>();
+  const visit = (field: string, rawA: unknown, ptrA: string, rawB: unknown, ptrB: string, depth: number) => {
+    const a = side(rawA, ptrA, ctx.a.form.schema, ctx.shared);
+    const b = side(rawB, ptrB, ctx.b.form.schema, ctx.shared);
+    if (!a || !b || depth > 40) return;
+    const key = `${a.ptr}|${b.ptr}|${field}`;
+    if (seen.has(key)) return; // a $ref cycle
+    seen.add(key);
+    const pair: SchemaPair = { field, a, b, ctx };
+    for (let i = 0; i < rules.length; i++) rules[i]!.compare(pair, emitters[i]!);
+    const pa = a.node.properties;
+    const pb = b.node.properties;
+    if (isObject(pa) && isObject(pb)) {
+      for (const name of Object.keys(pa)) {
+        if (Object.hasOwn(pb, name)) {
+          visit(join(field, name), pa[name], childPtr(a, 'properties', name), pb[name], childPtr(b, 'properties', name), depth + 1);
+        }
+      }
+    }
+    if (isObject(a.node.items) && isObject(b.node.items)) {
+      visit(`${field}/[]`, a.node.items, childPtr(a, 'items'), b.node.items, childPtr(b, 'items'), depth + 1);
+    }
+  };
+  visit('', ctx.a.form.schema, formBase, ctx.b.form.schema, formBase, 0);
+}
+
+// Pointer of a child keyword: inside the node when it is written there, else at the node (a fix replaces it whole).
+const childPtr = (s: SchemaSide, ...tokens: string[]): string => (s.own ? join(s.ptr, ...tokens) : s.ptr);
+
+function side(raw: unknown, ptr: string, root: unknown, shared: ReadonlyMap<string, unknown>): SchemaSide | undefined {
+  if (raw === true) return { node: {}, ptr, own: true, raw };
+  if (!isObject(raw)) return undefined;
+  if (typeof raw.$ref !== 'string') return { node: raw, ptr, own: true, raw };
+  const target = resolveRef(raw.$ref, root, shared);
+  if (!target) return { node: raw, ptr, own: true, raw };
+  const { $ref: _ref, ...siblings } = raw;
+  const local = raw.$ref.startsWith('#/');
+  if (local && Object.keys(siblings).length === 0) return { node: target, ptr: raw.$ref.slice(1), own: true, raw: target };
+  return { node: { ...target, ...siblings }, ptr, own: false, raw };
+}
+
+function resolveRef(ref: string, root: unknown, shared: ReadonlyMap<string, unknown>): Schema | undefined {
+  let node: unknown = root;
+  let hops = 0;
+  let current = ref;
+  for (;;) {
+    const hash = current.indexOf('#');
+    const resource = hash === -1 ? current : current.slice(0, hash);
+    const fragment = hash === -1 ? '' : current.slice(hash + 1);
+    const doc = resource === '' ? root : shared.get(resource);
+    node = fragment === '' ? doc : resolvePointer(doc, fragment);
+    if (!isObject(node)) return undefined;
+    if (typeof node.$ref !== 'string' || ++hops > 16) return node;
+    if (!node.$ref.startsWith('#')) current = node.$ref;
+    else current = resource + node.$ref;
+    root = resource === '' ? root : doc;
+  }
+}

@@ -1,0 +1,37 @@
+/** diff(a, b): every semantic difference of definition `a` from definition `b`, classified for the applicant. */
+import type { MatterDefinition } from '../model/index.ts';
+import type { Change } from './change.ts';
+import { walkForms } from './form/walk.ts';
+import { toChange } from './rule.ts';
+import { definitionRules, schemaRules } from './rules/index.ts';
+
+export type { Change, Area, Burden, ChangeKind } from './change.ts';
+export type { FixOp } from './fix.ts';
+export { applyFixes } from './fix.ts';
+export { weights } from './weights.ts';
+
+export interface DiffContext {
+  /** The project's shared schemas by `$id`, so `$ref`s into them are compared by content. */
+  readonly sharedSchemas?: ReadonlyMap<string, unknown>;
+}
+
+const noShared: ReadonlyMap<string, unknown> = new Map();
+const lockedCache = new WeakMap<MatterDefinition, ReadonlySet<string>>();
+const lockedFields = (d: MatterDefinition): ReadonlySet<string> => {
+  let set = lockedCache.get(d);
+  if (!set) lockedCache.set(d, (set = new Set((d.form.prefill ?? []).filter((p) => p.locked !== false).map((p) => p.field))));
+  return set;
+};
+
+/**
+ * How `a` differs from `b` (usually a variant from its baseline, or a new version from the old): `added` means in
+ * `a` only, `burden` is what that means for `a`'s applicant. Pure; `diff(d, d)` is empty.
+ */
+export function diff(a: MatterDefinition, b: MatterDefinition, context: DiffContext = {}): Change[] {
+  const changes: Change[] = [];
+  if (a === b) return changes;
+  const ctx = { a, b, shared: context.sharedSchemas ?? noShared, lockedA: lockedFields(a), lockedB: lockedFields(b) };
+  walkForms(ctx, schemaRules, (rule) => (f) => changes.push(toChange(rule, f)));
+  for (const rule of definitionRules) rule.compare(a, b, (f) => changes.push(toChange(rule, f)));
+  return changes;
+}

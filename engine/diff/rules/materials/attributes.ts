@@ -1,0 +1,84 @@
+/** Necessity, source, format and copies of a material both definitions ask for. */
+import { join } from '../../../json/pointer.ts';
+import type { Material } from '../../../model/index.ts';
+import { matchMaterials } from '../../materials/match.ts';
+import type { Describe, DefinitionRule } from '../../rule.ts';
+import { weights } from '../../weights.ts';
+
+const necessityRank = { exempted: 0, optional: 1, 'tolerated-missing': 2, required: 3 } as const;
+const sourceRank = { 'shared-data': 0, 'government-issued': 1, applicant: 2 } as const;
+const paperOnly = (m: Material) => !m.format.includes('electronic');
+const copies = (m: Material) => m.copies.originals + m.copies.photocopies;
+
+interface Attribute {
+  readonly code: string;
+  readonly describe: Describe;
+  /** Signed burden of `a` against `b` (positive = more), its weight, and the values for the message. */
+  measure(a: Material, b: Material): { sign: number; weight: number; from: unknown; to: unknown } | undefined;
+}
+
+function attributeRule(attr: Attribute): DefinitionRule {
+  return {
+    code: attr.code,
+    area: 'materials',
+    scope: 'definition',
+    describe: attr.describe,
+    compare(a, b, emit) {
+      for (const pair of matchMaterials(a, b).pairs) {
+        const m = attr.measure(pair.a, pair.b);
+        if (!m) continue;
+        emit({
+          kind: 'changed',
+          path: join('/materials', pair.ia),
+          burden: m.sign > 0 ? 'more' : m.sign < 0 ? 'less' : 'neutral',
+          weight: m.weight,
+          params: { id: pair.a.id, name: pair.a.name.en, nameZh: pair.a.name.zh, from: m.from, to: m.to },
+          fix: [{ op: 'set', path: join('/materials', pair.ia), value: pair.b }],
+        });
+      }
+    },
+  };
+}
+
+/** exempted → optional → tolerated-missing → required. */
+export const necessityRule = attributeRule({
+  code: 'materials.necessity',
+  describe: { en: (p) => `makes “${p.name}” ${p.to} instead of ${p.from}`, zh: (p) => `材料“${p.nameZh}”由 ${p.from} 改为 ${p.to}` },
+  measure(a, b) {
+    const d = necessityRank[a.necessity] - necessityRank[b.necessity];
+    if (d === 0) return undefined;
+    const fetched = a.source === 'shared-data' && b.source === 'shared-data'; // the applicant brings neither
+    return { sign: fetched ? 0 : d, weight: Math.abs(d) * weights.necessityStep, from: b.necessity, to: a.necessity };
+  },
+});
+
+/** shared-data → government-issued → applicant: the applicant carrying what government holds is more burden. */
+export const sourceRule = attributeRule({
+  code: 'materials.source',
+  describe: { en: (p) => `“${p.name}” comes from ${p.to} instead of ${p.from}`, zh: (p) => `材料“${p.nameZh}”来源由 ${p.from} 改为 ${p.to}` },
+  measure(a, b) {
+    const d = sourceRank[a.source] - sourceRank[b.source];
+    return d === 0 ? undefined : { sign: d, weight: Math.abs(d) * weights.sourceStep, from: b.source, to: a.source };
+  },
+});
+
+/** Paper only where electronic was accepted. */
+export const formatRule = attributeRule({
+  code: 'materials.format',
+  describe: { en: (p) => `accepts “${p.name}” as ${p.to} instead of ${p.from}`, zh: (p) => `材料“${p.nameZh}”形式由 ${p.from} 改为 ${p.to}` },
+  measure(a, b) {
+    if (a.format.length === b.format.length && a.format.every((f) => b.format.includes(f))) return undefined;
+    const d = Number(paperOnly(a)) - Number(paperOnly(b));
+    return { sign: d, weight: d === 0 ? 0 : weights.paperOnly, from: b.format.join('+'), to: a.format.join('+') };
+  },
+});
+
+/** More originals or photocopies. */
+export const copiesRule = attributeRule({
+  code: 'materials.copies',
+  describe: { en: (p) => `asks for ${p.to} ${p.to === 1 ? 'copy' : 'copies'} of “${p.name}” instead of ${p.from}`, zh: (p) => `材料“${p.nameZh}”份数由 ${p.from} 改为 ${p.to}` },
+  measure(a, b) {
+    const d = copies(a) - copies(b);
+    return d === 0 ? undefined : { sign: d, weight: Math.abs(d) * weights.copy, from: copies(b), to: copies(a) };
+  },
+});

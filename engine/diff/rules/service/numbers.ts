@@ -1,0 +1,45 @@
+/** Service elements that are numbers: time limits, visits, online depth. */
+import type { MatterDefinition } from '../../../model/index.ts';
+import type { FixOp } from '../../fix.ts';
+import type { DefinitionRule, Describe } from '../../rule.ts';
+import { weights } from '../../weights.ts';
+
+function numberRule(
+  code: string,
+  path: string,
+  read: (d: MatterDefinition) => number | undefined,
+  perUnit: number,
+  moreIsWorse: boolean,
+  describe: Describe,
+  fix: (b: MatterDefinition) => FixOp[],
+): DefinitionRule {
+  return {
+    code,
+    area: 'service',
+    scope: 'definition',
+    describe,
+    compare(a, b, emit) {
+      const va = read(a) ?? 0;
+      const vb = read(b) ?? 0;
+      if (va === vb) return;
+      const sign = Math.sign(va - vb) * (moreIsWorse ? 1 : -1);
+      emit({ kind: 'changed', path, burden: sign > 0 ? 'more' : 'less', weight: Math.abs(va - vb) * perUnit, params: { from: vb, to: va }, fix: fix(b) });
+    },
+  };
+}
+
+export const promisedDaysRule = numberRule('service.promised-days', '/timeLimit/promisedDays', (d) => d.timeLimit.promisedDays, weights.promisedDay, true,
+  { en: (p) => `promises ${p.to} working days instead of ${p.from}`, zh: (p) => `承诺时限由 ${p.from} 个工作日改为 ${p.to} 个工作日` },
+  (b) => [{ op: 'set', path: '/timeLimit/promisedDays', value: b.timeLimit.promisedDays }]);
+
+export const statutoryDaysRule = numberRule('service.statutory-days', '/timeLimit/statutoryDays', (d) => d.timeLimit.statutoryDays, weights.statutoryDay, true,
+  { en: (p) => `states a statutory limit of ${p.to} working days instead of ${p.from}`, zh: (p) => `法定时限由 ${p.from} 个工作日改为 ${p.to} 个工作日` },
+  (b) => [{ op: 'set', path: '/timeLimit/statutoryDays', value: b.timeLimit.statutoryDays }]);
+
+export const visitsRule = numberRule('service.visits', '/visits', (d) => d.visits, weights.visit, true,
+  { en: (p) => `requires ${p.to} on-site visits instead of ${p.from}`, zh: (p) => `到现场次数由 ${p.from} 次改为 ${p.to} 次` },
+  (b) => [{ op: 'set', path: '/visits', value: b.visits }, b.visitReason ? { op: 'set', path: '/visitReason', value: b.visitReason } : { op: 'remove', path: '/visitReason' }]);
+
+export const onlineDepthRule = numberRule('service.online-depth', '/onlineDepth', (d) => d.onlineDepth, weights.onlineDepthLevel, false,
+  { en: (p) => `offers online depth ${p.to} instead of ${p.from}`, zh: (p) => `网办深度由 ${p.from} 级改为 ${p.to} 级` },
+  (b) => [b.onlineDepth === undefined ? { op: 'remove', path: '/onlineDepth' } : { op: 'set', path: '/onlineDepth', value: b.onlineDepth }]);
