@@ -143,3 +143,19 @@ describe('validate: shared-data catalogue and shared schemas', () => {
     ]);
   });
 });
+
+describe('validate: legal basis of fields', () => {
+  it('reports a field basis for a field the form does not have, or citing an unlisted law', () => {
+    const problems = problemsWith(baseline, (d) => {
+      d.form.fieldBasis = [
+        { field: '/applicant/name', legalBasis: ['decree663'] },
+        { field: '/applicant/shoeSize', legalBasis: ['decree663'] },
+        { field: '/phone', legalBasis: ['decree999'] },
+      ];
+    });
+    expect(codesAt(problems)).toEqual([
+      { code: 'ref.field-basis-missing', pointer: '/form/fieldBasis/1/field' },
+      { code: 'ref.legal-basis-missing', pointer: '/form/fieldBasis/2/legalBasis/0' },
+    ]);
+  });
+});

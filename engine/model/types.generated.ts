@@ -205,6 +205,12 @@ export interface Form {
    * @maxItems 500
    */
   prefill?: Prefill[];
+  /**
+   * Fields a law requires the matter to ask for; deriving a top runner keeps them.
+   *
+   * @maxItems 500
+   */
+  fieldBasis?: FieldBasis[];
 }
 
 export interface Prefill {
@@ -224,6 +230,17 @@ export interface Prefill {
    * Verified and read-only for the applicant.
    */
   locked?: boolean;
+}
+
+export interface FieldBasis {
+  /**
+   * JSON Pointer to the field in the form data.
+   */
+  field: string;
+  /**
+   * @minItems 1
+   */
+  legalBasis: Identifier[];
 }
 
 export interface Process {

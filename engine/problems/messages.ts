@@ -194,6 +194,10 @@ export const messages = {
     en: (p) => `prefill targets ${q(p.field)}, which is not a property of the form`,
     zh: (p) => `预填目标 ${q(p.field)} 不是表单中的字段`,
   },
+  'ref.field-basis-missing': {
+    en: (p) => `legal basis is given for ${q(p.field)}, which is not a property of the form`,
+    zh: (p) => `为 ${q(p.field)} 设定了法律依据，但表单中没有该字段`,
+  },
   'ref.prefill-type-mismatch': {
     en: (p) => `form field ${q(p.field)} is ${p.formType} but shared-data value is ${p.itemType}`,
     zh: (p) => `表单字段 ${q(p.field)} 类型为 ${p.formType}，共享数据类型为 ${p.itemType}`,

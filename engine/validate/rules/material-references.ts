@@ -1,12 +1,13 @@
 import { join } from '../../json/pointer.ts';
 import type { MatterDefinition } from '../../model/index.ts';
+import { propertyAt } from '../../form/fields.ts';
 import { problem, type Problem } from '../../problems/index.ts';
 import type { Rule } from '../rule.ts';
 
-/** Waivers name existing shared-data items; materials and fees cite entries of the definition's legal basis. */
+/** Waivers name existing shared-data items; materials, fees and fields cite entries of the definition's legal basis. */
 export const materialReferencesRule: Rule<MatterDefinition> = {
   name: 'material-references',
-  codes: ['ref.shared-data-missing', 'ref.legal-basis-missing'],
+  codes: ['ref.shared-data-missing', 'ref.legal-basis-missing', 'ref.field-basis-missing'],
   check({ file, value }, ctx) {
     const problems: Problem[] = [];
     const laws = new Set(value.legalBasis.map((l) => l.id));
@@ -23,6 +24,13 @@ export const materialReferencesRule: Rule<MatterDefinition> = {
       cites(material.legalBasis, at);
     });
     value.fees.forEach((fee, i) => cites(fee.legalBasis, join('/fees', i)));
+    value.form.fieldBasis?.forEach((basis, i) => {
+      const at = join('/form/fieldBasis', i);
+      if (propertyAt(value.form.schema, basis.field, ctx.sharedSchemas) === undefined) {
+        problems.push(problem('ref.field-basis-missing', file, join(at, 'field'), { field: basis.field }));
+      }
+      cites(basis.legalBasis, at);
+    });
     return problems;
   },
 };

@@ -9,6 +9,8 @@ const lockedPrefills = (d: MatterDefinition) => {
   (d.form.prefill ?? []).forEach((prefill, index) => prefill.locked !== false && m.set(prefill.field, { prefill, index }));
   return m;
 };
+// Index of an unlocked prefill of `field` in `d` (a fix locks it in place rather than adding a second entry).
+const unlocked = (d: MatterDefinition, field: string) => (d.form.prefill ?? []).findIndex((p) => p.field === field);
 const hasField = (d: MatterDefinition, field: string) => Object.hasOwn(flatProps(d), field);
 // Field paths present in a form (for a cheap existence test; deep $refs are not needed: prefill targets are leaves).
 const cache = new WeakMap<MatterDefinition, Record<string, true>>();
@@ -47,7 +49,7 @@ export const prefillRule: DefinitionRule = {
     }
     for (const [field, { prefill, index }] of lb) {
       if (la.has(field) || !hasField(a, field)) continue;
-      emit({ kind: 'removed', path: join('/form/prefill', index), burden: 'more', weight: weights.requiredField - weights.lockedField, params: { field, label: fieldLabel(field), item: prefill.item, locked: false }, fix: [{ op: 'pull', path: '/form/prefill', match: { field } }, { op: 'push', path: '/form/prefill', value: prefill }] });
+      emit({ kind: 'removed', path: join('/form/prefill', index), burden: 'more', weight: weights.requiredField - weights.lockedField, params: { field, label: fieldLabel(field), item: prefill.item, locked: false }, fix: [unlocked(a, field) === -1 ? { op: 'push', path: '/form/prefill', value: prefill } : { op: 'set', path: join('/form/prefill', unlocked(a, field)), value: prefill }] });
     }
   },
 };
