@@ -1,6 +1,6 @@
 /**
- * onematter's engine: the meaning of a matter definition, as pure functions. Definitions in; problems, metrics
- * (and later changes and plans) out. No I/O, no clock.
+ * onematter's engine: the meaning of a matter definition, as pure functions. Definitions in; problems, metrics,
+ * changes, scores and level-up plans out. No I/O, no clock.
  */
 export type * from './model/index.ts';
 export { definitionSchema, sharedDataSchema, bundleSchema, sharedSchemaBase } from './model/index.ts';
@@ -10,3 +10,5 @@ export { problem, renderMessage, messages, type Problem, type ProblemCode, type 
 export { burdenMetrics, type BurdenMetrics } from './metrics/burden.ts';
 export { knownGuards, knownActions, type VocabularyEntry } from './process/vocabulary.ts';
 export { createFormAjv, knownFormats } from './form/ajv.ts';
+export { diff, applyFixes, weights, type Change, type Area, type Burden, type ChangeKind, type FixOp, type DiffContext } from './diff/index.ts';
+export { score, levelUp, applyPlan, reviewVariant, reviewCatalogue, scoreChanges, scoreScale, deriveTopRunner, type VariantReview, type TopRunnerProposal, type TopRunnerFlag, type MatterReview, type ReviewedVariant } from './review/index.ts';

@@ -12,22 +12,33 @@ describe('public API', () => {
 
   it('exports exactly these engine values (a change here is an API change)', () => {
     expect(Object.keys(engine).sort()).toEqual([
+      'applyFixes',
+      'applyPlan',
       'bundleSchema',
       'burdenMetrics',
       'createFormAjv',
       'definitionSchema',
+      'deriveTopRunner',
+      'diff',
       'documentLimits',
       'knownActions',
       'knownFormats',
       'knownGuards',
+      'levelUp',
       'loadCatalogue',
       'messages',
       'parseDocument',
       'problem',
       'renderMessage',
+      'reviewCatalogue',
+      'reviewVariant',
+      'score',
+      'scoreChanges',
+      'scoreScale',
       'sharedDataSchema',
       'sharedSchemaBase',
       'validateSources',
+      'weights',
     ]);
   });
 });

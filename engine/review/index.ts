@@ -1,37 +1,6 @@
 /** Reviewing variants against their top runner: score, level-up plan, and a proposed top runner. */
-import { diff, type Change, type DiffContext } from '../diff/index.ts';
-import { burdenMetrics, type BurdenMetrics } from '../metrics/burden.ts';
-import type { MatterDefinition } from '../model/index.ts';
-import { planFromChanges } from './level-up.ts';
-import { scoreChanges } from './score.ts';
-
+export { score, levelUp, reviewVariant, type VariantReview } from './variant.ts';
 export { applyPlan } from './level-up.ts';
 export { scoreChanges, scoreScale } from './score.ts';
-export { deriveTopRunner, type TopRunnerProposal, type TopRunnerFlag } from './top-runner.ts';
-
-/** Everything a reviewer sees for one variant. */
-export interface VariantReview {
-  readonly changes: readonly Change[];
-  readonly metrics: { readonly variant: BurdenMetrics; readonly baseline: BurdenMetrics };
-  readonly score: number;
-  readonly plan: readonly Change[];
-}
-
-/** The 0–100 score of `variant` against `baseline` (100 = at least as light for the applicant). */
-export const score = (variant: MatterDefinition, baseline: MatterDefinition, context?: DiffContext): number =>
-  scoreChanges(diff(variant, baseline, context));
-
-/** The ordered changes that bring `variant` to `baseline`, biggest burden reduction first. */
-export const levelUp = (variant: MatterDefinition, baseline: MatterDefinition, context?: DiffContext): Change[] =>
-  planFromChanges(diff(variant, baseline, context));
-
-/** Diff, metrics, score and plan of one variant, from a single diff. */
-export function reviewVariant(variant: MatterDefinition, baseline: MatterDefinition, context?: DiffContext): VariantReview {
-  const changes = diff(variant, baseline, context);
-  return {
-    changes,
-    metrics: { variant: burdenMetrics(variant), baseline: burdenMetrics(baseline) },
-    score: scoreChanges(changes),
-    plan: planFromChanges(changes),
-  };
-}
+export { deriveTopRunner, type TopRunnerProposal, type TopRunnerFlag, type TopRunnerOptions } from './top-runner.ts';
+export { reviewCatalogue, type MatterReview, type ReviewedVariant } from './catalogue.ts';

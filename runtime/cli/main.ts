@@ -2,10 +2,16 @@
 import { catalogueCommand, catalogueUsage } from './catalogue-command.ts';
 import { exitCodes, UsageError, type CliIo } from './io.ts';
 import { validateCommand, validateUsage } from './validate-command.ts';
+import { diffCommand, diffUsage } from './diff-command.ts';
+import { scoreCommand, scoreUsage } from './score-command.ts';
+import { reviewCommand, reviewUsage } from './review-command.ts';
 
 const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   validate: validateCommand,
   catalogue: catalogueCommand,
+  diff: diffCommand,
+  score: scoreCommand,
+  review: reviewCommand,
 };
 
 const help = `onematter — one matter, one form, one process
@@ -15,6 +21,12 @@ usage:
       check definitions; exit 0 when valid, 1 when problems were found, 2 on a usage error
   ${catalogueUsage}
       summarize matters, baselines and variants with their burden metrics
+  ${diffUsage}
+      how definition a differs from b (same matter), what it costs applicants, and a's score against b
+  ${scoreUsage}
+      score every variant against its top-runner baseline (0–100)
+  ${reviewUsage}
+      write the reviewers' report: region × metric matrix, score chart, level-up plans, proposed top runner
 `;
 
 /** Runs one CLI invocation and returns its exit code; never throws (a bug is reported with exit code 70). */

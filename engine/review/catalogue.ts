@@ -1,0 +1,44 @@
+/** Reviewing a whole catalogue: every variant against its baseline, and a proposed top runner per matter. */
+import type { Catalogue, Loaded } from '../validate/index.ts';
+import type { MatterDefinition } from '../model/index.ts';
+import { reviewVariant, type VariantReview } from './variant.ts';
+import { deriveTopRunner, type TopRunnerProposal } from './top-runner.ts';
+import { diff, type Change } from '../diff/index.ts';
+
+export interface ReviewedVariant {
+  readonly file: string;
+  readonly definition: MatterDefinition;
+  readonly review: VariantReview;
+}
+
+export interface MatterReview {
+  readonly id: string;
+  readonly baseline: Loaded<MatterDefinition>;
+  /** Variants ordered by score, best first. */
+  readonly variants: readonly ReviewedVariant[];
+  /** A top runner derived from the variants, and how it differs from the current baseline. */
+  readonly proposal?: TopRunnerProposal & { readonly changesFromBaseline: readonly Change[] };
+}
+
+/** Reviews every matter that has a baseline; `onProgress(done, total)` is called after each variant. */
+export function reviewCatalogue(catalogue: Catalogue, onProgress?: (done: number, total: number) => void): MatterReview[] {
+  const sharedSchemas = new Map(catalogue.schemas.map((s) => [s.value.$id as string, s.value as unknown]));
+  const ctx = { sharedSchemas };
+  const baselines = new Map(catalogue.definitions.filter((d) => d.value.kind === 'baseline').map((d) => [`${d.value.id}@${d.value.version}`, d]));
+  const variants = catalogue.definitions.filter((d) => d.value.kind === 'variant' && d.value.baseline && baselines.has(`${d.value.id}@${d.value.baseline.version}`));
+  const total = variants.length;
+  let done = 0;
+  const byBaseline = new Map<Loaded<MatterDefinition>, ReviewedVariant[]>();
+  for (const b of baselines.values()) byBaseline.set(b, []);
+  for (const v of variants) {
+    const baseline = baselines.get(`${v.value.id}@${v.value.baseline!.version}`)!;
+    byBaseline.get(baseline)!.push({ file: v.file, definition: v.value, review: reviewVariant(v.value, baseline.value, ctx) });
+    onProgress?.(++done, total);
+  }
+  return [...byBaseline].map(([baseline, reviewed]) => {
+    const sorted = reviewed.sort((x, y) => y.review.score - x.review.score || x.definition.region.code.localeCompare(y.definition.region.code));
+    if (sorted.length === 0) return { id: baseline.value.id, baseline, variants: sorted };
+    const proposal = deriveTopRunner(sorted.map((r) => r.definition), { region: baseline.value.region, version: baseline.value.version });
+    return { id: baseline.value.id, baseline, variants: sorted, proposal: { ...proposal, changesFromBaseline: diff(proposal.definition, baseline.value, ctx) } };
+  }).sort((x, y) => x.id.localeCompare(y.id));
+}

@@ -1,0 +1,154 @@
+/**
+ * The reviewers' report: one self-contained HTML file (inline CSS and SVG, no scripts, nothing fetched) with, per
+ * matter, a region × metric matrix coloured by deviation from the top runner, a chart of scores across regions,
+ * each variant's level-up plan, and a proposed top runner.
+ */
+import { burdenMetrics, scoreChanges, scoreScale, weights, type BurdenMetrics, type Change, type MatterDefinition, type MatterReview } from '../../engine/index.ts';
+import { bi, esc } from './html.ts';
+import { reportCss } from './review-css.ts';
+
+const metricColumns: { key: keyof BurdenMetrics; zh: string; en: string }[] = [
+  { key: 'materials', zh: '自备材料', en: 'materials' },
+  { key: 'fieldsTyped', zh: '填写字段', en: 'fields typed' },
+  { key: 'humanSteps', zh: '办理环节', en: 'steps' },
+  { key: 'promisedDays', zh: '承诺时限', en: 'promised days' },
+  { key: 'visits', zh: '跑动次数', en: 'visits' },
+  { key: 'fees', zh: '收费(元)', en: 'fees (CNY)' },
+];
+
+export interface ReportOptions {
+  /** When the report was made (the caller reads the clock). */
+  readonly generatedAt: string;
+  readonly source: string;
+}
+
+/** Renders the whole report. */
+export function renderReviewHtml(reviews: readonly MatterReview[], options: ReportOptions): string {
+  const variants = reviews.reduce((n, m) => n + m.variants.length, 0);
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>onematter review — ${reviews.length} matters, ${variants} variants</title>
+<style>${reportCss}</style>
+</head>
+<body>
+<header>
+  <h1>对标评审报告 <span class="en">Top-runner review</span></h1>
+  <p>${esc(options.source)} · ${reviews.length} matters · ${variants} regional variants · ${esc(options.generatedAt)}</p>
+  <nav><ol>${reviews.map((m) => `<li><a href="#${esc(anchor(m.id))}">${bi(m.baseline.value.title)}</a></li>`).join('')}</ol></nav>
+  ${legend()}
+</header>
+<main>
+${reviews.map(matterSection).join('\n')}
+</main>
+<footer>${method()}</footer>
+</body>
+</html>
+`;
+}
+
+const anchor = (id: string) => `matter-${id}`;
+const round = (n: number) => Math.round(n * 10) / 10;
+
+function matterSection(m: MatterReview): string {
+  const base = m.baseline.value;
+  return `<section class="matter" id="${esc(anchor(m.id))}" data-matter="${esc(m.id)}">
+  <h2>${bi(base.title)} <code>${esc(m.id)}</code></h2>
+  <p class="meta">${bi(base.department.name)} · top runner <code>${esc(m.baseline.file)}</code> v${esc(base.version)}</p>
+  ${matrix(m)}
+  ${chart(m)}
+  <h3>提升清单 <span class="en">Level-up plans</span></h3>
+  ${m.variants.map((v) => plan(v.definition, v.review.plan, v.review.score)).join('\n')}
+  ${proposal(m)}
+</section>`;
+}
+
+// Deviation from the top runner, 0 (at or below it) … 4 (far above), for colouring.
+function deviation(value: number, baseline: number): number {
+  if (value <= baseline) return 0;
+  const ratio = (value - baseline) / Math.max(baseline, 1);
+  return ratio <= 0.25 ? 1 : ratio <= 1 ? 2 : ratio <= 3 ? 3 : 4;
+}
+
+function matrix(m: MatterReview): string {
+  const base = m.variants[0]?.review.metrics.baseline;
+  if (!base) return '<p>No regional variants.</p>';
+  const row = (label: string, region: string, metrics: BurdenMetrics, score: number | undefined, cls: string) => `<tr class="${cls}" data-region="${esc(region)}">
+    <th scope="row">${label}</th>
+    <td class="score band-${band(score ?? 100)}" data-metric="score">${score === undefined ? '—' : round(score)}</td>
+    ${metricColumns.map((c) => `<td class="dev-${deviation(metrics[c.key], base[c.key])}" data-metric="${c.key}" data-deviation="${deviation(metrics[c.key], base[c.key])}">${round(metrics[c.key])}</td>`).join('')}
+  </tr>`;
+  const proposed = m.proposal ? row(`建议标杆 <span class="en">proposed top runner</span>`, 'proposal', burdenMetrics(m.proposal.definition), scoreChanges(m.proposal.changesFromBaseline), 'proposal') : '';
+  return `<table class="matrix">
+  <caption>区域 × 指标（颜色表示高于标杆的程度） <span class="en">Region × metric, coloured by deviation from the top runner</span></caption>
+  <thead><tr><th scope="col">区域 <span class="en">region</span></th><th scope="col">得分 <span class="en">score</span></th>${metricColumns.map((c) => `<th scope="col">${esc(c.zh)} <span class="en">${esc(c.en)}</span></th>`).join('')}</tr></thead>
+  <tbody>
+  ${row(`标杆 <span class="en">top runner</span> ${bi(m.baseline.value.region.name)}`, m.baseline.value.region.code, base, 100, 'baseline')}
+  ${m.variants.map((v) => row(bi(v.definition.region.name), v.definition.region.code, v.review.metrics.variant, v.review.score, 'variant')).join('\n')}
+  ${proposed}
+  </tbody>
+</table>`;
+}
+
+const band = (score: number) => (score >= 90 ? 'a' : score >= 70 ? 'b' : score >= 40 ? 'c' : 'd');
+
+function chart(m: MatterReview): string {
+  const barHeight = 22;
+  const rows = [{ name: m.baseline.value.region.name, score: 100, code: m.baseline.value.region.code }, ...m.variants.map((v) => ({ name: v.definition.region.name, score: v.review.score, code: v.definition.region.code }))];
+  const height = rows.length * (barHeight + 6) + 24;
+  const bars = rows.map((r, i) => {
+    const y = i * (barHeight + 6);
+    const w = Math.max(1, (r.score / 100) * 440);
+    return `<g class="bar band-${band(r.score)}" data-region="${esc(r.code)}" data-score="${round(r.score)}">
+      <text x="150" y="${y + 15}" text-anchor="end">${esc(r.name.zh)} ${esc(r.name.en)}</text>
+      <rect x="160" y="${y}" width="${w.toFixed(1)}" height="${barHeight}" rx="3"><title>${esc(r.name.en)}: ${round(r.score)}</title></rect>
+      <text x="${(166 + w).toFixed(1)}" y="${y + 15}">${round(r.score)}</text>
+    </g>`;
+  });
+  return `<figure class="chart">
+  <svg role="img" aria-label="Scores across regions" viewBox="0 0 660 ${height}" width="660" height="${height}">
+    ${bars.join('\n')}
+    <line x1="160" x2="600" y1="${height - 18}" y2="${height - 18}" class="axis"/>
+    <text x="160" y="${height - 4}">0</text><text x="600" y="${height - 4}" text-anchor="end">100</text>
+  </svg>
+  <figcaption>各地得分 <span class="en">Scores across regions (top runner = 100)</span></figcaption>
+</figure>`;
+}
+
+function plan(v: MatterDefinition, steps: readonly Change[], score: number): string {
+  const gain = steps.reduce((n, s) => n + s.weight, 0);
+  return `<details class="plan" data-region="${esc(v.region.code)}"${score < 50 ? ' open' : ''}>
+  <summary>${bi(v.region.name)} — ${round(score)} · ${steps.length} 项 <span class="en">steps</span> · burden −${round(gain)}</summary>
+  ${steps.length === 0 ? '<p>已达到标杆 <span class="en">At the top runner already.</span></p>' : `<ol>${steps.map((s) => `<li><span class="w">${round(s.weight)}</span> ${esc(s.message.zh)}<br><span class="en">${esc(s.message.en)}</span> <code>${esc(s.path)}</code></li>`).join('')}</ol>`}
+</details>`;
+}
+
+function proposal(m: MatterReview): string {
+  const p = m.proposal;
+  if (!p) return '';
+  const regionName = (code: string) => {
+    const v = m.variants.find((x) => x.definition.region.code === code)?.definition.region.name;
+    return v ? `${v.zh} ${v.en}` : code;
+  };
+  const counts = (['more', 'less', 'neutral'] as const).map((b) => `${p.changesFromBaseline.filter((c) => c.burden === b).length} ${b}`).join(' · ');
+  return `<section class="proposal">
+  <h3>建议标杆 <span class="en">Proposed top runner</span></h3>
+  <p>每个要素取各地最轻的做法 <span class="en">The least burdensome choice per element, across ${m.variants.length} regions.</span> Against the current top runner: ${counts}.</p>
+  <table class="sources"><thead><tr><th>要素 <span class="en">element</span></th><th>取自 <span class="en">taken from</span></th></tr></thead><tbody>
+  ${Object.entries(p.sources).map(([element, code]) => `<tr><td><code>${esc(element)}</code></td><td>${esc(regionName(code))}</td></tr>`).join('')}
+  </tbody></table>
+  ${p.flags.length === 0 ? '' : `<ul class="flags">${p.flags.map((f) => `<li>⚑ <code>${esc(f.element)}</code> 依法保留 <span class="en">kept: required by ${esc(f.legalBasis.join(', '))}; missing in ${esc(f.missingIn.map(regionName).join(', '))}</span></li>`).join('')}</ul>`}
+  ${p.changesFromBaseline.filter((c) => c.burden === 'less').length === 0 ? '' : `<details><summary>比现行标杆更轻之处 <span class="en">Where it is lighter than the current top runner</span></summary><ul>${p.changesFromBaseline.filter((c) => c.burden === 'less').map((c) => `<li>${esc(c.message.zh)} <span class="en">${esc(c.message.en)}</span></li>`).join('')}</ul></details>`}
+</section>`;
+}
+
+function legend(): string {
+  return `<p class="legend">${[0, 1, 2, 3, 4].map((d) => `<span class="dev-${d}">${['≤ top runner', '≤ +25%', '≤ +100%', '≤ +300%', '> +300%'][d]}</span>`).join(' ')}</p>`;
+}
+
+function method(): string {
+  return `<p>Score = min(100, 100 · e<sup>−(M − L/2)/${scoreScale}</sup>), where M sums the weights of changes that add burden and L of those that remove it.
+  Weights: ${Object.entries(weights).map(([k, w]) => `${esc(k)} ${w}`).join(' · ')}. Generated by onematter.</p>`;
+}
