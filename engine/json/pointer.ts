@@ -1,11 +1,17 @@
 /** RFC 6901 JSON Pointers: building, parsing and resolving. */
 
 /** Escapes one reference token (`~` → `~0`, `/` → `~1`). */
-export const escapeToken = (token: string | number): string => String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+export const escapeToken = (token: string | number): string => {
+  const t = String(token);
+  return t.includes('~') || t.includes('/') ? t.replace(/~/g, '~0').replace(/\//g, '~1') : t;
+};
 
 /** Joins a base pointer and tokens into a pointer: `join('/form', 'schema', 'a/b')` → `/form/schema/a~1b`. */
-export const join = (base: string, ...tokens: (string | number)[]): string =>
-  base + tokens.map((t) => `/${escapeToken(t)}`).join('');
+export function join(base: string, ...tokens: (string | number)[]): string {
+  let out = base;
+  for (const t of tokens) out += `/${escapeToken(t)}`;
+  return out;
+}
 
 /** Splits a pointer into unescaped tokens; `''` → `[]`. Returns undefined for a malformed pointer. */
 export function parsePointer(pointer: string): string[] | undefined {

@@ -3,6 +3,7 @@
  * following `$ref` into `$defs` and the shared schemas. Schema rules run at every matched pair.
  */
 import { isObject, join, resolvePointer } from '../../json/pointer.ts';
+import { jsonEqual } from '../../json/equal.ts';
 import type { MatterDefinition } from '../../model/index.ts';
 import type { Emit, SchemaRule } from '../rule.ts';
 
@@ -47,15 +48,20 @@ export function walkForms(ctx: WalkContext, rules: readonly SchemaRule[], emit: 
     const a = side(rawA, ptrA, ctx.a.form.schema, ctx.shared);
     const b = side(rawB, ptrB, ctx.b.form.schema, ctx.shared);
     if (!a || !b || depth > 40) return;
-    const key = `${a.ptr}|${b.ptr}|${field}`;
-    if (seen.has(key)) return; // a $ref cycle
-    seen.add(key);
-    const pair: SchemaPair = { field, a, b, ctx };
-    for (let i = 0; i < rules.length; i++) rules[i]!.compare(pair, emitters[i]!);
+    if (a.raw !== rawA || b.raw !== rawB) {
+      // reached through a $ref: guard against reference cycles
+      const key = `${a.ptr}|${b.ptr}|${field}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+    }
+    if (!sameKeywords(a.node, b.node)) {
+      const pair: SchemaPair = { field, a, b, ctx };
+      for (let i = 0; i < rules.length; i++) rules[i]!.compare(pair, emitters[i]!);
+    }
     const pa = a.node.properties;
     const pb = b.node.properties;
     if (isObject(pa) && isObject(pb)) {
-      for (const name of Object.keys(pa)) {
+      for (const name in pa) {
         if (Object.hasOwn(pb, name)) {
           visit(join(field, name), pa[name], childPtr(a, 'properties', name), pb[name], childPtr(b, 'properties', name), depth + 1);
         }
@@ -66,6 +72,37 @@ export function walkForms(ctx: WalkContext, rules: readonly SchemaRule[], emit: 
     }
   };
   visit('', ctx.a.form.schema, formBase, ctx.b.form.schema, formBase, 0);
+}
+
+/**
+ * True when two subschemas have the same keywords with equal values, apart from their children (`properties`
+ * compared by name only, `items`), which the walk visits on its own. Most fields of a variant equal the baseline's,
+ * so this check lets the walk skip every rule for them.
+ */
+function sameKeywords(a: Schema, b: Schema): boolean {
+  let count = 0;
+  for (const k in a) {
+    count++;
+    if (!Object.hasOwn(b, k)) return false;
+    const va = a[k];
+    const vb = b[k];
+    if (va === vb || k === 'items') continue;
+    if (k === 'properties') {
+      if (!isObject(va) || !isObject(vb) || !sameNames(va, vb)) return false;
+    } else if (!jsonEqual(va, vb)) return false;
+  }
+  for (const _ in b) count--;
+  return count === 0;
+}
+
+function sameNames(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+  let count = 0;
+  for (const k in a) {
+    if (!Object.hasOwn(b, k)) return false;
+    count++;
+  }
+  for (const _ in b) count--;
+  return count === 0;
 }
 
 // Pointer of a child keyword: inside the node when it is written there, else at the node (a fix replaces it whole).
@@ -79,7 +116,7 @@ function side(raw: unknown, ptr: string, root: unknown, shared: ReadonlyMap<stri
   if (!target) return { node: raw, ptr, own: true, raw };
   const { $ref: _ref, ...siblings } = raw;
   const local = raw.$ref.startsWith('#/');
-  if (local && Object.keys(siblings).length === 0) return { node: target, ptr: raw.$ref.slice(1), own: true, raw: target };
+  if (local && Object.keys(siblings).length === 0) return { node: target, ptr: formBase + decodeFragment(raw.$ref.slice(1)), own: true, raw: target };
   return { node: { ...target, ...siblings }, ptr, own: false, raw };
 }
 
@@ -98,5 +135,14 @@ function resolveRef(ref: string, root: unknown, shared: ReadonlyMap<string, unkn
     if (!node.$ref.startsWith('#')) current = node.$ref;
     else current = resource + node.$ref;
     root = resource === '' ? root : doc;
+  }
+}
+
+// `#/$defs/a%20b` → `/$defs/a%20b` decoded to a JSON Pointer (a form's local refs are relative to /form/schema).
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
   }
 }

@@ -2,7 +2,7 @@
 import { join } from '../../../json/pointer.ts';
 import { canonical } from '../../../json/equal.ts';
 import type { FixOp } from '../../fix.ts';
-import { fieldLabel } from '../../form/fixes.ts';
+import { fieldLabel, keywordFix } from '../../form/fixes.ts';
 import { weights } from '../../weights.ts';
 import type { SchemaRule } from '../../rule.ts';
 
@@ -12,14 +12,26 @@ function listRule(code: string, keywords: readonly string[], extraIsStricter: bo
     area: 'form',
     scope: 'schema',
     describe: {
-      en: (p) => `${p.kind === 'added' ? 'adds' : 'removes'} ${p.keyword} ${extraIsStricter ? 'condition' : 'alternative'} #${Number(p.index) + 1} of ${p.label}`,
-      zh: (p) => `字段 ${p.label} ${p.kind === 'added' ? '增加' : '删除'} ${p.keyword} ${extraIsStricter ? '条件' : '可选结构'} 第 ${Number(p.index) + 1} 项`,
+      en: (p) =>
+        p.index === -1
+          ? `${p.kind === 'added' ? 'restricts' : 'no longer restricts'} ${p.label} to ${p.keyword} alternatives`
+          : `${p.kind === 'added' ? 'adds' : 'removes'} ${p.keyword} ${extraIsStricter ? 'condition' : 'alternative'} #${Number(p.index) + 1} of ${p.label}`,
+      zh: (p) =>
+        p.index === -1
+          ? `字段 ${p.label} ${p.kind === 'added' ? '增加' : '取消'} ${p.keyword} 结构限制`
+          : `字段 ${p.label} ${p.kind === 'added' ? '增加' : '删除'} ${p.keyword} ${extraIsStricter ? '条件' : '可选结构'} 第 ${Number(p.index) + 1} 项`,
     },
     compare(pair, emit) {
       for (const keyword of keywords) {
         const la = Array.isArray(pair.a.node[keyword]) ? (pair.a.node[keyword] as unknown[]) : [];
         const lb = Array.isArray(pair.b.node[keyword]) ? (pair.b.node[keyword] as unknown[]) : [];
         if (la.length === 0 && lb.length === 0) continue;
+        if (!extraIsStricter && (la.length === 0 || lb.length === 0)) {
+          // the whole anyOf/oneOf is new (a constraint) or gone (no constraint): not alternative by alternative
+          const added = lb.length === 0;
+          emit({ kind: added ? 'added' : 'removed', path: added ? join(pair.a.ptr, keyword) : pair.b.own ? join(pair.b.ptr, keyword) : pair.b.ptr, burden: added ? 'more' : 'less', weight: weights.constraint, params: { field: pair.field, label: fieldLabel(pair.field), keyword, index: -1, kind: added ? 'added' : 'removed' }, fix: keywordFix(pair, keyword) });
+          continue;
+        }
         const ka = la.map(canonical);
         const kb = lb.map(canonical);
         const at = pair.a.own ? join(pair.a.ptr, keyword) : pair.a.ptr;

@@ -1,4 +1,4 @@
-import { join } from '../../../json/pointer.ts';
+import { isObject, join } from '../../../json/pointer.ts';
 import type { MatterDefinition, Prefill } from '../../../model/index.ts';
 import { fieldLabel } from '../../form/fixes.ts';
 import { weights } from '../../weights.ts';
@@ -11,25 +11,27 @@ const lockedPrefills = (d: MatterDefinition) => {
 };
 // Index of an unlocked prefill of `field` in `d` (a fix locks it in place rather than adding a second entry).
 const unlocked = (d: MatterDefinition, field: string) => (d.form.prefill ?? []).findIndex((p) => p.field === field);
-const hasField = (d: MatterDefinition, field: string) => Object.hasOwn(flatProps(d), field);
-// Field paths present in a form (for a cheap existence test; deep $refs are not needed: prefill targets are leaves).
-const cache = new WeakMap<MatterDefinition, Record<string, true>>();
-function flatProps(d: MatterDefinition): Record<string, true> {
+const hasField = (d: MatterDefinition, field: string) => fields(d).has(field);
+// Field paths present in a form, each with whether its parent requires it (prefill targets are plain properties).
+const cache = new WeakMap<MatterDefinition, Map<string, boolean>>();
+function fields(d: MatterDefinition): Map<string, boolean> {
   let out = cache.get(d);
   if (out) return out;
-  out = {};
+  const found = new Map<string, boolean>();
   const visit = (node: unknown, path: string, depth: number) => {
-    if (depth > 16 || typeof node !== 'object' || node === null) return;
-    const props = (node as { properties?: Record<string, unknown> }).properties;
-    if (props && typeof props === 'object') for (const [k, v] of Object.entries(props)) {
-      out![join(path, k)] = true;
+    if (depth > 16 || !isObject(node) || !isObject(node.properties)) return;
+    const required = Array.isArray(node.required) ? node.required : [];
+    for (const [k, v] of Object.entries(node.properties)) {
+      found.set(join(path, k), required.includes(k));
       visit(v, join(path, k), depth + 1);
     }
   };
   visit(d.form.schema, '', 0);
-  cache.set(d, out);
+  cache.set(d, (out = found));
   return out;
 }
+// What prefilling saves: the field's typing weight minus reading a locked value.
+const saving = (d: MatterDefinition, field: string) => (fields(d).get(field) ? weights.requiredField : weights.optionalField) - weights.lockedField;
 
 /** A field filled and locked from shared data in one form and typed by the applicant in the other. */
 export const prefillRule: DefinitionRule = {
@@ -45,11 +47,11 @@ export const prefillRule: DefinitionRule = {
     const lb = lockedPrefills(b);
     for (const [field, { prefill, index }] of la) {
       if (lb.has(field) || !hasField(b, field)) continue;
-      emit({ kind: 'added', path: join('/form/prefill', index), burden: 'less', weight: weights.requiredField - weights.lockedField, params: { field, label: fieldLabel(field), item: prefill.item, locked: true }, fix: [{ op: 'pull', path: '/form/prefill', match: { field } }] });
+      emit({ kind: 'added', path: join('/form/prefill', index), burden: 'less', weight: saving(a, field), params: { field, label: fieldLabel(field), item: prefill.item, locked: true }, fix: [{ op: 'pull', path: '/form/prefill', match: { field } }] });
     }
     for (const [field, { prefill, index }] of lb) {
       if (la.has(field) || !hasField(a, field)) continue;
-      emit({ kind: 'removed', path: join('/form/prefill', index), burden: 'more', weight: weights.requiredField - weights.lockedField, params: { field, label: fieldLabel(field), item: prefill.item, locked: false }, fix: [unlocked(a, field) === -1 ? { op: 'push', path: '/form/prefill', value: prefill } : { op: 'set', path: join('/form/prefill', unlocked(a, field)), value: prefill }] });
+      emit({ kind: 'removed', path: join('/form/prefill', index), burden: 'more', weight: saving(a, field), params: { field, label: fieldLabel(field), item: prefill.item, locked: false }, fix: [unlocked(a, field) === -1 ? { op: 'push', path: '/form/prefill', value: prefill } : { op: 'set', path: join('/form/prefill', unlocked(a, field)), value: prefill }] });
     }
   },
 };
