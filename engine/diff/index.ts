@@ -1,5 +1,7 @@
 /** diff(a, b): every semantic difference of definition `a` from definition `b`, classified for the applicant. */
 import type { MatterDefinition } from '../model/index.ts';
+import { jsonEqual } from '../json/equal.ts';
+import { isObject, parsePointer } from '../json/pointer.ts';
 import type { Change } from './change.ts';
 import { walkForms } from './form/walk.ts';
 import { toChange } from './rule.ts';
@@ -32,6 +34,25 @@ export function diff(a: MatterDefinition, b: MatterDefinition, context: DiffCont
   if (a === b) return changes;
   const ctx = { a, b, shared: context.sharedSchemas ?? noShared, lockedA: lockedFields(a), lockedB: lockedFields(b) };
   walkForms(ctx, schemaRules, (rule) => (f) => changes.push(toChange(rule, f)));
-  for (const rule of definitionRules) rule.compare(a, b, (f) => changes.push(toChange(rule, f)));
+  const same = new Map<string, boolean>();
+  const unchanged = (pointer: string) => {
+    let equal = same.get(pointer);
+    if (equal === undefined) same.set(pointer, (equal = jsonEqual(read(a, pointer), read(b, pointer))));
+    return equal;
+  };
+  for (const rule of definitionRules) {
+    if (rule.reads.every(unchanged)) continue;
+    rule.compare(a, b, (f) => changes.push(toChange(rule, f)));
+  }
   return changes;
+}
+
+// The parts rules read are a handful of fixed pointers: split each once.
+const tokens = new Map<string, readonly string[]>();
+function read(doc: unknown, pointer: string): unknown {
+  let path = tokens.get(pointer);
+  if (!path) tokens.set(pointer, (path = parsePointer(pointer) ?? []));
+  let node = doc;
+  for (const t of path) node = isObject(node) ? node[t] : undefined;
+  return node;
 }

@@ -2,14 +2,17 @@
 
 /** Escapes one reference token (`~` → `~0`, `/` → `~1`). */
 export const escapeToken = (token: string | number): string => {
-  const t = String(token);
-  return t.includes('~') || t.includes('/') ? t.replace(/~/g, '~0').replace(/\//g, '~1') : t;
+  if (typeof token === 'number') return String(token);
+  return token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
 };
 
 /** Joins a base pointer and tokens into a pointer: `join('/form', 'schema', 'a/b')` → `/form/schema/a~1b`. */
-export function join(base: string, ...tokens: (string | number)[]): string {
-  let out = base;
-  for (const t of tokens) out += `/${escapeToken(t)}`;
+export function join(base: string, t1: string | number, t2?: string | number, t3?: string | number, t4?: string | number): string {
+  // fixed arity: this runs for every node of every diff, and rest parameters allocate
+  let out = `${base}/${escapeToken(t1)}`;
+  if (t2 !== undefined) out += `/${escapeToken(t2)}`;
+  if (t3 !== undefined) out += `/${escapeToken(t3)}`;
+  if (t4 !== undefined) out += `/${escapeToken(t4)}`;
   return out;
 }
 

@@ -1,6 +1,6 @@
 /** A flat process as a graph: every transition with its pointer, and reachability both ways. */
 import { join } from '../json/pointer.ts';
-import type { Process, Transition, TransitionSpec } from '../model/index.ts';
+import type { Process, Transition } from '../model/index.ts';
 
 export interface Edge {
   readonly from: string;
@@ -14,23 +14,37 @@ export interface Edge {
   readonly targetPointer: string;
 }
 
-/** Lists every transition of the process, normalizing XState's string / object / array shorthands. */
-export function edgesOf(process: Process, base = '/process'): Edge[] {
-  const edges: Edge[] = [];
-  for (const [from, state] of Object.entries(process.states)) {
-    for (const [event, spec] of Object.entries(state?.on ?? {})) {
-      const at = join(base, 'states', from, 'on', event);
-      const push = (t: string | Transition, pointer: string) =>
-        edges.push(
-          typeof t === 'string'
-            ? { from, event, target: t, actions: [], pointer, targetPointer: pointer }
-            : { from, event, target: t.target, guard: t.guard, actions: t.actions ?? [], pointer, targetPointer: join(pointer, 'target') },
-        );
-      if (Array.isArray(spec)) spec.forEach((t, i) => push(t, join(at, i)));
-      else push(spec as Exclude<TransitionSpec, unknown[]>, at);
-    }
-  }
+const cache = new WeakMap<Process, readonly Edge[]>();
+
+/** Lists every transition of the process, normalizing XState's string / object / array shorthands (cached). */
+export function edgesOf(process: Process): readonly Edge[] {
+  let edges = cache.get(process);
+  if (!edges) cache.set(process, (edges = collectEdges(process, '/process')));
   return edges;
+}
+
+function collectEdges(process: Process, base: string): Edge[] {
+  const edges: Edge[] = [];
+  for (const from of Object.keys(process.states)) stateEdges(process, from, base, edges);
+  return edges;
+}
+
+/** Appends the transitions leaving one state to `edges`. */
+export function stateEdges(process: Process, from: string, base: string, edges: Edge[]): void {
+  const on = process.states[from]?.on;
+  if (!on) return;
+  for (const event of Object.keys(on)) {
+    const spec = on[event]!;
+    const at = join(base, 'states', from, 'on', event);
+    if (Array.isArray(spec)) for (let i = 0; i < spec.length; i++) edges.push(edgeOf(from, event, spec[i]!, join(at, i)));
+    else edges.push(edgeOf(from, event, spec as string | Transition, at));
+  }
+}
+
+function edgeOf(from: string, event: string, t: string | Transition, pointer: string): Edge {
+  return typeof t === 'string'
+    ? { from, event, target: t, actions: [], pointer, targetPointer: pointer }
+    : { from, event, target: t.target, guard: t.guard, actions: t.actions ?? [], pointer, targetPointer: join(pointer, 'target') };
 }
 
 /** States reachable from `start` along `edges` (followed forwards, or backwards when `reverse`). */

@@ -3,7 +3,7 @@
  * following `$ref` into `$defs` and the shared schemas. Schema rules run at every matched pair.
  */
 import { isObject, join, resolvePointer } from '../../json/pointer.ts';
-import { jsonEqual } from '../../json/equal.ts';
+import { jsonEqual, jsonEqualWithoutRefs } from '../../json/equal.ts';
 import type { MatterDefinition } from '../../model/index.ts';
 import type { Emit, SchemaRule } from '../rule.ts';
 
@@ -45,12 +45,18 @@ export function walkForms(ctx: WalkContext, rules: readonly SchemaRule[], emit: 
   const emitters = rules.map((r) => emit(r));
   const seen = new Set<string>();
   const visit = (field: string, rawA: unknown, ptrA: string, rawB: unknown, ptrB: string, depth: number) => {
-    const a = side(rawA, ptrA, ctx.a.form.schema, ctx.shared);
-    const b = side(rawB, ptrB, ctx.b.form.schema, ctx.shared);
-    if (!a || !b || depth > 40) return;
-    if (a.raw !== rawA || b.raw !== rawB) {
-      // reached through a $ref: guard against reference cycles
-      const key = `${a.ptr}|${b.ptr}|${field}`;
+    if (depth > 40) return;
+    let a: SchemaSide | undefined;
+    let b: SchemaSide | undefined;
+    if (isObject(rawA) && isObject(rawB) && rawA.$ref === undefined && rawB.$ref === undefined) {
+      // the common case: both written inline; most of a variant equals its baseline, so check that first
+      a = { node: rawA, ptr: ptrA, own: true, raw: rawA };
+      b = { node: rawB, ptr: ptrB, own: true, raw: rawB };
+    } else {
+      a = side(rawA, ptrA, ctx.a.form.schema, ctx.shared);
+      b = side(rawB, ptrB, ctx.b.form.schema, ctx.shared);
+      if (!a || !b) return;
+      const key = `${a.ptr}|${b.ptr}|${field}`; // reached through a $ref: guard against reference cycles
       if (seen.has(key)) return;
       seen.add(key);
     }
@@ -62,13 +68,16 @@ export function walkForms(ctx: WalkContext, rules: readonly SchemaRule[], emit: 
     const pb = b.node.properties;
     if (isObject(pa) && isObject(pb)) {
       for (const name in pa) {
-        if (Object.hasOwn(pb, name)) {
-          visit(join(field, name), pa[name], childPtr(a, 'properties', name), pb[name], childPtr(b, 'properties', name), depth + 1);
-        }
+        const ca = pa[name];
+        const cb = pb[name];
+        if (cb === undefined || !Object.hasOwn(pb, name) || jsonEqualWithoutRefs(ca, cb)) continue;
+        visit(join(field, name), ca, childPtr(a, 'properties', name), cb, childPtr(b, 'properties', name), depth + 1);
       }
     }
-    if (isObject(a.node.items) && isObject(b.node.items)) {
-      visit(`${field}/[]`, a.node.items, childPtr(a, 'items'), b.node.items, childPtr(b, 'items'), depth + 1);
+    const ia = a.node.items;
+    const ib = b.node.items;
+    if (isObject(ia) && isObject(ib) && !jsonEqualWithoutRefs(ia, ib)) {
+      visit(`${field}/[]`, ia, childPtr(a, 'items'), ib, childPtr(b, 'items'), depth + 1);
     }
   };
   visit('', ctx.a.form.schema, formBase, ctx.b.form.schema, formBase, 0);
@@ -106,7 +115,7 @@ function sameNames(a: Readonly<Record<string, unknown>>, b: Readonly<Record<stri
 }
 
 // Pointer of a child keyword: inside the node when it is written there, else at the node (a fix replaces it whole).
-const childPtr = (s: SchemaSide, ...tokens: string[]): string => (s.own ? join(s.ptr, ...tokens) : s.ptr);
+const childPtr = (s: SchemaSide, keyword: string, name?: string): string => (s.own ? join(s.ptr, keyword, name) : s.ptr);
 
 function side(raw: unknown, ptr: string, root: unknown, shared: ReadonlyMap<string, unknown>): SchemaSide | undefined {
   if (raw === true) return { node: {}, ptr, own: true, raw };

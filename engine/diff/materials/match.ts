@@ -13,18 +13,19 @@ export interface MaterialMatch {
   /** Materials only `a` asks for, with their index. */
   readonly onlyA: readonly { material: Material; index: number }[];
   readonly onlyB: readonly { material: Material; index: number }[];
+  /** The material lists matched (a cached match is stale once a definition's list is replaced). */
+  readonly source: readonly Material[];
+  readonly target: readonly Material[];
 }
 
-const cache = new WeakMap<MatterDefinition, WeakMap<MatterDefinition, MaterialMatch>>();
+// The last pair matched: every material rule of one diff asks for the same pair in a row.
+let last: { a: MatterDefinition; b: MatterDefinition; match: MaterialMatch } | undefined;
 
 /** Matches materials once per pair of definitions (every material rule reads the same match). */
 export function matchMaterials(a: MatterDefinition, b: MatterDefinition): MaterialMatch {
-  let inner = cache.get(a);
-  const hit = inner?.get(b);
-  if (hit) return hit;
+  if (last && last.a === a && last.b === b && last.match.source === a.materials && last.match.target === b.materials) return last.match;
   const usedB = new Set<number>();
-  const byId = new Map(b.materials.map((m, i) => [m.id, i]));
-  const byName = new Map(b.materials.map((m, i) => [m.name.zh, i]));
+  const { byId, byName } = indexOf(b);
   const pairs: MaterialPair[] = [];
   const onlyA: { material: Material; index: number }[] = [];
   a.materials.forEach((m, ia) => {
@@ -37,11 +38,21 @@ export function matchMaterials(a: MatterDefinition, b: MatterDefinition): Materi
     }
   });
   const onlyB = b.materials.flatMap((material, index) => (usedB.has(index) ? [] : [{ material, index }]));
-  const match = { pairs, onlyA, onlyB };
-  if (!inner) cache.set(a, (inner = new WeakMap()));
-  inner.set(b, match);
+  const match = { pairs, onlyA, onlyB, source: a.materials, target: b.materials };
+  last = { a, b, match };
   return match;
 }
 
 /** Whether the applicant has to bring it: required or tolerated-missing, and not fetched through shared data. */
 export const supplied = (m: Material): boolean => m.source !== 'shared-data' && (m.necessity === 'required' || m.necessity === 'tolerated-missing');
+
+const indexCache = new WeakMap<MatterDefinition, { byId: Map<string, number>; byName: Map<string, number> }>();
+// A baseline is matched against all its variants: index its materials once.
+function indexOf(d: MatterDefinition) {
+  let index = indexCache.get(d);
+  if (!index) {
+    index = { byId: new Map(d.materials.map((m, i) => [m.id, i])), byName: new Map(d.materials.map((m, i) => [m.name.zh, i])) };
+    indexCache.set(d, index);
+  }
+  return index;
+}

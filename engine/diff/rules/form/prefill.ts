@@ -1,12 +1,17 @@
 import { isObject, join } from '../../../json/pointer.ts';
+import { jsonEqual } from '../../../json/equal.ts';
 import type { MatterDefinition, Prefill } from '../../../model/index.ts';
 import { fieldLabel } from '../../form/fixes.ts';
 import { weights } from '../../weights.ts';
 import type { DefinitionRule } from '../../rule.ts';
 
+const lockedCache = new WeakMap<MatterDefinition, Map<string, { prefill: Prefill; index: number }>>();
 const lockedPrefills = (d: MatterDefinition) => {
-  const m = new Map<string, { prefill: Prefill; index: number }>();
-  (d.form.prefill ?? []).forEach((prefill, index) => prefill.locked !== false && m.set(prefill.field, { prefill, index }));
+  let m = lockedCache.get(d);
+  if (m) return m;
+  m = new Map();
+  (d.form.prefill ?? []).forEach((prefill, index) => prefill.locked !== false && m!.set(prefill.field, { prefill, index }));
+  lockedCache.set(d, m);
   return m;
 };
 // Index of an unlocked prefill of `field` in `d` (a fix locks it in place rather than adding a second entry).
@@ -38,11 +43,13 @@ export const prefillRule: DefinitionRule = {
   code: 'form.prefill',
   area: 'form',
   scope: 'definition',
+  reads: ['/form/prefill'],
   describe: {
     en: (p) => (p.locked ? `fills ${p.label} from shared data (${p.item}) instead of asking the applicant` : `makes the applicant type ${p.label}, which shared data (${p.item}) can fill`),
     zh: (p) => (p.locked ? `字段 ${p.label} 由共享数据（${p.item}）预填，无需申请人填写` : `字段 ${p.label} 需申请人填写，而共享数据（${p.item}）可以预填`),
   },
   compare(a, b, emit) {
+    if (a.form.prefill === b.form.prefill || jsonEqual(a.form.prefill, b.form.prefill)) return;
     const la = lockedPrefills(a);
     const lb = lockedPrefills(b);
     for (const [field, { prefill, index }] of la) {

@@ -22,6 +22,7 @@ function attributeRule(attr: Attribute): DefinitionRule {
     code: attr.code,
     area: 'materials',
     scope: 'definition',
+    reads: ['/materials'],
     describe: attr.describe,
     compare(a, b, emit) {
       for (const pair of matchMaterials(a, b).pairs) {

@@ -11,6 +11,7 @@ export const materialPresenceRule: DefinitionRule = {
   code: 'materials.material',
   area: 'materials',
   scope: 'definition',
+  reads: ['/materials'],
   describe: {
     en: (p) => (p.kind === 'added' ? `asks for the extra material “${p.name}”` : `no longer asks for the material “${p.name}”`),
     zh: (p) => (p.kind === 'added' ? `增加申请材料“${p.nameZh}”` : `取消申请材料“${p.nameZh}”`),

@@ -1,35 +1,47 @@
 import { join } from '../../../json/pointer.ts';
-import type { MatterDefinition } from '../../../model/index.ts';
+import type { MatterDefinition, ProcessState } from '../../../model/index.ts';
 import type { FixOp } from '../../fix.ts';
 import { weights } from '../../weights.ts';
 import type { DefinitionRule } from '../../rule.ts';
 
-const humanSteps = (d: MatterDefinition) => Object.entries(d.process.states).filter(([, s]) => s && s.type !== 'final');
+const stepCache = new WeakMap<MatterDefinition, [string, ProcessState | undefined][]>();
+const humanSteps = (d: MatterDefinition) => {
+  let steps = stepCache.get(d);
+  if (!steps) stepCache.set(d, (steps = Object.entries(d.process.states).filter(([, s]) => s && s.type !== 'final')));
+  return steps;
+};
 
 /** Taking the baseline's process: states are wired together, so a step cannot be dropped on its own. */
-export const adoptProcess = (b: MatterDefinition): FixOp[] => [
-  { op: 'set', path: '/process', value: b.process },
-  ...b.roles.map((role) => ({ op: 'push' as const, path: '/roles', value: role })),
-];
+const adoptCache = new WeakMap<MatterDefinition, FixOp[]>();
+/** Taking the baseline's process: states are wired together, so a step cannot be dropped on its own. */
+export const adoptProcess = (b: MatterDefinition): FixOp[] => {
+  let ops = adoptCache.get(b);
+  if (!ops) {
+    ops = [{ op: 'set', path: '/process', value: b.process }, ...b.roles.map((role) => ({ op: 'push' as const, path: '/roles', value: role }))];
+    adoptCache.set(b, ops);
+  }
+  return ops;
+};
 
 /** A step where a person acts, present in one process and not the other (matched by state name). */
 export const stepRule: DefinitionRule = {
   code: 'process.step',
   area: 'process',
   scope: 'definition',
+  reads: ['/process'],
   describe: {
     en: (p) => (p.kind === 'added' ? `adds the step “${p.step}” (${p.role})` : `drops the step “${p.step}” (${p.role})`),
     zh: (p) => (p.kind === 'added' ? `增加办理环节“${p.stepZh}”（${p.role}）` : `减少办理环节“${p.stepZh}”（${p.role}）`),
   },
   compare(a, b, emit) {
-    const sa = new Set(humanSteps(a).map(([n]) => n));
-    const sb = new Set(humanSteps(b).map(([n]) => n));
+    if (a.process === b.process) return;
+    const isStep = (d: MatterDefinition, name: string) => Object.hasOwn(d.process.states, name) && d.process.states[name]?.type !== 'final';
     for (const [name, state] of humanSteps(a)) {
-      if (sb.has(name)) continue;
+      if (isStep(b, name)) continue;
       emit({ kind: 'added', path: join('/process/states', name), burden: 'more', weight: weights.humanStep, params: { kind: 'added', state: name, step: state?.meta?.step?.en ?? name, stepZh: state?.meta?.step?.zh ?? name, role: state?.meta?.role ?? '' }, fix: adoptProcess(b) });
     }
     for (const [name, state] of humanSteps(b)) {
-      if (sa.has(name)) continue;
+      if (isStep(a, name)) continue;
       emit({ kind: 'removed', path: join('/process/states', name), burden: 'less', weight: weights.humanStep, params: { kind: 'removed', state: name, step: state?.meta?.step?.en ?? name, stepZh: state?.meta?.step?.zh ?? name, role: state?.meta?.role ?? '' }, fix: adoptProcess(b) });
     }
   },

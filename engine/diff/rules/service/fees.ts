@@ -9,6 +9,7 @@ export const feeRule: DefinitionRule = {
   code: 'service.fee',
   area: 'service',
   scope: 'definition',
+  reads: ['/fees'],
   describe: {
     en: (p) => (p.kind === 'added' ? `charges “${p.name}”, ${p.to} yuan` : p.kind === 'removed' ? `no longer charges “${p.name}”, ${p.from} yuan` : `charges ${p.to} yuan for “${p.name}” instead of ${p.from}`),
     zh: (p) => (p.kind === 'added' ? `增加收费“${p.nameZh}” ${p.to} 元` : p.kind === 'removed' ? `取消收费“${p.nameZh}” ${p.from} 元` : `收费“${p.nameZh}”由 ${p.from} 元改为 ${p.to} 元`),

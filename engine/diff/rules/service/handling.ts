@@ -6,6 +6,7 @@ export const handlingTypeRule: DefinitionRule = {
   code: 'service.handling-type',
   area: 'service',
   scope: 'definition',
+  reads: ['/handlingType'],
   describe: {
     en: (p) => (p.to === 'promised' ? 'handles the matter within promised days instead of on the spot' : 'handles the matter on the spot instead of within promised days'),
     zh: (p) => (p.to === 'promised' ? '由即办件改为承诺件' : '由承诺件改为即办件'),

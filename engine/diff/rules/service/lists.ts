@@ -1,6 +1,6 @@
 /** Channels, outputs and acceptance conditions: what the applicant can use, gets, and must meet. */
 import { join } from '../../../json/pointer.ts';
-import { canonical } from '../../../json/equal.ts';
+import { jsonEqual } from '../../../json/equal.ts';
 import type { DefinitionRule } from '../../rule.ts';
 import { weights } from '../../weights.ts';
 
@@ -9,6 +9,7 @@ export const channelRule: DefinitionRule = {
   code: 'service.channel',
   area: 'service',
   scope: 'definition',
+  reads: ['/channels'],
   describe: {
     en: (p) => (p.kind === 'added' ? `also offers the ${p.channel} channel` : `does not offer the ${p.channel} channel`),
     zh: (p) => (p.kind === 'added' ? `增加办理渠道 ${p.channel}` : `缺少办理渠道 ${p.channel}`),
@@ -28,6 +29,7 @@ export const outputRule: DefinitionRule = {
   code: 'service.output',
   area: 'service',
   scope: 'definition',
+  reads: ['/outputs'],
   describe: {
     en: (p) => `issues “${p.name}” ${p.electronic ? 'as an electronic certificate' : 'on paper only'}`,
     zh: (p) => `办理结果“${p.nameZh}”${p.electronic ? '以电子证照发放' : '仅发放纸质件'}`,
@@ -47,6 +49,7 @@ export const conditionRule: DefinitionRule = {
   code: 'service.condition',
   area: 'service',
   scope: 'definition',
+  reads: ['/acceptanceConditions'],
   describe: {
     en: (p) => `${p.kind === 'added' ? 'adds' : 'drops'} the acceptance condition “${p.text}”`,
     zh: (p) => `${p.kind === 'added' ? '增加' : '取消'}受理条件“${p.textZh}”`,
@@ -68,10 +71,11 @@ export const identityRule: DefinitionRule = {
   code: 'service.description',
   area: 'service',
   scope: 'definition',
+  reads: ['/title', '/summary', '/department', '/legalBasis', '/matterType', '/lifeEvents'],
   describe: { en: (p) => `changes ${p.element}`, zh: (p) => `修改 ${p.element}` },
   compare(a, b, emit) {
     for (const element of ['title', 'summary', 'department', 'legalBasis', 'matterType', 'lifeEvents'] as const) {
-      if (canonical(a[element] ?? null) === canonical(b[element] ?? null)) continue;
+      if (jsonEqual(a[element], b[element])) continue;
       const value = b[element];
       emit({ kind: 'changed', path: `/${element}`, burden: 'neutral', weight: 0, params: { element }, fix: [value === undefined ? { op: 'remove', path: `/${element}` } : { op: 'set', path: `/${element}`, value }] });
     }

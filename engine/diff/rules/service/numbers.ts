@@ -17,6 +17,7 @@ function numberRule(
     code,
     area: 'service',
     scope: 'definition',
+    reads: [path],
     describe,
     compare(a, b, emit) {
       const va = read(a) ?? 0;

@@ -1,0 +1,73 @@
+/**
+ * `npm run bench:review`: diffs and scores a synthetic catalogue at the seed's scale (3,638 baselines, 200,000
+ * variants) and measures, on the same pairs in the same run, the generic JSON diffs microdiff and jsondiffpatch.
+ * Ratios > 1 mean onematter is faster. The last line printed is one JSON object with the figures.
+ */
+import { parseArgs } from 'node:util';
+import microdiff from 'microdiff';
+import { create as createDiffPatcher } from 'jsondiffpatch';
+import { diff, scoreChanges, type MatterDefinition } from '../../engine/index.ts';
+import { syntheticBaseline, syntheticVariant } from './synthetic.ts';
+
+const { values } = parseArgs({ options: { baselines: { type: 'string', default: '3638' }, variants: { type: 'string', default: '200000' } } });
+const baselineCount = Number(values.baselines);
+const variantCount = Number(values.variants);
+const jdp = createDiffPatcher({ arrays: { detectMove: false } });
+
+const times = { onematter: 0, microdiff: 0, jsondiffpatch: 0, generate: 0 };
+let pairs = 0;
+let changes = 0;
+let sink = 0;
+const started = performance.now();
+const tty = process.stderr.isTTY;
+
+for (let i = 0; i < baselineCount; i++) {
+  let t = performance.now();
+  const baseline = syntheticBaseline(i);
+  const text = JSON.stringify(baseline);
+  const n = Math.floor(((i + 1) * variantCount) / baselineCount) - Math.floor((i * variantCount) / baselineCount);
+  const batch: MatterDefinition[] = [];
+  for (let j = 0; j < n; j++) batch.push(syntheticVariant(text, j, i * 1_000 + j));
+  times.generate += performance.now() - t;
+
+  t = performance.now();
+  for (const v of batch) {
+    const c = diff(v, baseline);
+    changes += c.length;
+    sink += scoreChanges(c);
+  }
+  times.onematter += performance.now() - t;
+
+  t = performance.now();
+  for (const v of batch) sink += microdiff(v as never, baseline as never).length;
+  times.microdiff += performance.now() - t;
+
+  t = performance.now();
+  for (const v of batch) sink += jdp.diff(v, baseline) ? 1 : 0;
+  times.jsondiffpatch += performance.now() - t;
+
+  pairs += n;
+  if (tty && i % 50 === 0) process.stderr.write(`\r${i + 1}/${baselineCount} baselines, ${pairs} pairs`);
+}
+if (tty) process.stderr.write('\r\x1b[2K');
+
+const perSec = (ms: number) => pairs / (ms / 1000);
+const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+const totalSec = (times.generate + times.onematter) / 1000;
+const result = {
+  pairs,
+  pairsPerSec: Math.round(perSec(times.onematter)),
+  vsMicrodiff: round(perSec(times.onematter) / perSec(times.microdiff)),
+  vsJsondiffpatch: round(perSec(times.onematter) / perSec(times.jsondiffpatch)),
+  totalSec: round(totalSec),
+  peakRssMiB,
+};
+console.log(`onematter      ${result.pairsPerSec} pairs/s (${changes} changes, ${(changes / pairs).toFixed(1)} per pair)`);
+console.log(`microdiff      ${Math.round(perSec(times.microdiff))} pairs/s  → onematter ×${result.vsMicrodiff} (target ≥ 1.0)`);
+console.log(`jsondiffpatch  ${Math.round(perSec(times.jsondiffpatch))} pairs/s  → onematter ×${result.vsJsondiffpatch} (target ≥ 3)`);
+console.log(`catalogue      ${result.totalSec} s to build and review (target < 20 s), peak RSS ${peakRssMiB} MiB (target < 2048), wall ${round((performance.now() - started) / 1000)} s with references (${sink > 0 ? 'ok' : '-'})`);
+console.log(JSON.stringify(result));
+
+function round(n: number) {
+  return Math.round(n * 100) / 100;
+}
