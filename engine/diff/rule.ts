@@ -27,6 +27,8 @@ export interface DefinitionRule extends RuleBase {
 /** Compares one pair of form subschemas matched by field path (the walker calls it at every pair). */
 export interface SchemaRule extends RuleBase {
   readonly scope: 'schema';
+  /** The keywords the rule compares: the walker calls it only where one of them differs. */
+  readonly keywords: readonly string[];
   compare(pair: SchemaPair, emit: Emit): void;
 }
 

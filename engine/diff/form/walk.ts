@@ -60,9 +60,13 @@ export function walkForms(ctx: WalkContext, rules: readonly SchemaRule[], emit: 
       if (seen.has(key)) return;
       seen.add(key);
     }
-    if (!sameKeywords(a.node, b.node)) {
+    const differing = differingKeywords(a.node, b.node);
+    if (differing.length > 0) {
       const pair: SchemaPair = { field, a, b, ctx };
-      for (let i = 0; i < rules.length; i++) rules[i]!.compare(pair, emitters[i]!);
+      for (let i = 0; i < rules.length; i++) {
+        const rule = rules[i]!;
+        if (touches(rule.keywords, differing)) rule.compare(pair, emitters[i]!);
+      }
     }
     const pa = a.node.properties;
     const pb = b.node.properties;
@@ -70,13 +74,13 @@ export function walkForms(ctx: WalkContext, rules: readonly SchemaRule[], emit: 
       for (const name in pa) {
         const ca = pa[name];
         const cb = pb[name];
-        if (cb === undefined || !Object.hasOwn(pb, name) || jsonEqualWithoutRefs(ca, cb)) continue;
+        if (cb === undefined || !Object.hasOwn(pb, name) || (isLeaf(ca) && jsonEqualWithoutRefs(ca, cb))) continue;
         visit(join(field, name), ca, childPtr(a, 'properties', name), cb, childPtr(b, 'properties', name), depth + 1);
       }
     }
     const ia = a.node.items;
     const ib = b.node.items;
-    if (isObject(ia) && isObject(ib) && !jsonEqualWithoutRefs(ia, ib)) {
+    if (isObject(ia) && isObject(ib) && !(isLeaf(ia) && jsonEqualWithoutRefs(ia, ib))) {
       visit(`${field}/[]`, ia, childPtr(a, 'items'), ib, childPtr(b, 'items'), depth + 1);
     }
   };
@@ -84,24 +88,29 @@ export function walkForms(ctx: WalkContext, rules: readonly SchemaRule[], emit: 
 }
 
 /**
- * True when two subschemas have the same keywords with equal values, apart from their children (`properties`
- * compared by name only, `items`), which the walk visits on its own. Most fields of a variant equal the baseline's,
- * so this check lets the walk skip every rule for them.
+ * The keywords whose values differ between two subschemas, apart from their children (`properties` differ only
+ * when their names do; `items` are visited on their own). Most fields of a variant equal the baseline's, so this
+ * is usually empty and no rule runs.
  */
-function sameKeywords(a: Schema, b: Schema): boolean {
-  let count = 0;
+function differingKeywords(a: Schema, b: Schema): string[] {
+  const out: string[] = [];
   for (const k in a) {
-    count++;
-    if (!Object.hasOwn(b, k)) return false;
     const va = a[k];
     const vb = b[k];
     if (va === vb || k === 'items') continue;
-    if (k === 'properties') {
-      if (!isObject(va) || !isObject(vb) || !sameNames(va, vb)) return false;
-    } else if (!jsonEqual(va, vb)) return false;
+    if (k === 'properties' ? !isObject(va) || !isObject(vb) || !sameNames(va, vb) : !Object.hasOwn(b, k) || !jsonEqual(va, vb)) out.push(k);
   }
-  for (const _ in b) count--;
-  return count === 0;
+  for (const k in b) if (!Object.hasOwn(a, k)) out.push(k);
+  return out;
+}
+
+// A subschema without children: comparing it whole is the cheapest test. Containers are walked instead, so that
+// their fields are compared once, not once as part of the container and again one by one.
+const isLeaf = (s: unknown): boolean => !isObject(s) || (s.properties === undefined && s.items === undefined);
+
+function touches(keywords: readonly string[], differing: readonly string[]): boolean {
+  for (const k of keywords) if (differing.includes(k)) return true;
+  return false;
 }
 
 function sameNames(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {

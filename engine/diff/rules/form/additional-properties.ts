@@ -12,6 +12,7 @@ export const additionalPropertiesRule: SchemaRule = {
   code: 'form.additional-properties',
   area: 'form',
   scope: 'schema',
+  keywords: ['additionalProperties'],
   describe: {
     en: (p) => `${p.burden === 'more' ? 'narrows' : p.burden === 'less' ? 'widens' : 'changes'} the extra properties ${p.label} accepts`,
     zh: (p) => `字段 ${p.label} 允许的额外属性${p.burden === 'more' ? '收窄' : p.burden === 'less' ? '放宽' : '变化'}`,

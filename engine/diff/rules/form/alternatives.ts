@@ -11,6 +11,7 @@ function listRule(code: string, keywords: readonly string[], extraIsStricter: bo
     code,
     area: 'form',
     scope: 'schema',
+    keywords,
     describe: {
       en: (p) =>
         p.index === -1

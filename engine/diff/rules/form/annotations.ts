@@ -10,6 +10,7 @@ export const annotationsRule: SchemaRule = {
   code: 'form.annotation',
   area: 'form',
   scope: 'schema',
+  keywords,
   describe: {
     en: (p) => `changes the ${p.keyword} of ${p.label}`,
     zh: (p) => `修改字段 ${p.label} 的 ${p.keyword}`,

@@ -12,6 +12,7 @@ function boundRule(code: string, keywords: readonly string[], stricter: 1 | -1):
     code,
     area: 'form',
     scope: 'schema',
+    keywords,
     describe: {
       en: (p) => (p.from === undefined ? `sets ${p.keyword} ${p.to} on ${p.label}` : p.to === undefined ? `drops ${p.keyword} ${p.from} from ${p.label}` : `changes ${p.keyword} of ${p.label} from ${p.from} to ${p.to}`),
       zh: (p) => (p.from === undefined ? `字段 ${p.label} 新增限制 ${p.keyword} = ${p.to}` : p.to === undefined ? `字段 ${p.label} 取消限制 ${p.keyword} = ${p.from}` : `字段 ${p.label} 的 ${p.keyword} 由 ${p.from} 改为 ${p.to}`),

@@ -20,6 +20,7 @@ export const enumRule: SchemaRule = {
   code: 'form.enum',
   area: 'form',
   scope: 'schema',
+  keywords: ['enum', 'const'],
   describe: {
     en: (p) =>
       p.kind === 'added' ? `restricts ${p.label} to a list of values` : p.kind === 'removed' ? `lifts the list of values of ${p.label}` : `${p.burden === 'more' ? 'narrows' : p.burden === 'less' ? 'widens' : 'changes'} the allowed values of ${p.label}${p.dropped ? ` (no longer allows ${p.dropped})` : ''}`,

@@ -12,6 +12,7 @@ export const fieldRule: SchemaRule = {
   code: 'form.field',
   area: 'form',
   scope: 'schema',
+  keywords: ['properties'],
   describe: {
     en: (p) => (p.kind === 'added' ? `asks for the extra field ${p.label}` : `no longer asks for the field ${p.label}`),
     zh: (p) => (p.kind === 'added' ? `增加填写字段 ${p.label}` : `不再填写字段 ${p.label}`),

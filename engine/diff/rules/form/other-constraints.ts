@@ -15,6 +15,7 @@ export const otherConstraintsRule: SchemaRule = {
   code: 'form.constraint',
   area: 'form',
   scope: 'schema',
+  keywords,
   describe: {
     en: (p) => `${p.kind === 'added' ? 'adds' : p.kind === 'removed' ? 'drops' : 'changes'} the ${p.keyword} constraint of ${p.label}`,
     zh: (p) => `字段 ${p.label} ${p.kind === 'added' ? '增加' : p.kind === 'removed' ? '取消' : '修改'} ${p.keyword} 约束`,

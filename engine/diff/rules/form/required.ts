@@ -10,6 +10,7 @@ export const requiredRule: SchemaRule = {
   code: 'form.required',
   area: 'form',
   scope: 'schema',
+  keywords: ['required'],
   describe: {
     en: (p) => (p.required ? `makes the field ${p.label} required` : `makes the field ${p.label} optional`),
     zh: (p) => (p.required ? `字段 ${p.label} 由选填改为必填` : `字段 ${p.label} 由必填改为选填`),

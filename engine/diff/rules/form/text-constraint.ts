@@ -9,6 +9,7 @@ function textRule(code: string, keyword: 'pattern' | 'format'): SchemaRule {
     code,
     area: 'form',
     scope: 'schema',
+    keywords: [keyword],
     describe: {
       en: (p) => (p.from === undefined ? `requires ${p.label} to match ${keyword} ${p.to}` : p.to === undefined ? `drops ${keyword} ${p.from} from ${p.label}` : `changes the ${keyword} of ${p.label} from ${p.from} to ${p.to}`),
       zh: (p) => (p.from === undefined ? `字段 ${p.label} 新增格式要求 ${p.to}` : p.to === undefined ? `字段 ${p.label} 取消格式要求 ${p.from}` : `字段 ${p.label} 的格式要求由 ${p.from} 改为 ${p.to}`),

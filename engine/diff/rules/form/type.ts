@@ -18,6 +18,7 @@ export const typeRule: SchemaRule = {
   code: 'form.type',
   area: 'form',
   scope: 'schema',
+  keywords: ['type'],
   describe: {
     en: (p) => `${p.direction === 'narrowed' ? 'narrows' : p.direction === 'widened' ? 'widens' : 'changes'} the type of ${p.label} from ${p.from} to ${p.to}`,
     zh: (p) => `字段 ${p.label} 的类型由 ${p.from} ${p.direction === 'narrowed' ? '收窄为' : p.direction === 'widened' ? '放宽为' : '改为'} ${p.to}`,

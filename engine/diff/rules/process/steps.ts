@@ -23,6 +23,10 @@ export const adoptProcess = (b: MatterDefinition): FixOp[] => {
   return ops;
 };
 
+function isStep(d: MatterDefinition, name: string): boolean {
+  return Object.hasOwn(d.process.states, name) && d.process.states[name]?.type !== 'final';
+}
+
 /** A step where a person acts, present in one process and not the other (matched by state name). */
 export const stepRule: DefinitionRule = {
   code: 'process.step',
@@ -35,7 +39,6 @@ export const stepRule: DefinitionRule = {
   },
   compare(a, b, emit) {
     if (a.process === b.process) return;
-    const isStep = (d: MatterDefinition, name: string) => Object.hasOwn(d.process.states, name) && d.process.states[name]?.type !== 'final';
     for (const [name, state] of humanSteps(a)) {
       if (isStep(b, name)) continue;
       emit({ kind: 'added', path: join('/process/states', name), burden: 'more', weight: weights.humanStep, params: { kind: 'added', state: name, step: state?.meta?.step?.en ?? name, stepZh: state?.meta?.step?.zh ?? name, role: state?.meta?.role ?? '' }, fix: adoptProcess(b) });
