@@ -3,7 +3,7 @@ import type { MatterDefinition } from '../model/index.ts';
 import { jsonEqual } from '../json/equal.ts';
 import { isObject, parsePointer } from '../json/pointer.ts';
 import type { Change } from './change.ts';
-import { walkForms } from './form/walk.ts';
+import { walkForms, type WalkContext } from './form/walk.ts';
 import { toChange } from './rule.ts';
 import { definitionRules, schemaRules } from './rules/index.ts';
 
@@ -25,6 +25,17 @@ const lockedFields = (d: MatterDefinition): ReadonlySet<string> => {
   return set;
 };
 
+// The walk's context; which fields are locked is only worked out if a rule asks (most pairs never do).
+class FormPair implements WalkContext {
+  constructor(readonly a: MatterDefinition, readonly b: MatterDefinition, readonly shared: ReadonlyMap<string, unknown>) {}
+  get lockedA(): ReadonlySet<string> {
+    return lockedFields(this.a);
+  }
+  get lockedB(): ReadonlySet<string> {
+    return lockedFields(this.b);
+  }
+}
+
 /**
  * How `a` differs from `b` (usually a variant from its baseline, or a new version from the old): `added` means in
  * `a` only, `burden` is what that means for `a`'s applicant. Pure; `diff(d, d)` is empty.
@@ -32,7 +43,7 @@ const lockedFields = (d: MatterDefinition): ReadonlySet<string> => {
 export function diff(a: MatterDefinition, b: MatterDefinition, context: DiffContext = {}): Change[] {
   const changes: Change[] = [];
   if (a === b) return changes;
-  const ctx = { a, b, shared: context.sharedSchemas ?? noShared, lockedA: lockedFields(a), lockedB: lockedFields(b) };
+  const ctx = new FormPair(a, b, context.sharedSchemas ?? noShared);
   walkForms(ctx, schemaRules, (rule) => (f) => changes.push(toChange(rule, f)));
   const same = new Map<string, boolean>();
   const unchanged = (pointer: string) => {

@@ -40,15 +40,58 @@ export interface Finding {
   readonly burden: Burden;
   readonly weight: number;
   readonly params: Record<string, unknown>;
-  readonly fix: readonly FixOp[];
+  /** The fix, or a function that makes it when first asked for (most changes of a bulk review never are). */
+  readonly fix: readonly FixOp[] | (() => readonly FixOp[]);
 }
 
 export type Emit = (finding: Finding) => void;
 
+/**
+ * A change as the engine hands it out. The bilingual message is rendered on first read (a bulk review of 200,000
+ * variants reads few of the millions of messages it could show); `toJSON` includes it, so output is plain data.
+ */
+class ChangeRecord implements Change {
+  readonly area: Area;
+  readonly code: string;
+  readonly weight: number;
+  readonly #rule: RuleBase;
+  #message: LocalizedText | undefined;
+  #fix: readonly FixOp[] | (() => readonly FixOp[]);
+
+  constructor(
+    rule: RuleBase,
+    readonly kind: ChangeKind,
+    readonly path: string,
+    readonly burden: Burden,
+    readonly params: Record<string, unknown>,
+    weight: number,
+    fix: readonly FixOp[] | (() => readonly FixOp[]),
+  ) {
+    this.#fix = fix;
+    this.#rule = rule;
+    this.area = rule.area;
+    this.code = rule.code;
+    this.weight = burden === 'neutral' ? 0 : weight;
+  }
+
+  get message(): LocalizedText {
+    return (this.#message ??= { zh: this.#rule.describe.zh(this.params), en: this.#rule.describe.en(this.params) });
+  }
+
+  get fix(): readonly FixOp[] {
+    if (typeof this.#fix === 'function') this.#fix = this.#fix();
+    return this.#fix;
+  }
+
+  toJSON(): Change {
+    const { area, kind, path, burden, code, message, params, weight, fix } = this;
+    return { area, kind, path, burden, code, message, params, weight, fix };
+  }
+}
+
 /** Makes a change from a rule and what it found; neutral changes weigh nothing. */
 export function toChange(rule: RuleBase, f: Finding): Change {
-  const message: LocalizedText = { zh: rule.describe.zh(f.params), en: rule.describe.en(f.params) };
-  return { area: rule.area, kind: f.kind, path: f.path, burden: f.burden, code: rule.code, message, params: f.params, weight: f.burden === 'neutral' ? 0 : f.weight, fix: f.fix };
+  return new ChangeRecord(rule, f.kind, f.path, f.burden, f.params, f.weight, f.fix);
 }
 
 /** more / less / neutral from a signed comparison: positive = `a` asks more of the applicant. */

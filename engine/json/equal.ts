@@ -28,7 +28,9 @@ function equal(a: unknown, b: unknown, refsDiffer: boolean): boolean {
   const y = b as Record<string, unknown>;
   let keys = 0;
   for (const k in x) {
-    if ((refsDiffer && k === '$ref') || !Object.hasOwn(y, k) || !equal(x[k], y[k], refsDiffer)) return false;
+    // JSON values are never undefined, and an inherited member (a function) never equals one
+    const yv = y[k];
+    if (yv === undefined || (refsDiffer && k === '$ref') || !equal(x[k], yv, refsDiffer)) return false;
     keys++;
   }
   for (const _ in y) keys--;

@@ -12,5 +12,8 @@ export function keywordFix({ a, b }: SchemaPair, keyword: string): FixOp[] {
 }
 
 /** `/applicant/name` → `applicant.name` for messages; the form itself is `(form)`. */
-export const fieldLabel = (field: string): string =>
-  field === '' ? '(form)' : field.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~')).join('.');
+export function fieldLabel(field: string): string {
+  if (field === '') return '(form)';
+  const dotted = field.slice(1).replaceAll('/', '.');
+  return dotted.includes('~') ? dotted.replaceAll('~1', '/').replaceAll('~0', '~') : dotted;
+}

@@ -29,7 +29,7 @@ export const additionalPropertiesRule: SchemaRule = {
       burden,
       weight: weights.constraint,
       params: { field: pair.field, label: fieldLabel(pair.field), burden },
-      fix: keywordFix(pair, 'additionalProperties'),
+      fix: () => keywordFix(pair, 'additionalProperties'),
     });
   },
 };

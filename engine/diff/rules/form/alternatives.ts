@@ -30,7 +30,7 @@ function listRule(code: string, keywords: readonly string[], extraIsStricter: bo
         if (!extraIsStricter && (la.length === 0 || lb.length === 0)) {
           // the whole anyOf/oneOf is new (a constraint) or gone (no constraint): not alternative by alternative
           const added = lb.length === 0;
-          emit({ kind: added ? 'added' : 'removed', path: added ? join(pair.a.ptr, keyword) : pair.b.own ? join(pair.b.ptr, keyword) : pair.b.ptr, burden: added ? 'more' : 'less', weight: weights.constraint, params: { field: pair.field, label: fieldLabel(pair.field), keyword, index: -1, kind: added ? 'added' : 'removed' }, fix: keywordFix(pair, keyword) });
+          emit({ kind: added ? 'added' : 'removed', path: added ? join(pair.a.ptr, keyword) : pair.b.own ? join(pair.b.ptr, keyword) : pair.b.ptr, burden: added ? 'more' : 'less', weight: weights.constraint, params: { field: pair.field, label: fieldLabel(pair.field), keyword, index: -1, kind: added ? 'added' : 'removed' }, fix: () => keywordFix(pair, keyword) });
           continue;
         }
         const ka = la.map(canonical);

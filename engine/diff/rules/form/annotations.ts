@@ -26,7 +26,7 @@ export const annotationsRule: SchemaRule = {
         burden: 'neutral',
         weight: 0,
         params: { field: pair.field, label: fieldLabel(pair.field), keyword },
-        fix: keywordFix(pair, keyword),
+        fix: () => keywordFix(pair, keyword),
       });
     }
   },

@@ -29,7 +29,7 @@ function boundRule(code: string, keywords: readonly string[], stricter: 1 | -1):
           burden: sign > 0 ? 'more' : 'less',
           weight: weights.constraint,
           params: { field: pair.field, label: fieldLabel(pair.field), keyword, from: vb, to: va },
-          fix: keywordFix(pair, keyword),
+          fix: () => keywordFix(pair, keyword),
         });
       }
     },

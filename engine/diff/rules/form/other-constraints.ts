@@ -32,7 +32,7 @@ export const otherConstraintsRule: SchemaRule = {
         burden: kind === 'removed' ? 'less' : 'more',
         weight: weights.constraint,
         params: { field: pair.field, label: fieldLabel(pair.field), keyword, kind },
-        fix: keywordFix(pair, keyword),
+        fix: () => keywordFix(pair, keyword),
       });
     }
   },

@@ -24,7 +24,7 @@ function textRule(code: string, keyword: 'pattern' | 'format'): SchemaRule {
         burden: va === undefined ? 'less' : 'more',
         weight: weights.constraint,
         params: { field: pair.field, label: fieldLabel(pair.field), from: vb, to: va },
-        fix: keywordFix(pair, keyword),
+        fix: () => keywordFix(pair, keyword),
       });
     },
   };

@@ -37,7 +37,7 @@ export const typeRule: SchemaRule = {
       burden: direction === 'widened' ? 'less' : 'more',
       weight: weights.constraint,
       params: { field: pair.field, label: fieldLabel(pair.field), from: JSON.stringify(tb ?? 'any'), to: JSON.stringify(ta ?? 'any'), direction },
-      fix: keywordFix(pair, 'type'),
+      fix: () => keywordFix(pair, 'type'),
     });
   },
 };
