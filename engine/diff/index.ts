@@ -3,7 +3,7 @@ import type { MatterDefinition } from '../model/index.ts';
 import { jsonEqual } from '../json/equal.ts';
 import { isObject, parsePointer } from '../json/pointer.ts';
 import type { Change } from './change.ts';
-import { walkForms, type WalkContext } from './form/walk.ts';
+import { walkForms, type LockedFields, type WalkContext } from './form/walk.ts';
 import { toChange } from './rule.ts';
 import { definitionRules, schemaRules } from './rules/index.ts';
 
@@ -18,21 +18,20 @@ export interface DiffContext {
 }
 
 const noShared: ReadonlyMap<string, unknown> = new Map();
-const lockedCache = new WeakMap<MatterDefinition, ReadonlySet<string>>();
-const lockedFields = (d: MatterDefinition): ReadonlySet<string> => {
-  let set = lockedCache.get(d);
-  if (!set) lockedCache.set(d, (set = new Set((d.form.prefill ?? []).filter((p) => p.locked !== false).map((p) => p.field))));
-  return set;
-};
+// A definition's locked prefills, looked up by scanning its (short) prefill list: cheaper than building a set for
+// the one or two fields a diff asks about.
+const lockedIn = (d: MatterDefinition): LockedFields => ({
+  has: (field) => (d.form.prefill ?? []).some((p) => p.field === field && p.locked !== false),
+});
 
 // The walk's context; which fields are locked is only worked out if a rule asks (most pairs never do).
 class FormPair implements WalkContext {
   constructor(readonly a: MatterDefinition, readonly b: MatterDefinition, readonly shared: ReadonlyMap<string, unknown>) {}
-  get lockedA(): ReadonlySet<string> {
-    return lockedFields(this.a);
+  get lockedA(): LockedFields {
+    return lockedIn(this.a);
   }
-  get lockedB(): ReadonlySet<string> {
-    return lockedFields(this.b);
+  get lockedB(): LockedFields {
+    return lockedIn(this.b);
   }
 }
 

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import microdiff from 'microdiff';
 import { create as createDiffPatcher } from 'jsondiffpatch';
 import { diff, scoreChanges, type MatterDefinition } from '../../engine/index.ts';
-import { syntheticBaseline, syntheticVariant } from './synthetic.ts';
+import { cloneJson, syntheticBaseline, syntheticVariant } from './synthetic.ts';
 
 const { values } = parseArgs({ options: { baselines: { type: 'string', default: '3638' }, variants: { type: 'string', default: '200000' } } });
 const baselineCount = Number(values.baselines);
@@ -30,9 +30,9 @@ for (let first = 0; first < baselineCount; first += chunk) {
   const batch: [MatterDefinition, MatterDefinition][] = [];
   for (let i = first; i < Math.min(baselineCount, first + chunk); i++) {
     const baseline = syntheticBaseline(i);
-    const text = JSON.stringify(baseline);
+    const source = cloneJson(baseline); // variants are built from their own copy, never sharing the baseline's objects
     const n = Math.floor(((i + 1) * variantCount) / baselineCount) - Math.floor((i * variantCount) / baselineCount);
-    for (let j = 0; j < n; j++) batch.push([syntheticVariant(text, j, i * 1_000 + j), baseline]);
+    for (let j = 0; j < n; j++) batch.push([syntheticVariant(source, j, i * 1_000 + j), baseline]);
   }
   times.generate += performance.now() - t;
 

@@ -90,13 +90,22 @@ export function syntheticBaseline(i: number): MatterDefinition {
   };
 }
 
+/** A deep copy of a JSON value: a fresh object tree, as if parsed from its own file (faster than re-parsing). */
+export function cloneJson<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(cloneJson) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const k in value) out[k] = cloneJson((value as Record<string, unknown>)[k]);
+  return out as T;
+}
+
 /**
- * The j-th regional variant of a baseline, parsed from the baseline's JSON text (as definitions arrive) into a
- * fresh object tree, with a few to a few dozen realistic deviations.
+ * The j-th regional variant of a baseline: a fresh object tree (no object shared with the baseline, as when both
+ * are read from files) with a few to a few dozen realistic deviations.
  */
-export function syntheticVariant(baselineText: string, j: number, seed: number): MatterDefinition {
+export function syntheticVariant(source: MatterDefinition, j: number, seed: number): MatterDefinition {
   const r = rng(seed);
-  const v = JSON.parse(baselineText) as MatterDefinition;
+  const v = cloneJson(source);
   const baseline = { id: v.id, version: v.version };
   v.kind = 'variant';
   v.baseline = { id: baseline.id, version: baseline.version };

@@ -1,12 +1,13 @@
 /** Counting the fields a subschema asks for, to weigh a field that is added or removed. */
 import { isObject, join } from '../../json/pointer.ts';
 import { weights } from '../weights.ts';
+import type { LockedFields } from './walk.ts';
 
 /**
  * Weighs a subschema at data path `field`: each leaf the applicant types weighs a required or optional field,
  * each leaf prefilled and locked weighs less.
  */
-export function fieldWeight(schema: unknown, field: string, required: boolean, locked: ReadonlySet<string>, depth = 0): number {
+export function fieldWeight(schema: unknown, field: string, required: boolean, locked: LockedFields, depth = 0): number {
   if (locked.has(field)) return weights.lockedField;
   const props = isObject(schema) ? schema.properties : undefined;
   if (!isObject(props) || depth > 16) return required ? weights.requiredField : weights.optionalField;

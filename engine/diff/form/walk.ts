@@ -34,8 +34,13 @@ export interface WalkContext {
   readonly b: MatterDefinition;
   readonly shared: ReadonlyMap<string, unknown>;
   /** Fields prefilled and locked from shared data, per side. */
-  readonly lockedA: ReadonlySet<string>;
-  readonly lockedB: ReadonlySet<string>;
+  readonly lockedA: LockedFields;
+  readonly lockedB: LockedFields;
+}
+
+/** Which fields a definition prefills and locks. */
+export interface LockedFields {
+  has(field: string): boolean;
 }
 
 const formBase = '/form/schema';

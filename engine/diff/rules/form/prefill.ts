@@ -16,27 +16,21 @@ const lockedPrefills = (d: MatterDefinition) => {
 };
 // Index of an unlocked prefill of `field` in `d` (a fix locks it in place rather than adding a second entry).
 const unlocked = (d: MatterDefinition, field: string) => (d.form.prefill ?? []).findIndex((p) => p.field === field);
-const hasField = (d: MatterDefinition, field: string) => fields(d).has(field);
-// Field paths present in a form, each with whether its parent requires it (prefill targets are plain properties).
-const cache = new WeakMap<MatterDefinition, Map<string, boolean>>();
-function fields(d: MatterDefinition): Map<string, boolean> {
-  let out = cache.get(d);
-  if (out) return out;
-  const found = new Map<string, boolean>();
-  const visit = (node: unknown, path: string, depth: number) => {
-    if (depth > 16 || !isObject(node) || !isObject(node.properties)) return;
-    const required = Array.isArray(node.required) ? node.required : [];
-    for (const [k, v] of Object.entries(node.properties)) {
-      found.set(join(path, k), required.includes(k));
-      visit(v, join(path, k), depth + 1);
-    }
-  };
-  visit(d.form.schema, '', 0);
-  cache.set(d, (out = found));
-  return out;
+const hasField = (d: MatterDefinition, field: string) => fieldInfo(d, field) !== undefined;
+// Whether a form has the field at data path `field` and whether its parent requires it (walking only that path).
+function fieldInfo(d: MatterDefinition, field: string): { required: boolean } | undefined {
+  let node: unknown = d.form.schema;
+  let required = false;
+  for (const token of field.slice(1).split('/')) {
+    const name = token.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (!isObject(node) || !isObject(node.properties) || !Object.hasOwn(node.properties, name)) return undefined;
+    required = Array.isArray(node.required) && node.required.includes(name);
+    node = node.properties[name];
+  }
+  return { required };
 }
 // What prefilling saves: the field's typing weight minus reading a locked value.
-const saving = (d: MatterDefinition, field: string) => (fields(d).get(field) ? weights.requiredField : weights.optionalField) - weights.lockedField;
+const saving = (d: MatterDefinition, field: string) => (fieldInfo(d, field)?.required ? weights.requiredField : weights.optionalField) - weights.lockedField;
 
 /** A field filled and locked from shared data in one form and typed by the applicant in the other. */
 export const prefillRule: DefinitionRule = {
