@@ -47,16 +47,18 @@ const formBase = '/form/schema';
 
 /** Walks the two forms and runs `rules` at every matched pair of subschemas. */
 export function walkForms(ctx: WalkContext, rules: readonly SchemaRule[], emit: (rule: SchemaRule) => Emit): void {
-  const emitters = rules.map((r) => emit(r));
+  const emitters: (Emit | undefined)[] = [];
   const seen = new Set<string>();
   const visit = (field: string, rawA: unknown, ptrA: string, rawB: unknown, ptrB: string, depth: number) => {
     if (depth > 40) return;
     let a: SchemaSide | undefined;
     let b: SchemaSide | undefined;
+    let nodeA: Schema;
+    let nodeB: Schema;
     if (isObject(rawA) && isObject(rawB) && rawA.$ref === undefined && rawB.$ref === undefined) {
-      // the common case: both written inline; most of a variant equals its baseline, so check that first
-      a = { node: rawA, ptr: ptrA, own: true, raw: rawA };
-      b = { node: rawB, ptr: ptrB, own: true, raw: rawB };
+      // the common case, both written inline: sides are only made if a rule or a child needs them
+      nodeA = rawA;
+      nodeB = rawB;
     } else {
       a = side(rawA, ptrA, ctx.a.form.schema, ctx.shared);
       b = side(rawB, ptrB, ctx.b.form.schema, ctx.shared);
@@ -64,48 +66,57 @@ export function walkForms(ctx: WalkContext, rules: readonly SchemaRule[], emit: 
       const key = `${a.ptr}|${b.ptr}|${field}`; // reached through a $ref: guard against reference cycles
       if (seen.has(key)) return;
       seen.add(key);
+      nodeA = a.node;
+      nodeB = b.node;
     }
-    const differing = differingKeywords(a.node, b.node);
-    if (differing.length > 0) {
+    const differing = differingKeywords(nodeA, nodeB);
+    if (differing !== undefined) {
+      a ??= { node: nodeA, ptr: ptrA, own: true, raw: rawA };
+      b ??= { node: nodeB, ptr: ptrB, own: true, raw: rawB };
       const pair: SchemaPair = { field, a, b, ctx };
       for (let i = 0; i < rules.length; i++) {
         const rule = rules[i]!;
-        if (touches(rule.keywords, differing)) rule.compare(pair, emitters[i]!);
+        if (touches(rule.keywords, differing)) rule.compare(pair, (emitters[i] ??= emit(rule)));
       }
     }
-    const pa = a.node.properties;
-    const pb = b.node.properties;
+    const ownA = a === undefined || a.own;
+    const ownB = b === undefined || b.own;
+    const baseA = a === undefined ? ptrA : a.ptr;
+    const baseB = b === undefined ? ptrB : b.ptr;
+    const pa = nodeA.properties;
+    const pb = nodeB.properties;
     if (isObject(pa) && isObject(pb)) {
       for (const name in pa) {
         const ca = pa[name];
         const cb = pb[name];
         if (cb === undefined || !Object.hasOwn(pb, name) || (isLeaf(ca) && jsonEqualWithoutRefs(ca, cb))) continue;
-        visit(join(field, name), ca, childPtr(a, 'properties', name), cb, childPtr(b, 'properties', name), depth + 1);
+        // a child's keywords live inside its parent when the parent is written here, else a fix replaces the parent
+        visit(join(field, name), ca, ownA ? join(baseA, 'properties', name) : baseA, cb, ownB ? join(baseB, 'properties', name) : baseB, depth + 1);
       }
     }
-    const ia = a.node.items;
-    const ib = b.node.items;
+    const ia = nodeA.items;
+    const ib = nodeB.items;
     if (isObject(ia) && isObject(ib) && !(isLeaf(ia) && jsonEqualWithoutRefs(ia, ib))) {
-      visit(`${field}/[]`, ia, childPtr(a, 'items'), ib, childPtr(b, 'items'), depth + 1);
+      visit(`${field}/[]`, ia, ownA ? join(baseA, 'items') : baseA, ib, ownB ? join(baseB, 'items') : baseB, depth + 1);
     }
   };
   visit('', ctx.a.form.schema, formBase, ctx.b.form.schema, formBase, 0);
 }
 
 /**
- * The keywords whose values differ between two subschemas, apart from their children (`properties` differ only
- * when their names do; `items` are visited on their own). Most fields of a variant equal the baseline's, so this
- * is usually empty and no rule runs.
+ * The keywords whose values differ between two subschemas (undefined when none), apart from their children
+ * (`properties` differ only when their names do; `items` are visited on their own). Most fields of a variant equal
+ * the baseline's, so usually no rule runs.
  */
-function differingKeywords(a: Schema, b: Schema): string[] {
-  const out: string[] = [];
+function differingKeywords(a: Schema, b: Schema): string[] | undefined {
+  let out: string[] | undefined;
   for (const k in a) {
     const va = a[k];
     const vb = b[k];
     if (va === vb || k === 'items') continue;
-    if (k === 'properties' ? !isObject(va) || !isObject(vb) || !sameNames(va, vb) : !Object.hasOwn(b, k) || !jsonEqual(va, vb)) out.push(k);
+    if (k === 'properties' ? !isObject(va) || !isObject(vb) || !sameNames(va, vb) : vb === undefined || !jsonEqual(va, vb)) (out ??= []).push(k);
   }
-  for (const k in b) if (!Object.hasOwn(a, k)) out.push(k);
+  for (const k in b) if (a[k] === undefined) (out ??= []).push(k);
   return out;
 }
 
@@ -127,9 +138,6 @@ function sameNames(a: Readonly<Record<string, unknown>>, b: Readonly<Record<stri
   for (const _ in b) count--;
   return count === 0;
 }
-
-// Pointer of a child keyword: inside the node when it is written there, else at the node (a fix replaces it whole).
-const childPtr = (s: SchemaSide, keyword: string, name?: string): string => (s.own ? join(s.ptr, keyword, name) : s.ptr);
 
 function side(raw: unknown, ptr: string, root: unknown, shared: ReadonlyMap<string, unknown>): SchemaSide | undefined {
   if (raw === true) return { node: {}, ptr, own: true, raw };
