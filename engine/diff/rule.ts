@@ -19,7 +19,7 @@ interface RuleBase {
 /** Compares whole definitions (materials, process, service elements, prefill). */
 export interface DefinitionRule extends RuleBase {
   readonly scope: 'definition';
-  /** The parts of a definition (JSON Pointers) the rule reads: when they are equal on both sides, it is skipped. */
+  /** The parts of a definition (JSON Pointers) the rule reads: when they are the same objects on both sides, it is skipped. */
   readonly reads: readonly string[];
   compare(a: MatterDefinition, b: MatterDefinition, emit: Emit): void;
 }

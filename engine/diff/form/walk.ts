@@ -48,6 +48,7 @@ const formBase = '/form/schema';
 /** Walks the two forms and runs `rules` at every matched pair of subschemas. */
 export function walkForms(ctx: WalkContext, rules: readonly SchemaRule[], emit: (rule: SchemaRule) => Emit): void {
   const emitters: (Emit | undefined)[] = [];
+  const byKeyword = keywordIndex(rules);
   const seen = new Set<string>();
   const visit = (field: string, rawA: unknown, ptrA: string, rawB: unknown, ptrB: string, depth: number) => {
     if (depth > 40) return;
@@ -74,9 +75,10 @@ export function walkForms(ctx: WalkContext, rules: readonly SchemaRule[], emit: 
       a ??= { node: nodeA, ptr: ptrA, own: true, raw: rawA };
       b ??= { node: nodeB, ptr: ptrB, own: true, raw: rawB };
       const pair: SchemaPair = { field, a, b, ctx };
-      for (let i = 0; i < rules.length; i++) {
-        const rule = rules[i]!;
-        if (touches(rule.keywords, differing)) rule.compare(pair, (emitters[i] ??= emit(rule)));
+      let due = 0; // bit i: rule i compares one of the differing keywords
+      for (const k of differing) due |= byKeyword.get(k) ?? 0;
+      for (let i = 0; due !== 0; i++, due >>>= 1) {
+        if (due & 1) rules[i]!.compare(pair, (emitters[i] ??= emit(rules[i]!)));
       }
     }
     const ownA = a === undefined || a.own;
@@ -124,9 +126,19 @@ function differingKeywords(a: Schema, b: Schema): string[] | undefined {
 // their fields are compared once, not once as part of the container and again one by one.
 const isLeaf = (s: unknown): boolean => !isObject(s) || (s.properties === undefined && s.items === undefined);
 
-function touches(keywords: readonly string[], differing: readonly string[]): boolean {
-  for (const k of keywords) if (differing.includes(k)) return true;
-  return false;
+const indexes = new WeakMap<readonly SchemaRule[], Map<string, number>>();
+// keyword → bitmask of the rules that compare it, built once per rule list (at most 31 schema rules).
+function keywordIndex(rules: readonly SchemaRule[]): Map<string, number> {
+  let index = indexes.get(rules);
+  if (!index) {
+    if (rules.length > 31) throw new RangeError('at most 31 schema rules');
+    index = new Map();
+    rules.forEach((rule, i) => {
+      for (const k of rule.keywords) index!.set(k, (index!.get(k) ?? 0) | (1 << i));
+    });
+    indexes.set(rules, index);
+  }
+  return index;
 }
 
 function sameNames(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {

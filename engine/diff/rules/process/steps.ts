@@ -4,14 +4,6 @@ import type { FixOp } from '../../fix.ts';
 import { weights } from '../../weights.ts';
 import type { DefinitionRule } from '../../rule.ts';
 
-const stepCache = new WeakMap<MatterDefinition, [string, ProcessState | undefined][]>();
-const humanSteps = (d: MatterDefinition) => {
-  let steps = stepCache.get(d);
-  if (!steps) stepCache.set(d, (steps = Object.entries(d.process.states).filter(([, s]) => s && s.type !== 'final')));
-  return steps;
-};
-
-/** Taking the baseline's process: states are wired together, so a step cannot be dropped on its own. */
 const adoptCache = new WeakMap<MatterDefinition, FixOp[]>();
 /** Taking the baseline's process: states are wired together, so a step cannot be dropped on its own. */
 export const adoptProcess = (b: MatterDefinition): FixOp[] => {
@@ -39,13 +31,25 @@ export const stepRule: DefinitionRule = {
   },
   compare(a, b, emit) {
     if (a.process === b.process) return;
-    for (const [name, state] of humanSteps(a)) {
-      if (isStep(b, name)) continue;
-      emit({ kind: 'added', path: join('/process/states', name), burden: 'more', weight: weights.humanStep, params: { kind: 'added', state: name, step: state?.meta?.step?.en ?? name, stepZh: state?.meta?.step?.zh ?? name, role: state?.meta?.role ?? '' }, fix: adoptProcess(b) });
+    const sa = a.process.states;
+    const sb = b.process.states;
+    for (const name in sa) {
+      const state = sa[name];
+      if (!state || state.type === 'final' || isStep(b, name)) continue;
+      emit({ kind: 'added', path: join('/process/states', name), burden: 'more', weight: weights.humanStep, params: stepParams('added', name, state), fix: adoptProcess(b) });
     }
-    for (const [name, state] of humanSteps(b)) {
-      if (isStep(a, name)) continue;
-      emit({ kind: 'removed', path: join('/process/states', name), burden: 'less', weight: weights.humanStep, params: { kind: 'removed', state: name, step: state?.meta?.step?.en ?? name, stepZh: state?.meta?.step?.zh ?? name, role: state?.meta?.role ?? '' }, fix: adoptProcess(b) });
+    for (const name in sb) {
+      const state = sb[name];
+      if (!state || state.type === 'final' || isStep(a, name)) continue;
+      emit({ kind: 'removed', path: join('/process/states', name), burden: 'less', weight: weights.humanStep, params: stepParams('removed', name, state), fix: adoptProcess(b) });
     }
   },
 };
+
+const stepParams = (kind: string, name: string, state: ProcessState) => ({
+  kind,
+  state: name,
+  step: state.meta?.step?.en ?? name,
+  stepZh: state.meta?.step?.zh ?? name,
+  role: state.meta?.role ?? '',
+});
