@@ -4,7 +4,7 @@
  */
 export type * from './model/index.ts';
 export { definitionSchema, sharedDataSchema, bundleSchema, sharedSchemaBase } from './model/index.ts';
-export { validateSources, loadCatalogue, type SourceDocument, type Catalogue, type Loaded, type ValidationResult } from './validate/index.ts';
+export { validateSources, loadCatalogue, diffContextOf, type SourceDocument, type Catalogue, type Loaded, type ValidationResult } from './validate/index.ts';
 export { parseDocument, documentLimits, type ParseResult } from './json/parse.ts';
 export { problem, renderMessage, messages, type Problem, type ProblemCode, type Locale } from './problems/index.ts';
 export { burdenMetrics, type BurdenMetrics } from './metrics/burden.ts';

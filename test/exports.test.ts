@@ -20,6 +20,7 @@ describe('public API', () => {
       'definitionSchema',
       'deriveTopRunner',
       'diff',
+      'diffContextOf',
       'documentLimits',
       'knownActions',
       'knownFormats',

@@ -1,5 +1,5 @@
 /** Reviewing a whole catalogue: every variant against its baseline, and a proposed top runner per matter. */
-import type { Catalogue, Loaded } from '../validate/index.ts';
+import { diffContextOf, type Catalogue, type Loaded } from '../validate/catalogue.ts';
 import type { MatterDefinition } from '../model/index.ts';
 import { reviewVariant, type VariantReview } from './variant.ts';
 import { deriveTopRunner, type TopRunnerProposal } from './top-runner.ts';
@@ -22,8 +22,7 @@ export interface MatterReview {
 
 /** Reviews every matter that has a baseline; `onProgress(done, total)` is called after each variant. */
 export function reviewCatalogue(catalogue: Catalogue, onProgress?: (done: number, total: number) => void): MatterReview[] {
-  const sharedSchemas = new Map(catalogue.schemas.map((s) => [s.value.$id as string, s.value as unknown]));
-  const ctx = { sharedSchemas };
+  const ctx = diffContextOf(catalogue);
   const baselines = new Map(catalogue.definitions.filter((d) => d.value.kind === 'baseline').map((d) => [`${d.value.id}@${d.value.version}`, d]));
   const variants = catalogue.definitions.filter((d) => d.value.kind === 'variant' && d.value.baseline && baselines.has(`${d.value.id}@${d.value.baseline.version}`));
   const total = variants.length;

@@ -73,3 +73,8 @@ export function loadCatalogue(sources: readonly SourceDocument[]): { catalogue: 
   return { catalogue: { definitions, bundles, sharedData, schemas }, problems };
 }
 
+
+/** The context a diff needs from a catalogue: its shared schemas by `$id`, so `$ref`s into them are followed. */
+export function diffContextOf(catalogue: Catalogue): { readonly sharedSchemas: ReadonlyMap<string, unknown> } {
+  return { sharedSchemas: new Map(catalogue.schemas.map((s) => [s.value.$id as string, s.value as unknown])) };
+}

@@ -7,7 +7,7 @@ import { bundleRules, definitionRules, sharedDataRules } from './rules/index.ts'
 import { checkSharedSchemas } from './shared-schemas.ts';
 
 export type { SourceDocument, Catalogue, Loaded } from './catalogue.ts';
-export { loadCatalogue } from './catalogue.ts';
+export { loadCatalogue, diffContextOf } from './catalogue.ts';
 
 export interface ValidationResult {
   readonly catalogue: Catalogue;

@@ -1,6 +1,6 @@
 /** `onematter diff <a> <b> [--json]`: how definition a differs from b, what it costs applicants, and a's score. */
 import { parseArgs } from 'node:util';
-import { burdenMetrics, diff, scoreChanges, type Change } from '../../engine/index.ts';
+import { burdenMetrics, diff, diffContextOf, scoreChanges, type Change } from '../../engine/index.ts';
 import { definitionAt, formatProblems } from './definitions-arg.ts';
 import { exitCodes, UsageError, type CliIo } from './io.ts';
 import { loadAndValidate } from './load.ts';
@@ -23,8 +23,7 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
   }
   const [a, b] = sides.map((s) => ('doc' in s ? s.doc.value : undefined!));
   if (a!.id !== b!.id) throw new UsageError(`${positionals[0]} is matter ${a!.id} and ${positionals[1]} is matter ${b!.id}: only definitions of the same matter can be compared`);
-  const sharedSchemas = new Map(loaded.catalogue.schemas.map((s) => [s.value.$id as string, s.value as unknown]));
-  const changes = diff(a!, b!, { sharedSchemas });
+  const changes = diff(a!, b!, diffContextOf(loaded.catalogue));
   const metrics = { a: burdenMetrics(a!), b: burdenMetrics(b!) };
   const score = scoreChanges(changes);
   if (values.json) {

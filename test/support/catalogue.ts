@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validateSources, type MatterDefinition, type SourceDocument } from '../../engine/index.ts';
+import { diffContextOf, validateSources, type MatterDefinition, type SourceDocument } from '../../engine/index.ts';
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const walk = (dir: string): string[] =>
@@ -15,7 +15,7 @@ export const catalogueSources = (): SourceDocument[] =>
 export const realCatalogue = validateSources(catalogueSources());
 
 /** Shared schemas by $id, for diffs that follow `$ref`s into them. */
-export const sharedSchemas: ReadonlyMap<string, unknown> = new Map(realCatalogue.catalogue.schemas.map((s) => [s.value.$id as string, s.value]));
+export const sharedSchemas: ReadonlyMap<string, unknown> = diffContextOf(realCatalogue.catalogue).sharedSchemas;
 
 /** Each matter's baseline and variants. */
 export const matters = (): { id: string; baseline: MatterDefinition; variants: MatterDefinition[] }[] => {

@@ -1,0 +1,34 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { projectRoot } from './support/catalogue.ts';
+
+const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+const example = /## Embedding the engine[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+const dir = join(projectRoot, 'test', '.readme');
+const exec = promisify(execFile);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the README', () => {
+  it('names the two set-up commands and the test command CI runs', () => {
+    expect(readme).toContain('npm ci && npm start');
+    expect(readme).toContain('npm ci && npm test');
+    expect(readFileSync(join(projectRoot, '.ci/run'), 'utf8')).toMatch(/^npm test$/m);
+  });
+
+  it('has an embedding example that type-checks against the public API and runs', async () => {
+    expect(example).toBeDefined();
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'example.ts');
+    writeFileSync(file, example!);
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.json', include: ['example.ts'] }));
+    await exec(join(projectRoot, 'node_modules/.bin/tsc'), ['-p', join(dir, 'tsconfig.json'), '--noEmit']);
+    const { stdout } = await exec(process.execPath, ['--import', 'tsx', file], { cwd: projectRoot });
+    expect(stdout).toContain('82.3');
+    expect(stdout).toMatch(/^100$/m);
+    expect(stdout).not.toContain('#/'); // no problem lines: the catalogue is valid
+  }, 60_000);
+});
