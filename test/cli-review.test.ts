@@ -1,23 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../runtime/cli/main.ts';
 import { projectRoot } from './support/catalogue.ts';
+import { cliSandbox } from './support/cli.ts';
 
+let sandbox: ReturnType<typeof cliSandbox>;
 let dir: string;
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, cwd: dir });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => sandbox.run(...argv);
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'onematter-review-'));
-  cpSync(join(projectRoot, 'definitions'), join(dir, 'definitions'), { recursive: true });
+  sandbox = cliSandbox(join(projectRoot, 'definitions'), 'definitions');
+  dir = sandbox.dir;
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => sandbox.remove());
 
 const permit = 'definitions/matters/residence-permit';
 

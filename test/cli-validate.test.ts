@@ -1,27 +1,21 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../runtime/cli/main.ts';
+import { cliSandbox } from './support/cli.ts';
 import { miniDir } from './support/fixtures.ts';
 
 const bin = new URL('../runtime/cli/bin.js', import.meta.url).pathname;
+let sandbox: ReturnType<typeof cliSandbox>;
 let dir: string;
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, cwd: dir });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => sandbox.run(...argv);
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'onematter-cli-'));
-  cpSync(miniDir, join(dir, 'catalogue'), { recursive: true });
+  sandbox = cliSandbox(miniDir, 'catalogue');
+  dir = sandbox.dir;
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => sandbox.remove());
 
 describe('onematter validate', () => {
   it('exits 0 and says so when every definition is valid', async () => {

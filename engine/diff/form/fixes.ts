@@ -17,3 +17,7 @@ export function fieldLabel(field: string): string {
   const dotted = field.slice(1).replaceAll('/', '.');
   return dotted.includes('~') ? dotted.replaceAll('~1', '/').replaceAll('~0', '~') : dotted;
 }
+
+/** The names an object subschema lists in `required`. */
+export const requiredNames = (node: Readonly<Record<string, unknown>>): Set<string> =>
+  new Set(Array.isArray(node.required) ? (node.required as string[]) : []);

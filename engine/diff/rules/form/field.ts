@@ -1,11 +1,10 @@
 import { isObject, join } from '../../../json/pointer.ts';
 import type { FixOp } from '../../fix.ts';
-import { fieldLabel } from '../../form/fixes.ts';
+import { fieldLabel, requiredNames } from '../../form/fixes.ts';
 import { fieldWeight } from '../../form/leaves.ts';
 import type { SchemaRule } from '../../rule.ts';
 
 const names = (node: Readonly<Record<string, unknown>>) => (isObject(node.properties) ? node.properties : {});
-const requiredSet = (node: Readonly<Record<string, unknown>>) => new Set(Array.isArray(node.required) ? (node.required as string[]) : []);
 
 /** A field asked in one form and not the other (matched by property path). */
 export const fieldRule: SchemaRule = {
@@ -21,8 +20,8 @@ export const fieldRule: SchemaRule = {
     const { a, b, field, ctx } = pair;
     const pa = names(a.node);
     const pb = names(b.node);
-    const reqA = requiredSet(a.node);
-    const reqB = requiredSet(b.node);
+    const reqA = requiredNames(a.node);
+    const reqB = requiredNames(b.node);
     for (const [name, schema] of Object.entries(pa)) {
       if (Object.hasOwn(pb, name)) continue;
       const child = join(field, name);

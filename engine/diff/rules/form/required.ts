@@ -1,9 +1,8 @@
 import { isObject, join } from '../../../json/pointer.ts';
-import { fieldLabel } from '../../form/fixes.ts';
+import { fieldLabel, requiredNames } from '../../form/fixes.ts';
 import { weights } from '../../weights.ts';
 import type { SchemaRule } from '../../rule.ts';
 
-const requiredSet = (node: Readonly<Record<string, unknown>>) => new Set(Array.isArray(node.required) ? (node.required as string[]) : []);
 
 /** A field present in both forms that is required in one and optional in the other. */
 export const requiredRule: SchemaRule = {
@@ -17,8 +16,8 @@ export const requiredRule: SchemaRule = {
   },
   compare({ a, b, field, ctx }, emit) {
     if (!isObject(a.node.properties) || !isObject(b.node.properties)) return;
-    const ra = requiredSet(a.node);
-    const rb = requiredSet(b.node);
+    const ra = requiredNames(a.node);
+    const rb = requiredNames(b.node);
     for (const name of Object.keys(a.node.properties)) {
       if (!Object.hasOwn(b.node.properties, name) || ra.has(name) === rb.has(name)) continue;
       const child = join(field, name);
