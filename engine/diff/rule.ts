@@ -2,7 +2,7 @@
 import type { LocalizedText, MatterDefinition } from '../model/index.ts';
 import type { Area, Burden, Change, ChangeKind } from './change.ts';
 import type { FixOp } from './fix.ts';
-import type { SchemaPair } from './form/walk.ts';
+import type { SchemaPair } from './form/pair.ts';
 
 export interface Describe {
   readonly en: (p: Record<string, unknown>) => string;
