@@ -1,0 +1,71 @@
+/**
+ * A definition's process as an XState machine, built once per published version (keyed by content hash). The
+ * runtime only uses XState's pure `transition`: it computes the next state and the named actions, and the runtime
+ * performs them inside the transition's database transaction. Guards read the case context and the event.
+ */
+import { createMachine, initialTransition, transition, type AnyStateMachine } from 'xstate';
+import { knownActions, type MatterDefinition } from '../../engine/index.ts';
+
+export interface CaseContext {
+  /** Yuan paid so far. */
+  paid?: number;
+  /** Material ids the applicant has supplied. */
+  supplied?: string[];
+  /** Material ids waived through shared data. */
+  waived?: string[];
+  onsiteCheck?: boolean;
+  decision?: { event: string; by: string; note?: string; at: number };
+  supplementRequest?: { by: string; note?: string; at: number };
+  [key: string]: unknown;
+}
+
+export interface CaseEvent {
+  type: string;
+  note?: string;
+  paid?: number;
+  materials?: string[];
+  onsiteCheck?: boolean;
+}
+
+const noop = () => {};
+const actions = Object.fromEntries(knownActions.map((a) => [a.name, noop]));
+const cache = new Map<string, AnyStateMachine>();
+
+const totalFees = (d: MatterDefinition) => d.fees.reduce((s, f) => s + f.amount, 0);
+const supplied = (context: CaseContext, event: CaseEvent) => new Set([...(context.supplied ?? []), ...(context.waived ?? []), ...(event.materials ?? [])]);
+
+/** The machine of a definition version (cached by its hash). */
+export function machineOf(definition: MatterDefinition, hash: string): AnyStateMachine {
+  let machine = cache.get(hash);
+  if (machine) return machine;
+  const guards = {
+    feesPaid: ({ context, event }: { context: CaseContext; event: CaseEvent }) => (context.paid ?? 0) + (event.paid ?? 0) >= totalFees(definition),
+    noFees: () => totalFees(definition) === 0,
+    materialsComplete: ({ context, event }: { context: CaseContext; event: CaseEvent }) => {
+      const have = supplied(context, event);
+      return definition.materials.every((m) => m.necessity !== 'required' || have.has(m.id));
+    },
+    materialsPending: ({ context, event }: { context: CaseContext; event: CaseEvent }) => {
+      const have = supplied(context, event);
+      return definition.materials.some((m) => m.necessity === 'tolerated-missing' && !have.has(m.id));
+    },
+    needsOnsiteCheck: ({ context, event }: { context: CaseContext; event: CaseEvent }) => Boolean(event.onsiteCheck ?? context.onsiteCheck),
+  };
+  machine = createMachine({ ...(definition.process as object), context: {} } as never).provide({ guards, actions } as never);
+  cache.set(hash, machine);
+  return machine;
+}
+
+/** The initial state of a process. */
+export function initialState(machine: AnyStateMachine): string {
+  const [snapshot] = initialTransition(machine);
+  return String(snapshot.value);
+}
+
+/** The next state and the actions taken by `event` from `state`, or undefined when the state does not accept it. */
+export function step(machine: AnyStateMachine, state: string, context: CaseContext, event: CaseEvent): { state: string; done: boolean; actions: string[] } | undefined {
+  const current = machine.resolveState({ value: state, context });
+  if (!current.can(event as never)) return undefined;
+  const [next, executed] = transition(machine, current, event as never);
+  return { state: String(next.value), done: next.status === 'done', actions: executed.map((a) => a.type) };
+}

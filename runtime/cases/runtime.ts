@@ -1,0 +1,338 @@
+/**
+ * The case runtime developers embed: publish a catalogue, start cases (prefilled and with materials waived from
+ * shared data), save drafts, submit, act on steps, and read cases with their audit trail, deadlines and
+ * e-certificates. Every change is one store transaction guarded by the case's revision.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { ValidateFunction } from 'ajv';
+import { createFormAjv, type Catalogue, type LocalizedText, type MatterDefinition } from '../../engine/index.ts';
+import { canonical } from '../../engine/json/equal.ts';
+import { isObject, parsePointer, resolvePointer } from '../../engine/json/pointer.ts';
+import { issueCertificate } from '../certificates/issue.ts';
+import { ed25519Signer, verifyCertificate, type CertificateCheck, type SignedCertificate, type Signer } from '../certificates/signer.ts';
+import { systemClock, type Clock } from '../effects/clock.ts';
+import { addWorkingDays } from '../effects/working-days.ts';
+import { demoSharedData } from '../shared-data/demo.ts';
+import type { SharedDataSource } from '../shared-data/source.ts';
+import type { AuditEvent, CaseQuery, CaseRecord, Deadline, PublishedDefinition, Store, StoredCertificate } from '../store/types.ts';
+import { nextEvent, verifyChain, type AuditCheck } from './audit.ts';
+import { ConflictError, DefinitionError, ForbiddenError, InvalidEventError, NotFoundError, TamperedError, ValidationFailedError, type FieldError } from './errors.ts';
+import { initialState, machineOf, step, type CaseContext, type CaseEvent } from './machine.ts';
+
+export interface RuntimeOptions {
+  readonly store: Store;
+  /** The validated catalogue whose definitions the runtime publishes and runs. */
+  readonly catalogue: Catalogue;
+  /** Shared data for prefill and waivers (default: the embedded demo citizens). */
+  readonly sharedData?: SharedDataSource;
+  /** The issuing departments' seal (default: a fresh Ed25519 key). */
+  readonly signer?: Signer;
+  readonly clock?: Clock;
+  /** Public holidays (`YYYY-MM-DD`, China Standard Time) that do not count as working days. */
+  readonly holidays?: Iterable<string>;
+}
+
+/** Who acts: a user id and the role they act in. */
+export interface Actor {
+  readonly id: string;
+  readonly role: string;
+}
+
+/** A material the applicant need not bring, and why. */
+export interface WaivedMaterial {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly reason: LocalizedText;
+}
+
+/** A case as callers see it. */
+export interface CaseView {
+  readonly record: CaseRecord;
+  readonly definition: MatterDefinition;
+  readonly step: LocalizedText | undefined;
+  /** Events the current state accepts. */
+  readonly events: readonly string[];
+  readonly deadline: Deadline | undefined;
+  readonly waived: readonly WaivedMaterial[];
+  readonly audit: readonly AuditEvent[];
+  readonly certificates: readonly StoredCertificate[];
+}
+
+/** The content hash a definition version is published and pinned under. */
+export const definitionHash = (d: MatterDefinition): string => createHash('sha256').update(canonical(d)).digest('hex');
+
+/** Creates a runtime and publishes the catalogue's definitions (a changed published version is refused). */
+export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const runtime = new Runtime(options);
+  await runtime.publishCatalogue();
+  return runtime;
+}
+
+export class Runtime {
+  readonly store: Store;
+  readonly signer: Signer;
+  private readonly clock: Clock;
+  private readonly sharedData: SharedDataSource;
+  private readonly holidays: ReadonlySet<string>;
+  private readonly validators = new Map<string, ValidateFunction>();
+  private readonly ajv;
+
+  constructor(private readonly options: RuntimeOptions) {
+    this.store = options.store;
+    this.signer = options.signer ?? ed25519Signer('onematter-demo-seal');
+    this.clock = options.clock ?? systemClock;
+    this.sharedData = options.sharedData ?? demoSharedData;
+    this.holidays = new Set(options.holidays ?? []);
+    this.ajv = createFormAjv(options.catalogue.schemas.map((s) => s.value));
+  }
+
+  /** Publishes every definition of the catalogue; an id + version + region already published with other content is refused. */
+  async publishCatalogue(): Promise<void> {
+    for (const { value } of this.options.catalogue.definitions) {
+      const result = await this.store.publish({ id: value.id, version: value.version, region: value.region.code, hash: definitionHash(value), definition: value, publishedAt: this.clock.now() });
+      if (result === 'conflict') {
+        throw new DefinitionError('definition-changed', `${value.id}@${value.version} (${value.region.code}) is already published with other content; publish a new version instead`);
+      }
+    }
+  }
+
+  /** Starts a case for an applicant (identified by identity number), prefilled and with materials waived from shared data. */
+  async startCase(input: { matterId: string; region: string; version?: string; applicant: string }): Promise<CaseView> {
+    const published = await this.findDefinition(input.matterId, input.region, input.version);
+    const def = published.definition;
+    const machine = machineOf(def, published.hash);
+    const verified: Record<string, unknown> = {};
+    let data: unknown = {};
+    for (const p of def.form.prefill ?? []) {
+      const value = (await this.sharedData.lookup(p.item, input.applicant))?.[p.value];
+      if (value === undefined) continue;
+      data = setAt(data, p.field, value);
+      if (p.locked !== false) verified[p.field] = value;
+    }
+    const waived: string[] = [];
+    for (const m of def.materials) if (m.sharedData && (await this.sharedData.lookup(m.sharedData.item, input.applicant))) waived.push(m.id);
+    const now = this.clock.now();
+    const state = initialState(machine);
+    const record: CaseRecord = {
+      id: randomUUID(), matterId: def.id, version: def.version, region: def.region.code, hash: published.hash, applicant: input.applicant,
+      state, role: roleOf(def, state), status: 'draft', outcome: undefined, revision: 1, data, verified, context: { waived }, createdAt: now, updatedAt: now,
+    };
+    const event = nextEvent(undefined, { caseId: record.id, at: now, actor: input.applicant, role: 'applicant', type: 'started', from: undefined, to: state, payload: { hash: published.hash, prefilled: Object.keys(verified), waived } });
+    await this.store.createCase({ record, events: [event] });
+    return this.view(record.id);
+  }
+
+  /** Saves the applicant's draft without validating it (save and return later). */
+  async saveDraft(caseId: string, data: unknown, actor: Actor, revision: number): Promise<CaseView> {
+    const { record } = await this.load(caseId, revision);
+    this.mustBeApplicant(record, actor);
+    if (roleOf(await this.definitionOf(record), record.state) !== 'applicant') throw new ForbiddenError(`case ${caseId} is at step "${record.state}": the applicant cannot edit it now`);
+    this.checkVerified(record, data);
+    await this.write(record, { ...record, data }, actor, 'draft-saved', undefined, {});
+    return this.view(caseId);
+  }
+
+  /** Validates the data with the definition's compiled validator; field errors carry JSON Pointers. */
+  async validate(record: Pick<CaseRecord, 'matterId' | 'version' | 'region'>, data: unknown): Promise<FieldError[]> {
+    const published = await this.findDefinition(record.matterId, record.region, record.version);
+    const validate = this.validatorOf(published);
+    if (validate(data)) return [];
+    return (validate.errors ?? []).map((e) => ({
+      pointer: e.keyword === 'required' ? `${e.instancePath}/${String((e.params as { missingProperty: string }).missingProperty)}` : e.instancePath,
+      keyword: e.keyword,
+      message: e.message ?? e.keyword,
+    }));
+  }
+
+  /** Submits the form (the SUBMIT event): verified fields unchanged, data valid, then the process moves. */
+  async submit(caseId: string, data: unknown, actor: Actor, revision: number, materials: string[] = []): Promise<CaseView> {
+    const { record } = await this.load(caseId, revision);
+    this.mustBeApplicant(record, actor);
+    this.checkVerified(record, data);
+    const errors = await this.validate(record, data);
+    if (errors.length > 0) throw new ValidationFailedError(errors);
+    return this.transition({ ...record, data }, { type: 'SUBMIT', materials }, actor, revision);
+  }
+
+  /** Takes a step of the process (accept, request supplement, approve, reject, …) as `actor`. */
+  async act(caseId: string, event: CaseEvent, actor: Actor, revision: number): Promise<CaseView> {
+    const { record } = await this.load(caseId, revision);
+    if (event.type === 'SUBMIT') throw new ForbiddenError('submit the form with submit(), which validates it');
+    return this.transition(record, event, actor, revision);
+  }
+
+  /** A case with its definition, step, accepted events, deadline, waived materials, audit trail and certificates. */
+  async getCase(caseId: string): Promise<CaseView> {
+    return this.view(caseId);
+  }
+
+  /** Cases by role (the queue of a step's role), status, applicant or matter. */
+  listCases(query: CaseQuery): Promise<CaseRecord[]> {
+    return this.store.listCases(query);
+  }
+
+  /** Cases past their promised deadline and not finished, oldest first. */
+  overdue(): Promise<{ caseId: string; dueAt: number }[]> {
+    return this.store.overdue(this.clock.now());
+  }
+
+  /**
+   * Recomputes a case's audit chain: any altered, removed or reordered event fails. Every write appends exactly one
+   * event and bumps the revision, so events missing at the end show as fewer events than the revision.
+   */
+  async verifyAudit(caseId: string): Promise<AuditCheck> {
+    const record = await this.store.getCase(caseId);
+    if (!record) throw new NotFoundError(`case ${caseId}`);
+    const events = await this.store.events(caseId);
+    const chain = verifyChain(events);
+    if (chain.ok && events.length !== record.revision) {
+      return { ok: false, events: events.length, seq: events.length + 1, reason: `the case is at revision ${record.revision} but has ${events.length} events: the last ones were removed` };
+    }
+    return chain;
+  }
+
+  /** Verifies a certificate against this runtime's seal (and any other trusted keys). */
+  verifyCertificate(certificate: unknown, trustedKeys: Readonly<Record<string, string>> = {}): CertificateCheck {
+    return verifyCertificate(certificate, { ...trustedKeys, [this.signer.keyId]: this.signer.publicKeyPem });
+  }
+
+  private async transition(record: CaseRecord, event: CaseEvent, actor: Actor, revision: number): Promise<CaseView> {
+    const published = await this.findDefinition(record.matterId, record.region, record.version, record.hash);
+    const def = published.definition;
+    const role = roleOf(def, record.state);
+    if (role === undefined) throw new InvalidEventError(event.type, record.state, [], 'the case is finished');
+    if (actor.role !== role) throw new ForbiddenError(`step "${record.state}" is acted on by ${role}, not ${actor.role}`);
+    if (role === 'applicant') this.mustBeApplicant(record, actor);
+    const machine = machineOf(def, published.hash);
+    const context = record.context as CaseContext;
+    const next = step(machine, record.state, context, event);
+    const accepted = Object.keys(def.process.states[record.state]?.on ?? {});
+    if (!next) throw new InvalidEventError(event.type, record.state, accepted, accepted.includes(event.type) ? 'its condition is not met' : undefined);
+    const now = this.clock.now();
+    const newContext: CaseContext = { ...context };
+    if (event.paid) newContext.paid = (context.paid ?? 0) + event.paid;
+    if (event.materials?.length) newContext.supplied = [...new Set([...(context.supplied ?? []), ...event.materials])];
+    if (event.onsiteCheck !== undefined) newContext.onsiteCheck = event.onsiteCheck;
+    if (next.actions.includes('recordDecision')) newContext.decision = { event: event.type, by: actor.id, at: now, ...(event.note ? { note: event.note } : {}) };
+    if (next.actions.includes('requestSupplement')) newContext.supplementRequest = { by: actor.id, at: now, ...(event.note ? { note: event.note } : {}) };
+    const finalState = def.process.states[next.state];
+    const done = next.done || finalState?.type === 'final';
+    const updated: CaseRecord = {
+      ...record, state: next.state, role: roleOf(def, next.state), status: done ? 'done' : 'active',
+      outcome: done ? (finalState?.meta?.outcome ?? next.state) : undefined, context: newContext, updatedAt: now,
+    };
+    const certificates = next.actions.includes('issueCertificate') ? await this.certificatesFor(updated, def, now) : [];
+    const startsClock = record.status === 'draft' && event.type === 'SUBMIT';
+    const deadline = startsClock
+      ? { set: { caseId: record.id, kind: 'promised' as const, dueAt: addWorkingDays(now, def.timeLimit.promisedDays, this.holidays), metAt: undefined } }
+      : done ? { meet: now } : undefined;
+    await this.write(record, updated, actor, event.type, { actions: next.actions, ...(event.note ? { note: event.note } : {}), ...(certificates.length ? { certificates: certificates.map((c) => c.id) } : {}) }, { deadline, certificates }, revision);
+    return this.view(record.id);
+  }
+
+  private async certificatesFor(record: CaseRecord, def: MatterDefinition, now: number): Promise<StoredCertificate[]> {
+    const identity = await this.sharedData.lookup('identity', record.applicant);
+    const name = typeof identity?.name === 'string' ? identity.name : String(resolvePointer(record.data, '/applicant/name') ?? record.applicant);
+    return def.outputs.filter((o) => o.electronic).map((o) => {
+      const signed = issueCertificate(record, def, o, name, now, this.signer);
+      return { id: String(signed.document.certificateId), caseId: record.id, document: signed as SignedCertificate, issuedAt: now };
+    });
+  }
+
+  // One write: the record at revision + 1, its audit event, deadline and certificates, guarded by `revision`.
+  private async write(
+    before: CaseRecord,
+    after: CaseRecord,
+    actor: Actor,
+    type: string,
+    payload: unknown,
+    extra: { deadline?: { set?: Deadline; meet?: number }; certificates?: StoredCertificate[] },
+    revision = before.revision,
+  ): Promise<void> {
+    const events = await this.store.events(before.id);
+    const now = after.updatedAt === before.updatedAt ? this.clock.now() : after.updatedAt;
+    const record = { ...after, revision: revision + 1, updatedAt: now };
+    const event = nextEvent(events.at(-1), { caseId: before.id, at: now, actor: actor.id, role: actor.role, type, from: before.state, to: record.state, payload: payload ?? null });
+    const result = await this.store.updateCase(revision, { record, events: [event], ...extra });
+    if (result === 'conflict') throw new ConflictError(before.id, revision, (await this.store.getCase(before.id))?.revision);
+  }
+
+  private async load(caseId: string, revision: number): Promise<{ record: CaseRecord }> {
+    const record = await this.store.getCase(caseId);
+    if (!record) throw new NotFoundError(`case ${caseId}`);
+    if (record.revision !== revision) throw new ConflictError(caseId, revision, record.revision);
+    return { record };
+  }
+
+  private mustBeApplicant(record: CaseRecord, actor: Actor): void {
+    if (actor.role !== 'applicant' || actor.id !== record.applicant) throw new ForbiddenError(`case ${record.id} belongs to another applicant`);
+  }
+
+  private checkVerified(record: CaseRecord, data: unknown): void {
+    for (const [field, value] of Object.entries(record.verified)) {
+      if (canonical(resolvePointer(data, field)) !== canonical(value)) throw new TamperedError(field);
+    }
+  }
+
+  private validatorOf(published: PublishedDefinition): ValidateFunction {
+    let validate = this.validators.get(published.hash);
+    if (!validate) this.validators.set(published.hash, (validate = this.ajv.compile(published.definition.form.schema)));
+    return validate;
+  }
+
+  private async definitionOf(record: CaseRecord): Promise<MatterDefinition> {
+    return (await this.findDefinition(record.matterId, record.region, record.version, record.hash)).definition;
+  }
+
+  private async findDefinition(id: string, region: string, version?: string, hash?: string): Promise<PublishedDefinition> {
+    const published = version
+      ? await this.store.getDefinition(id, version, region)
+      : (await this.store.listDefinitions()).filter((d) => d.id === id && d.region === region).sort((a, b) => compareVersions(b.version, a.version))[0];
+    if (!published) throw new NotFoundError(`matter ${id}${version ? `@${version}` : ''} in region ${region}`);
+    if (hash && published.hash !== hash) throw new DefinitionError('definition-changed', `case pinned to ${id}@${published.version} hash ${hash} but the store holds ${published.hash}`);
+    return published;
+  }
+
+  private async view(caseId: string): Promise<CaseView> {
+    const record = await this.store.getCase(caseId);
+    if (!record) throw new NotFoundError(`case ${caseId}`);
+    const definition = await this.definitionOf(record);
+    const waivedIds = new Set(((record.context as CaseContext).waived ?? []) as string[]);
+    return {
+      record,
+      definition,
+      step: definition.process.states[record.state]?.meta?.step,
+      events: Object.keys(definition.process.states[record.state]?.on ?? {}),
+      deadline: await this.store.deadline(caseId),
+      waived: definition.materials.filter((m) => waivedIds.has(m.id)).map((m) => ({ id: m.id, name: m.name, reason: m.sharedData?.reason ?? { zh: '通过数据共享获取', en: 'Obtained through data sharing' } })),
+      audit: await this.store.events(caseId),
+      certificates: await this.store.certificatesOf(caseId),
+    };
+  }
+}
+
+const roleOf = (def: MatterDefinition, state: string): string | undefined => {
+  const s = def.process.states[state];
+  return s && s.type !== 'final' ? s.meta?.role : undefined;
+};
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.-]/).map((x) => Number(x) || 0);
+  const pb = b.split(/[.-]/).map((x) => Number(x) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
+  return 0;
+}
+
+// Writes `value` at data pointer `field` into a copy of `data`, creating objects on the way.
+function setAt(data: unknown, field: string, value: unknown): unknown {
+  const tokens = parsePointer(field) ?? [];
+  const root: Record<string, unknown> = isObject(data) ? structuredClone(data) : {};
+  let node = root;
+  tokens.forEach((t, i) => {
+    if (i === tokens.length - 1) node[t] = value;
+    else node = (isObject(node[t]) ? node[t] : (node[t] = {})) as Record<string, unknown>;
+  });
+  return root;
+}
+
+

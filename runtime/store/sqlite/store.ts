@@ -1,0 +1,163 @@
+/**
+ * The embedded default store: SQLite through better-sqlite3 (WAL) and drizzle. A file path, or ':memory:'.
+ * Every write of a transition is one IMMEDIATE transaction: the case row (guarded by its revision), its audit
+ * events, its deadline and its certificates land together or not at all.
+ */
+import Database from 'better-sqlite3';
+import { and, asc, eq, isNull, lt, type SQL } from 'drizzle-orm';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { fileURLToPath } from 'node:url';
+import type { AuditEvent, CaseQuery, CaseRecord, CaseWrite, PublishedDefinition, Store, StoredCertificate } from '../types.ts';
+import * as schema from './schema.ts';
+
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export interface SqliteStoreOptions {
+  /** A file path, or ':memory:'. */
+  readonly path: string;
+  /** How long a writer waits for another process's lock before failing (ms). */
+  readonly busyTimeoutMs?: number;
+}
+
+/** Opens (and migrates) a SQLite store. */
+export function openSqliteStore(options: SqliteStoreOptions): Store {
+  const sqlite = new Database(options.path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  sqlite.pragma('foreign_keys = ON');
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder });
+  return new SqliteStore(sqlite, db);
+}
+
+type Db = BetterSQLite3Database<typeof schema>;
+type CaseRow = typeof schema.cases.$inferSelect;
+type EventRow = typeof schema.events.$inferSelect;
+
+class SqliteStore implements Store {
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly db: Db,
+  ) {}
+
+  async publish(def: PublishedDefinition): Promise<'published' | 'unchanged' | 'conflict'> {
+    return this.sqlite.transaction(() => {
+      const existing = this.db.select({ hash: schema.definitions.hash }).from(schema.definitions)
+        .where(and(eq(schema.definitions.id, def.id), eq(schema.definitions.version, def.version), eq(schema.definitions.region, def.region))).get();
+      if (existing) return existing.hash === def.hash ? 'unchanged' : 'conflict';
+      this.db.insert(schema.definitions).values({ id: def.id, version: def.version, region: def.region, hash: def.hash, body: JSON.stringify(def.definition), publishedAt: def.publishedAt }).run();
+      return 'published';
+    }).immediate();
+  }
+
+  async getDefinition(id: string, version: string, region: string): Promise<PublishedDefinition | undefined> {
+    const row = this.db.select().from(schema.definitions)
+      .where(and(eq(schema.definitions.id, id), eq(schema.definitions.version, version), eq(schema.definitions.region, region))).get();
+    return row && toDefinition(row);
+  }
+
+  async listDefinitions(): Promise<PublishedDefinition[]> {
+    return this.db.select().from(schema.definitions).orderBy(asc(schema.definitions.id), asc(schema.definitions.region)).all().map(toDefinition);
+  }
+
+  async createCase(write: CaseWrite): Promise<void> {
+    this.sqlite.transaction(() => {
+      this.db.insert(schema.cases).values(toCaseRow(write.record)).run();
+      this.writeRest(write);
+    }).immediate();
+  }
+
+  async getCase(id: string): Promise<CaseRecord | undefined> {
+    const row = this.db.select().from(schema.cases).where(eq(schema.cases.id, id)).get();
+    return row && toCase(row);
+  }
+
+  async updateCase(expectedRevision: number, write: CaseWrite): Promise<'ok' | 'conflict'> {
+    return this.sqlite.transaction(() => {
+      const { id, ...rest } = toCaseRow(write.record);
+      const result = this.db.update(schema.cases).set(rest)
+        .where(and(eq(schema.cases.id, id), eq(schema.cases.revision, expectedRevision))).run();
+      if (result.changes !== 1) return 'conflict' as const;
+      this.writeRest(write);
+      return 'ok' as const;
+    }).immediate();
+  }
+
+  async listCases(query: CaseQuery): Promise<CaseRecord[]> {
+    const where: SQL[] = [];
+    if (query.role) where.push(eq(schema.cases.role, query.role));
+    if (query.status) where.push(eq(schema.cases.status, query.status));
+    if (query.applicant) where.push(eq(schema.cases.applicant, query.applicant));
+    if (query.matterId) where.push(eq(schema.cases.matterId, query.matterId));
+    return this.db.select().from(schema.cases).where(and(...where)).orderBy(asc(schema.cases.createdAt), asc(schema.cases.id)).all().map(toCase);
+  }
+
+  async events(caseId: string): Promise<AuditEvent[]> {
+    return this.db.select().from(schema.events).where(eq(schema.events.caseId, caseId)).orderBy(asc(schema.events.seq)).all().map(toEvent);
+  }
+
+  async deadline(caseId: string) {
+    const row = this.db.select().from(schema.deadlines).where(and(eq(schema.deadlines.caseId, caseId), eq(schema.deadlines.kind, 'promised'))).get();
+    return row && { caseId: row.caseId, kind: 'promised' as const, dueAt: row.dueAt, metAt: row.metAt ?? undefined };
+  }
+
+  async overdue(now: number) {
+    return this.db.select({ caseId: schema.deadlines.caseId, dueAt: schema.deadlines.dueAt }).from(schema.deadlines)
+      .where(and(isNull(schema.deadlines.metAt), lt(schema.deadlines.dueAt, now))).orderBy(asc(schema.deadlines.dueAt)).all();
+  }
+
+  async certificate(id: string): Promise<StoredCertificate | undefined> {
+    const row = this.db.select().from(schema.certificates).where(eq(schema.certificates.id, id)).get();
+    return row && { id: row.id, caseId: row.caseId, document: JSON.parse(row.document), issuedAt: row.issuedAt };
+  }
+
+  async certificatesOf(caseId: string): Promise<StoredCertificate[]> {
+    return this.db.select().from(schema.certificates).where(eq(schema.certificates.caseId, caseId)).all()
+      .map((row) => ({ id: row.id, caseId: row.caseId, document: JSON.parse(row.document), issuedAt: row.issuedAt }));
+  }
+
+  async close(): Promise<void> {
+    this.sqlite.close();
+  }
+
+  // Audit events, deadline and certificates of one write (called inside its transaction).
+  private writeRest(write: CaseWrite): void {
+    for (const e of write.events) {
+      this.db.insert(schema.events).values({ caseId: e.caseId, seq: e.seq, at: e.at, actor: e.actor, role: e.role, type: e.type, fromState: e.from ?? null, toState: e.to ?? null, payload: JSON.stringify(e.payload ?? null), prevHash: e.prevHash, hash: e.hash }).run();
+    }
+    const d = write.deadline;
+    if (d?.set) {
+      this.db.insert(schema.deadlines).values({ caseId: d.set.caseId, kind: d.set.kind, dueAt: d.set.dueAt, metAt: d.set.metAt ?? null })
+        .onConflictDoUpdate({ target: [schema.deadlines.caseId, schema.deadlines.kind], set: { dueAt: d.set.dueAt, metAt: d.set.metAt ?? null } }).run();
+    }
+    if (d?.meet !== undefined) {
+      this.db.update(schema.deadlines).set({ metAt: d.meet }).where(and(eq(schema.deadlines.caseId, write.record.id), isNull(schema.deadlines.metAt))).run();
+    }
+    for (const c of write.certificates ?? []) {
+      this.db.insert(schema.certificates).values({ id: c.id, caseId: c.caseId, document: JSON.stringify(c.document), issuedAt: c.issuedAt }).run();
+    }
+  }
+}
+
+const toDefinition = (row: typeof schema.definitions.$inferSelect): PublishedDefinition => ({
+  id: row.id, version: row.version, region: row.region, hash: row.hash, definition: JSON.parse(row.body), publishedAt: row.publishedAt,
+});
+
+const toCaseRow = (c: CaseRecord): CaseRow => ({
+  id: c.id, matterId: c.matterId, version: c.version, region: c.region, hash: c.hash, applicant: c.applicant, state: c.state,
+  role: c.role ?? null, status: c.status, outcome: c.outcome ?? null, revision: c.revision, data: JSON.stringify(c.data ?? null),
+  verified: JSON.stringify(c.verified), context: JSON.stringify(c.context), createdAt: c.createdAt, updatedAt: c.updatedAt,
+});
+
+const toCase = (row: CaseRow): CaseRecord => ({
+  id: row.id, matterId: row.matterId, version: row.version, region: row.region, hash: row.hash, applicant: row.applicant, state: row.state,
+  role: row.role ?? undefined, status: row.status as CaseRecord['status'], outcome: row.outcome ?? undefined, revision: row.revision,
+  data: JSON.parse(row.data), verified: JSON.parse(row.verified), context: JSON.parse(row.context), createdAt: row.createdAt, updatedAt: row.updatedAt,
+});
+
+const toEvent = (row: EventRow): AuditEvent => ({
+  caseId: row.caseId, seq: row.seq, at: row.at, actor: row.actor, role: row.role, type: row.type, from: row.fromState ?? undefined,
+  to: row.toState ?? undefined, payload: JSON.parse(row.payload), prevHash: row.prevHash, hash: row.hash,
+});

@@ -1,0 +1,84 @@
+/** The store contract: one suite every Store implementation must pass (SQLite now, PostgreSQL later). */
+import { describe, expect, it } from 'vitest';
+import type { AuditEvent, CaseRecord, Store } from '../../runtime/store/types.ts';
+import { realCatalogue } from './catalogue.ts';
+
+const def = realCatalogue.catalogue.definitions[0]!.value;
+
+const record = (id: string, patch: Partial<CaseRecord> = {}): CaseRecord => ({
+  id, matterId: def.id, version: def.version, region: def.region.code, hash: 'h'.repeat(64), applicant: 'a1', state: 'draft', role: 'applicant',
+  status: 'draft', outcome: undefined, revision: 1, data: { x: 1 }, verified: { '/x': 1 }, context: {}, createdAt: 1, updatedAt: 1, ...patch,
+});
+const event = (caseId: string, seq: number, patch: Partial<AuditEvent> = {}): AuditEvent => ({
+  caseId, seq, at: seq, actor: 'a1', role: 'applicant', type: 't', from: undefined, to: 'draft', payload: { n: seq }, prevHash: 'p', hash: `h${seq}`, ...patch,
+});
+
+/** Runs the contract against stores made by `open` (each test gets a fresh, empty store). */
+export function storeContract(name: string, open: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    const withStore = (fn: (s: Store) => Promise<void>) => async () => {
+      const s = await open();
+      try {
+        await fn(s);
+      } finally {
+        await s.close();
+      }
+    };
+
+    it('publishes a version once and refuses other content under the same id, version and region', withStore(async (s) => {
+      const p = { id: def.id, version: def.version, region: def.region.code, hash: 'a', definition: def, publishedAt: 1 };
+      expect(await s.publish(p)).toBe('published');
+      expect(await s.publish(p)).toBe('unchanged');
+      expect(await s.publish({ ...p, hash: 'b' })).toBe('conflict');
+      expect((await s.getDefinition(def.id, def.version, def.region.code))!.hash).toBe('a');
+      expect(await s.getDefinition(def.id, '9.9.9', def.region.code)).toBeUndefined();
+      expect((await s.listDefinitions()).map((d) => d.definition)).toEqual([def]);
+    }));
+
+    it('round-trips a case and its first event', withStore(async (s) => {
+      await s.createCase({ record: record('c1'), events: [event('c1', 1)] });
+      expect(await s.getCase('c1')).toEqual(record('c1'));
+      expect(await s.events('c1')).toEqual([event('c1', 1)]);
+      expect(await s.getCase('nope')).toBeUndefined();
+    }));
+
+    it('writes a transition only at the expected revision, all or nothing', withStore(async (s) => {
+      await s.createCase({ record: record('c1'), events: [event('c1', 1)] });
+      const next = record('c1', { revision: 2, state: 'submitted', role: 'clerk', status: 'active' });
+      const write = { record: next, events: [event('c1', 2)], deadline: { set: { caseId: 'c1', kind: 'promised' as const, dueAt: 100, metAt: undefined } } };
+      expect(await s.updateCase(1, write)).toBe('ok');
+      expect(await s.updateCase(1, { ...write, events: [event('c1', 3)] })).toBe('conflict');
+      expect(await s.getCase('c1')).toEqual(next);
+      expect((await s.events('c1')).map((e) => e.seq)).toEqual([1, 2]);
+      expect(await s.deadline('c1')).toEqual({ caseId: 'c1', kind: 'promised', dueAt: 100, metAt: undefined });
+    }));
+
+    it('rolls back the case row when an event of the same write fails', withStore(async (s) => {
+      await s.createCase({ record: record('c1'), events: [event('c1', 1)] });
+      const duplicateEvent = { record: record('c1', { revision: 2, state: 'x' }), events: [event('c1', 1)] };
+      await expect(s.updateCase(1, duplicateEvent)).rejects.toThrow();
+      expect((await s.getCase('c1'))!.revision).toBe(1);
+    }));
+
+    it('lists cases by role, status and applicant, and overdue deadlines until met', withStore(async (s) => {
+      await s.createCase({ record: record('c1', { role: 'clerk', status: 'active' }), events: [event('c1', 1)], deadline: { set: { caseId: 'c1', kind: 'promised', dueAt: 50, metAt: undefined } } });
+      await s.createCase({ record: record('c2', { applicant: 'a2', createdAt: 2 }), events: [event('c2', 1)], deadline: { set: { caseId: 'c2', kind: 'promised', dueAt: 500, metAt: undefined } } });
+      expect((await s.listCases({ role: 'clerk' })).map((c) => c.id)).toEqual(['c1']);
+      expect((await s.listCases({ status: 'draft' })).map((c) => c.id)).toEqual(['c2']);
+      expect((await s.listCases({ applicant: 'a2' })).map((c) => c.id)).toEqual(['c2']);
+      expect((await s.listCases({})).map((c) => c.id)).toEqual(['c1', 'c2']);
+      expect(await s.overdue(100)).toEqual([{ caseId: 'c1', dueAt: 50 }]);
+      await s.updateCase(1, { record: record('c1', { revision: 2, status: 'done', role: undefined }), events: [event('c1', 2)], deadline: { meet: 60 } });
+      expect(await s.overdue(1000)).toEqual([{ caseId: 'c2', dueAt: 500 }]);
+      expect((await s.deadline('c1'))!.metAt).toBe(60);
+    }));
+
+    it('stores certificates with the write that issues them', withStore(async (s) => {
+      await s.createCase({ record: record('c1'), events: [event('c1', 1)] });
+      const cert = { id: 'c1-out', caseId: 'c1', document: { seal: 'x' }, issuedAt: 7 };
+      await s.updateCase(1, { record: record('c1', { revision: 2 }), events: [event('c1', 2)], certificates: [cert] });
+      expect(await s.certificate('c1-out')).toEqual(cert);
+      expect(await s.certificatesOf('c1')).toEqual([cert]);
+    }));
+  });
+}
