@@ -21,8 +21,13 @@ import { initialState, machineOf, step, type CaseContext, type CaseEvent } from 
 
 export interface RuntimeOptions {
   readonly store: Store;
-  /** The validated catalogue whose definitions the runtime publishes and runs. */
-  readonly catalogue: Catalogue;
+  /**
+   * A validated catalogue to publish on start (seeding, deploying a new version). Without it the runtime serves
+   * what the store holds; either way definitions are read from the store, lazily, one matter at a time.
+   */
+  readonly catalogue?: Catalogue;
+  /** Shared schemas forms may `$ref` (default: the catalogue's). */
+  readonly sharedSchemas?: readonly object[];
   /** Shared data for prefill and waivers (default: the embedded demo citizens). */
   readonly sharedData?: SharedDataSource;
   /** The issuing departments' seal (default: a fresh Ed25519 key). */
@@ -75,6 +80,8 @@ export class Runtime {
   private readonly sharedData: SharedDataSource;
   private readonly holidays: ReadonlySet<string>;
   private readonly validators = new Map<string, ValidateFunction>();
+  // Published versions never change, so each is read from the store once.
+  private readonly definitions = new Map<string, PublishedDefinition>();
   private readonly ajv;
 
   constructor(private readonly options: RuntimeOptions) {
@@ -83,12 +90,12 @@ export class Runtime {
     this.clock = options.clock ?? systemClock;
     this.sharedData = options.sharedData ?? demoSharedData;
     this.holidays = new Set(options.holidays ?? []);
-    this.ajv = createFormAjv(options.catalogue.schemas.map((s) => s.value));
+    this.ajv = createFormAjv(options.sharedSchemas ?? options.catalogue?.schemas.map((s) => s.value) ?? []);
   }
 
   /** Publishes every definition of the catalogue; an id + version + region already published with other content is refused. */
   async publishCatalogue(): Promise<void> {
-    for (const { value } of this.options.catalogue.definitions) {
+    for (const { value } of this.options.catalogue?.definitions ?? []) {
       const result = await this.store.publish({ id: value.id, version: value.version, region: value.region.code, hash: definitionHash(value), definition: value, publishedAt: this.clock.now() });
       if (result === 'conflict') {
         throw new DefinitionError('definition-changed', `${value.id}@${value.version} (${value.region.code}) is already published with other content; publish a new version instead`);
@@ -249,10 +256,9 @@ export class Runtime {
     extra: { deadline?: { set?: Deadline; meet?: number }; certificates?: StoredCertificate[] },
     revision = before.revision,
   ): Promise<void> {
-    const events = await this.store.events(before.id);
     const now = after.updatedAt === before.updatedAt ? this.clock.now() : after.updatedAt;
     const record = { ...after, revision: revision + 1, updatedAt: now };
-    const event = nextEvent(events.at(-1), { caseId: before.id, at: now, actor: actor.id, role: actor.role, type, from: before.state, to: record.state, payload: payload ?? null });
+    const event = nextEvent(await this.store.lastEvent(before.id), { caseId: before.id, at: now, actor: actor.id, role: actor.role, type, from: before.state, to: record.state, payload: payload ?? null });
     const result = await this.store.updateCase(revision, { record, events: [event], ...extra });
     if (result === 'conflict') throw new ConflictError(before.id, revision, (await this.store.getCase(before.id))?.revision);
   }
@@ -285,10 +291,16 @@ export class Runtime {
   }
 
   private async findDefinition(id: string, region: string, version?: string, hash?: string): Promise<PublishedDefinition> {
-    const published = version
-      ? await this.store.getDefinition(id, version, region)
-      : (await this.store.listDefinitions()).filter((d) => d.id === id && d.region === region).sort((a, b) => compareVersions(b.version, a.version))[0];
-    if (!published) throw new NotFoundError(`matter ${id}${version ? `@${version}` : ''} in region ${region}`);
+    const key = `${id}@${version ?? ''}@${region}`;
+    let published = this.definitions.get(key);
+    if (!published) {
+      // without a version: the newest published one (a new version can be published at any time, so ask each time)
+      const wanted = version ?? (await this.store.versions(id, region)).sort(compareVersions).at(-1);
+      const cached = wanted === undefined ? undefined : this.definitions.get(`${id}@${wanted}@${region}`);
+      published = cached ?? (wanted === undefined ? undefined : await this.store.getDefinition(id, wanted, region));
+      if (!published) throw new NotFoundError(`matter ${id}${version ? `@${version}` : ''} in region ${region}`);
+      this.definitions.set(`${id}@${published.version}@${region}`, published);
+    }
     if (hash && published.hash !== hash) throw new DefinitionError('definition-changed', `case pinned to ${id}@${published.version} hash ${hash} but the store holds ${published.hash}`);
     return published;
   }

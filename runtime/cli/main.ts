@@ -5,6 +5,7 @@ import { validateCommand, validateUsage } from './validate-command.ts';
 import { diffCommand, diffUsage } from './diff-command.ts';
 import { scoreCommand, scoreUsage } from './score-command.ts';
 import { reviewCommand, reviewUsage } from './review-command.ts';
+import { typegenCommand, typegenUsage } from './typegen-command.ts';
 
 const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   validate: validateCommand,
@@ -12,6 +13,7 @@ const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   diff: diffCommand,
   score: scoreCommand,
   review: reviewCommand,
+  typegen: typegenCommand,
 };
 
 const help = `onematter — one matter, one form, one process
@@ -27,6 +29,8 @@ usage:
       score every variant against its top-runner baseline (0–100)
   ${reviewUsage}
       write the reviewers' report: region × metric matrix, score chart, level-up plans, proposed top runner
+  ${typegenUsage}
+      write one TypeScript type per matter form (its form.schema data) and an index.ts re-exporting them
 `;
 
 /** Runs one CLI invocation and returns its exit code; never throws (a bug is reported with exit code 70). */

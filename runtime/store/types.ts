@@ -92,6 +92,8 @@ export interface Store {
   publish(def: PublishedDefinition): Promise<'published' | 'unchanged' | 'conflict'>;
   getDefinition(id: string, version: string, region: string): Promise<PublishedDefinition | undefined>;
   listDefinitions(): Promise<PublishedDefinition[]>;
+  /** The published versions of one matter in one region (without their bodies). */
+  versions(matterId: string, region: string): Promise<string[]>;
   /** Creates a case with its first audit event. */
   createCase(write: CaseWrite): Promise<void>;
   getCase(id: string): Promise<CaseRecord | undefined>;
@@ -99,6 +101,8 @@ export interface Store {
   updateCase(expectedRevision: number, write: CaseWrite): Promise<'ok' | 'conflict'>;
   listCases(query: CaseQuery): Promise<CaseRecord[]>;
   events(caseId: string): Promise<AuditEvent[]>;
+  /** The newest audit event of a case (the next one chains to it). */
+  lastEvent(caseId: string): Promise<AuditEvent | undefined>;
   deadline(caseId: string): Promise<Deadline | undefined>;
   /** Cases whose promised deadline passed before `now` and is not met. */
   overdue(now: number): Promise<{ caseId: string; dueAt: number }[]>;

@@ -33,6 +33,8 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect((await s.getDefinition(def.id, def.version, def.region.code))!.hash).toBe('a');
       expect(await s.getDefinition(def.id, '9.9.9', def.region.code)).toBeUndefined();
       expect((await s.listDefinitions()).map((d) => d.definition)).toEqual([def]);
+      expect(await s.versions(def.id, def.region.code)).toEqual([def.version]);
+      expect(await s.versions(def.id, '000000')).toEqual([]);
     }));
 
     it('round-trips a case and its first event', withStore(async (s) => {
@@ -50,6 +52,8 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await s.updateCase(1, { ...write, events: [event('c1', 3)] })).toBe('conflict');
       expect(await s.getCase('c1')).toEqual(next);
       expect((await s.events('c1')).map((e) => e.seq)).toEqual([1, 2]);
+      expect(await s.lastEvent('c1')).toEqual(event('c1', 2));
+      expect(await s.lastEvent('nope')).toBeUndefined();
       expect(await s.deadline('c1')).toEqual({ caseId: 'c1', kind: 'promised', dueAt: 100, metAt: undefined });
     }));
 

@@ -66,9 +66,13 @@ export const deadlines = sqliteTable(
   (t) => [primaryKey({ columns: [t.caseId, t.kind] }), index('deadlines_due').on(t.dueAt)],
 );
 
-export const certificates = sqliteTable('certificates', {
-  id: text('id').primaryKey(),
-  caseId: text('case_id').notNull(),
-  document: text('document').notNull(),
-  issuedAt: integer('issued_at').notNull(),
-});
+export const certificates = sqliteTable(
+  'certificates',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    document: text('document').notNull(),
+    issuedAt: integer('issued_at').notNull(),
+  },
+  (t) => [index('certificates_case').on(t.caseId)],
+);

@@ -4,7 +4,7 @@
  * events, its deadline and its certificates land together or not at all.
  */
 import Database from 'better-sqlite3';
-import { and, asc, eq, isNull, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fileURLToPath } from 'node:url';
@@ -36,11 +36,47 @@ type Db = BetterSQLite3Database<typeof schema>;
 type CaseRow = typeof schema.cases.$inferSelect;
 type EventRow = typeof schema.events.$inferSelect;
 
+const id = sql.placeholder('id');
+
+// The statements every transition runs, prepared once per store (building a drizzle query costs more than running it).
+function prepare(db: Db) {
+  return {
+    getCase: db.select().from(schema.cases).where(eq(schema.cases.id, id)).prepare(),
+    lastEvent: db.select().from(schema.events).where(eq(schema.events.caseId, id)).orderBy(desc(schema.events.seq)).limit(1).prepare(),
+    events: db.select().from(schema.events).where(eq(schema.events.caseId, id)).orderBy(asc(schema.events.seq)).prepare(),
+    deadline: db.select().from(schema.deadlines).where(and(eq(schema.deadlines.caseId, id), eq(schema.deadlines.kind, 'promised'))).prepare(),
+    certificatesOf: db.select().from(schema.certificates).where(eq(schema.certificates.caseId, id)).prepare(),
+    versions: db.select({ version: schema.definitions.version }).from(schema.definitions)
+      .where(and(eq(schema.definitions.id, id), eq(schema.definitions.region, sql.placeholder('region')))).prepare(),
+    updateCase: db.update(schema.cases).set(placeholders(['state', 'role', 'status', 'outcome', 'revision', 'data', 'verified', 'context', 'updatedAt']))
+      .where(and(eq(schema.cases.id, id), eq(schema.cases.revision, sql.placeholder('expected')))).prepare(),
+    insertEvent: db.insert(schema.events).values(placeholders(['caseId', 'seq', 'at', 'actor', 'role', 'type', 'fromState', 'toState', 'payload', 'prevHash', 'hash'])).prepare(),
+    setDeadline: db.insert(schema.deadlines).values(placeholders(['caseId', 'kind', 'dueAt', 'metAt']))
+      .onConflictDoUpdate({ target: [schema.deadlines.caseId, schema.deadlines.kind], set: { dueAt: sql`excluded.due_at`, metAt: sql`excluded.met_at` } }).prepare(),
+    meetDeadline: db.update(schema.deadlines).set({ metAt: sql.placeholder('metAt') as never }).where(and(eq(schema.deadlines.caseId, id), isNull(schema.deadlines.metAt))).prepare(),
+    insertCertificate: db.insert(schema.certificates).values(placeholders(['id', 'caseId', 'document', 'issuedAt'])).prepare(),
+  };
+}
+
+// { column: sql.placeholder(column) } for prepared writes.
+// (drizzle runs placeholders in update().set(), but its types only admit values there: hence `never`)
+function placeholders(keys: readonly string[]): never {
+  return Object.fromEntries(keys.map((k) => [k, sql.placeholder(k)])) as never;
+}
+
 class SqliteStore implements Store {
+  private readonly q;
+
   constructor(
     private readonly sqlite: Database.Database,
     private readonly db: Db,
-  ) {}
+  ) {
+    this.q = prepare(db);
+  }
+
+  async versions(matterId: string, region: string): Promise<string[]> {
+    return this.q.versions.all({ id: matterId, region }).map((r) => r.version);
+  }
 
   async publish(def: PublishedDefinition): Promise<'published' | 'unchanged' | 'conflict'> {
     return this.sqlite.transaction(() => {
@@ -69,16 +105,15 @@ class SqliteStore implements Store {
     }).immediate();
   }
 
-  async getCase(id: string): Promise<CaseRecord | undefined> {
-    const row = this.db.select().from(schema.cases).where(eq(schema.cases.id, id)).get();
+  async getCase(caseId: string): Promise<CaseRecord | undefined> {
+    const row = this.q.getCase.get({ id: caseId });
     return row && toCase(row);
   }
 
   async updateCase(expectedRevision: number, write: CaseWrite): Promise<'ok' | 'conflict'> {
     return this.sqlite.transaction(() => {
-      const { id, ...rest } = toCaseRow(write.record);
-      const result = this.db.update(schema.cases).set(rest)
-        .where(and(eq(schema.cases.id, id), eq(schema.cases.revision, expectedRevision))).run();
+      const row = toCaseRow(write.record);
+      const result = this.q.updateCase.run({ ...row, expected: expectedRevision });
       if (result.changes !== 1) return 'conflict' as const;
       this.writeRest(write);
       return 'ok' as const;
@@ -95,11 +130,16 @@ class SqliteStore implements Store {
   }
 
   async events(caseId: string): Promise<AuditEvent[]> {
-    return this.db.select().from(schema.events).where(eq(schema.events.caseId, caseId)).orderBy(asc(schema.events.seq)).all().map(toEvent);
+    return this.q.events.all({ id: caseId }).map(toEvent);
+  }
+
+  async lastEvent(caseId: string): Promise<AuditEvent | undefined> {
+    const row = this.q.lastEvent.get({ id: caseId });
+    return row && toEvent(row);
   }
 
   async deadline(caseId: string) {
-    const row = this.db.select().from(schema.deadlines).where(and(eq(schema.deadlines.caseId, caseId), eq(schema.deadlines.kind, 'promised'))).get();
+    const row = this.q.deadline.get({ id: caseId });
     return row && { caseId: row.caseId, kind: 'promised' as const, dueAt: row.dueAt, metAt: row.metAt ?? undefined };
   }
 
@@ -114,8 +154,7 @@ class SqliteStore implements Store {
   }
 
   async certificatesOf(caseId: string): Promise<StoredCertificate[]> {
-    return this.db.select().from(schema.certificates).where(eq(schema.certificates.caseId, caseId)).all()
-      .map((row) => ({ id: row.id, caseId: row.caseId, document: JSON.parse(row.document), issuedAt: row.issuedAt }));
+    return this.q.certificatesOf.all({ id: caseId }).map((row) => ({ id: row.id, caseId: row.caseId, document: JSON.parse(row.document), issuedAt: row.issuedAt }));
   }
 
   async close(): Promise<void> {
@@ -125,19 +164,12 @@ class SqliteStore implements Store {
   // Audit events, deadline and certificates of one write (called inside its transaction).
   private writeRest(write: CaseWrite): void {
     for (const e of write.events) {
-      this.db.insert(schema.events).values({ caseId: e.caseId, seq: e.seq, at: e.at, actor: e.actor, role: e.role, type: e.type, fromState: e.from ?? null, toState: e.to ?? null, payload: JSON.stringify(e.payload ?? null), prevHash: e.prevHash, hash: e.hash }).run();
+      this.q.insertEvent.run({ caseId: e.caseId, seq: e.seq, at: e.at, actor: e.actor, role: e.role, type: e.type, fromState: e.from ?? null, toState: e.to ?? null, payload: JSON.stringify(e.payload ?? null), prevHash: e.prevHash, hash: e.hash });
     }
     const d = write.deadline;
-    if (d?.set) {
-      this.db.insert(schema.deadlines).values({ caseId: d.set.caseId, kind: d.set.kind, dueAt: d.set.dueAt, metAt: d.set.metAt ?? null })
-        .onConflictDoUpdate({ target: [schema.deadlines.caseId, schema.deadlines.kind], set: { dueAt: d.set.dueAt, metAt: d.set.metAt ?? null } }).run();
-    }
-    if (d?.meet !== undefined) {
-      this.db.update(schema.deadlines).set({ metAt: d.meet }).where(and(eq(schema.deadlines.caseId, write.record.id), isNull(schema.deadlines.metAt))).run();
-    }
-    for (const c of write.certificates ?? []) {
-      this.db.insert(schema.certificates).values({ id: c.id, caseId: c.caseId, document: JSON.stringify(c.document), issuedAt: c.issuedAt }).run();
-    }
+    if (d?.set) this.q.setDeadline.run({ caseId: d.set.caseId, kind: d.set.kind, dueAt: d.set.dueAt, metAt: d.set.metAt ?? null });
+    if (d?.meet !== undefined) this.q.meetDeadline.run({ id: write.record.id, metAt: d.meet });
+    for (const c of write.certificates ?? []) this.q.insertCertificate.run({ id: c.id, caseId: c.caseId, document: JSON.stringify(c.document), issuedAt: c.issuedAt });
   }
 }
 

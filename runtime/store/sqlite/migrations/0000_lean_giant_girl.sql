@@ -26,6 +26,7 @@ CREATE TABLE `certificates` (
 	`issued_at` integer NOT NULL
 );
 --> statement-breakpoint
+CREATE INDEX `certificates_case` ON `certificates` (`case_id`);--> statement-breakpoint
 CREATE TABLE `deadlines` (
 	`case_id` text NOT NULL,
 	`kind` text NOT NULL,

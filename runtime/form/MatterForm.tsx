@@ -1,0 +1,156 @@
+/**
+ * MatterForm: renders a matter's form with rjsf for embedders. Labels per locale, verified shared data read-only and
+ * marked, a notice of the materials the applicant need not bring, and the runtime's field errors on their fields.
+ */
+import Form, { type IChangeEvent } from '@rjsf/core';
+import type { TranslatableString } from '@rjsf/utils';
+import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
+import type { MatterDefinition } from '../../engine/index.ts';
+import { withLocked } from './data.ts';
+import { fieldId, localizeValidationErrors, toErrorSchema, type FieldError } from './errors.ts';
+import { messages, translateRjsfString, type Locale } from './messages.ts';
+import { prepareForm } from './prepare.ts';
+import { VerifiedFieldTemplate } from './templates.tsx';
+import { buildUiSchema, fieldLabel } from './ui-schema.ts';
+import type { WaivedMaterial } from './waived.ts';
+
+/** Props of MatterForm. Values are compared by content where embedders tend to rebuild them per render. */
+export interface MatterFormProps {
+  definition: MatterDefinition;
+  locale: Locale;
+  /** Current data (a draft or the prefilled data). */
+  formData: unknown;
+  /** Data pointer (e.g. `/applicant/name`) → value verified from shared data: shown read-only, marked verified. */
+  locked: Record<string, unknown>;
+  /** Materials the applicant need not bring (see `sharedDataWaivers`), each with the reason. */
+  waived: WaivedMaterial[];
+  /** Field errors from the runtime's validator, the authority; JSON Pointers into the data. */
+  errors?: FieldError[];
+  /** The project's shared schemas (definitions/schemas/*.json), so `$ref`s to them render their fields and checks. */
+  sharedSchemas?: readonly object[];
+  onChange?: (data: unknown) => void;
+  /** Called with the data when the applicant submits and rjsf's own (advisory) checks pass. */
+  onSubmit?: (data: unknown) => void;
+  /** When given, a "save draft" button hands over the current data without any checks. */
+  onSaveDraft?: (data: unknown) => void;
+}
+
+const noErrors: FieldError[] = [];
+const shownInline = () => {}; // rjsf logs failed submits to the console unless someone takes the errors
+const templates = { FieldTemplate: VerifiedFieldTemplate };
+
+/** A matter's form for applicants and clerks (rjsf with the default theme). */
+export function MatterForm(props: MatterFormProps) {
+  const { definition, locale, formData, waived, onChange, onSubmit, onSaveDraft, sharedSchemas } = props;
+  const t = messages[locale];
+  const ids = useId();
+  const locked = useContentMemo(props.locked);
+  const errors = useContentMemo(props.errors ?? noErrors);
+
+  // per definition version (cached across mounts), then per locale and locked set: never per keystroke
+  const prepared = useMemo(() => prepareForm(definition, sharedSchemas), [definition, sharedSchemas]);
+  const lockedPointers = useMemo(() => Object.keys(locked), [locked]);
+  const authored = definition.form.uiSchema;
+  const uiSchema = useMemo(
+    () => buildUiSchema(prepared.schema, { locale, locked: lockedPointers, ...(authored && { authored }) }),
+    [prepared, locale, lockedPointers, authored],
+  );
+  const extraErrors = useMemo(() => (errors.length > 0 ? toErrorSchema(errors) : undefined), [errors]);
+  const data = useMemo(() => withLocked(formData, locked), [formData, locked]);
+  const transformErrors = useMemo(() => localizeValidationErrors(locale), [locale]);
+  const translateString = useCallback((text: TranslatableString, params?: string[]) => translateRjsfString(locale, text, params), [locale]);
+
+  // the latest data, for "save draft" (rjsf keeps its own copy while the applicant types)
+  const latest = useRef(data);
+  useEffect(() => {
+    latest.current = data;
+  }, [data]);
+
+  const handleChange = useCallback(
+    (event: IChangeEvent) => {
+      latest.current = withLocked(event.formData, locked);
+      onChange?.(latest.current);
+    },
+    [onChange, locked],
+  );
+  const handleSubmit = useCallback((event: IChangeEvent) => onSubmit?.(withLocked(event.formData, locked)), [onSubmit, locked]);
+  const hasDraft = onSaveDraft !== undefined;
+  const saveDraft = useCallback(() => onSaveDraft?.(latest.current), [onSaveDraft]);
+  const actions = useMemo(
+    () => (
+      <div className="onematter-actions">
+        {hasDraft && (
+          <button type="button" className="btn btn-default" onClick={saveDraft}>
+            {t.saveDraft}
+          </button>
+        )}
+        <button type="submit" className="btn btn-primary">
+          {t.submit}
+        </button>
+      </div>
+    ),
+    [hasDraft, saveDraft, t],
+  );
+
+  return (
+    <div className="onematter-form" lang={locale === 'zh' ? 'zh-CN' : 'en'}>
+      <div className="onematter-waived" role="status" aria-live="polite">
+        {waived.length > 0 && (
+          <section aria-labelledby={`${ids}-waived`}>
+            <h2 id={`${ids}-waived`}>{t.waivedHeading}</h2>
+            <ul>
+              {waived.map((material) => (
+                <li key={material.id} data-material={material.id}>
+                  <strong>{t.needNotBring(material.name[locale])}</strong>
+                  {material.reason && `${t.reasonSeparator}${material.reason[locale]}`}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+      <div className="onematter-error-summary" aria-live="assertive">
+        {errors.length > 0 && (
+          <section aria-labelledby={`${ids}-errors`}>
+            <h2 id={`${ids}-errors`}>{t.errorsHeading}</h2>
+            <ul>
+              {errors.map((error, i) => {
+                const label = fieldLabel(prepared.schema, uiSchema, error.pointer);
+                return (
+                  <li key={i}>
+                    <a href={`#${fieldId(error.pointer)}`}>{label ? `${label}${t.labelSeparator}${error.message}` : error.message}</a>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        )}
+      </div>
+      <Form
+        schema={prepared.renderSchema}
+        uiSchema={uiSchema}
+        validator={prepared.validator}
+        formData={data}
+        extraErrors={extraErrors}
+        noHtml5Validate
+        showErrorList={false}
+        focusOnFirstError
+        onError={shownInline}
+        transformErrors={transformErrors}
+        translateString={translateString}
+        templates={templates}
+        onChange={handleChange}
+        onSubmit={handleSubmit}
+      >
+        {actions}
+      </Form>
+    </div>
+  );
+}
+
+/** Returns the previous value while `value` has the same JSON content, so inline literals do not defeat memoization. */
+function useContentMemo<T>(value: T): T {
+  const key = JSON.stringify(value);
+  // the key stands for the value's content
+  return useMemo(() => value, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+}

@@ -1,0 +1,43 @@
+/**
+ * The per-definition work behind MatterForm, done once per definition version and cached: shared `$ref`s inlined,
+ * descriptions moved to the uiSchema, and one ajv 2020-12 validator for rjsf. No React.
+ */
+import type { RJSFSchema, ValidatorType } from '@rjsf/utils';
+import { customizeValidator, type CustomValidatorOptionsType } from '@rjsf/validator-ajv8';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { MatterDefinition } from '../../engine/index.ts';
+import { inlineSharedRefs, withoutDescriptions } from './render-schema.ts';
+
+/** What rjsf needs for one definition's form, independent of locale and applicant. */
+export interface PreparedForm {
+  /** The form schema with shared schemas inlined, annotations intact (input of the uiSchema builder). */
+  schema: Record<string, unknown>;
+  /** The schema handed to rjsf: as `schema`, without `description` (rjsf would show it in whatever language). */
+  renderSchema: RJSFSchema;
+  /** rjsf's validator: ajv draft 2020-12 (advisory; the runtime's validator is the authority). */
+  validator: ValidatorType;
+}
+
+const cache = new WeakMap<object, { sharedSchemas: readonly object[] | undefined; prepared: PreparedForm }>();
+
+/** Prepares (or returns the cached preparation of) a definition's form; published definitions never change. */
+export function prepareForm(definition: MatterDefinition, sharedSchemas?: readonly object[]): PreparedForm {
+  const key = definition.form.schema;
+  const hit = cache.get(key);
+  if (hit && hit.sharedSchemas === sharedSchemas) return hit.prepared;
+  const schema = inlineSharedRefs(definition.form.schema, sharedSchemas);
+  const prepared: PreparedForm = {
+    schema,
+    renderSchema: withoutDescriptions(schema) as RJSFSchema,
+    validator: createFormValidator(),
+  };
+  cache.set(key, { sharedSchemas, prepared });
+  return prepared;
+}
+
+/** A fresh rjsf validator on ajv's draft 2020-12 class (rjsf adds ajv-formats itself). */
+export function createFormValidator(): ValidatorType {
+  // rjsf types AjvClass as the draft-07 `Ajv` class; Ajv2020 has the same constructor and API
+  const AjvClass = Ajv2020 as unknown as NonNullable<CustomValidatorOptionsType['AjvClass']>;
+  return customizeValidator({ AjvClass });
+}

@@ -1,0 +1,113 @@
+/**
+ * Prepares a definition's form schema for rendering: rjsf resolves only `#…` references against the form's own root,
+ * so the project's shared schemas (`https://onematter.dev/schemas/shared/…`) are inlined here. Pure: no React, no I/O.
+ */
+import { isObject, resolvePointer } from '../../engine/json/pointer.ts';
+import { jsonEqual } from '../../engine/json/equal.ts';
+
+type Schema = Record<string, unknown>;
+
+/** Keywords whose value is one subschema, an array of subschemas, or a map of names to subschemas. */
+const schemaKeywords = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties']);
+const schemaArrayKeywords = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+const schemaMapKeywords = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+/** Keywords that only annotate; a `$ref`'s sibling annotations win over the referenced schema's. */
+const annotationKeywords = new Set(['title', 'description', 'default', 'examples', 'readOnly', 'writeOnly', 'deprecated', '$comment']);
+/** Identifiers that must not be duplicated when one shared schema is inlined in several places (ajv refuses twins). */
+const identifierKeywords = new Set(['$id', '$schema', '$anchor', '$dynamicAnchor']);
+
+/**
+ * Returns a copy of `schema` with every `$ref` into `sharedSchemas` (matched by `$id`, with an optional `#/pointer`)
+ * replaced by the referenced schema; the form's own `#…` references stay for rjsf. Unknown references are dropped
+ * (their sibling keywords stay), so the form still renders; the runtime's validator remains the authority.
+ */
+export function inlineSharedRefs(schema: Schema, sharedSchemas: readonly object[] = []): Schema {
+  const byId = new Map<string, Schema>();
+  for (const shared of sharedSchemas) {
+    if (isObject(shared) && typeof shared.$id === 'string') byId.set(stripFragment(resolveUrl(shared.$id, undefined) ?? shared.$id), shared);
+  }
+  return inline(schema, undefined, byId, []) as Schema;
+}
+
+/** Returns a copy of `schema` without `description` annotations (the uiSchema carries them, per locale). */
+export function withoutDescriptions(schema: Schema): Schema {
+  return strip(schema) as Schema;
+}
+
+/** Applies `fn` to every direct subschema of `node` (by keyword), copying every other keyword verbatim. */
+function mapSubschemas(node: Schema, fn: (sub: unknown) => unknown, skip?: (key: string) => boolean): Schema {
+  const out: Schema = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (skip?.(key)) continue;
+    if (schemaKeywords.has(key)) out[key] = fn(value);
+    else if (schemaArrayKeywords.has(key) && Array.isArray(value)) out[key] = value.map(fn);
+    else if (schemaMapKeywords.has(key) && isObject(value)) {
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, fn(sub)]));
+    } else out[key] = value;
+  }
+  return out;
+}
+
+function inline(node: unknown, base: string | undefined, byId: ReadonlyMap<string, Schema>, stack: readonly string[]): unknown {
+  if (!isObject(node)) return node; // a boolean schema
+  const inShared = base !== undefined;
+  const here = inShared && typeof node.$id === 'string' ? (resolveUrl(node.$id, base) ?? base) : base;
+  const out = mapSubschemas(
+    node,
+    (sub) => inline(sub, here, byId, stack),
+    (key) => key === '$ref' || (inShared && identifierKeywords.has(key)),
+  );
+  const ref = node.$ref;
+  if (typeof ref !== 'string') return out;
+  if (!inShared && ref.startsWith('#')) return { ...out, $ref: ref }; // the form's own reference: rjsf resolves it
+  const target = resolveUrl(ref, here);
+  if (target === undefined || stack.includes(target)) return out; // unresolvable or cyclic: render the siblings only
+  const [doc, fragment] = splitFragment(target);
+  const shared = byId.get(doc);
+  const referenced = shared ? resolvePointer(shared, safeDecode(fragment)) : undefined;
+  if (!isObject(referenced)) return out;
+  const resolved = inline(referenced, doc, byId, [...stack, target]) as Schema;
+  for (const key of identifierKeywords) delete resolved[key];
+  return mergeSiblings(resolved, out);
+}
+
+/** `$ref` + siblings is an allOf in 2020-12; a flat merge renders better, so only conflicting keywords go to allOf. */
+function mergeSiblings(resolved: Schema, siblings: Schema): Schema {
+  const merged: Schema = { ...resolved };
+  const conflicts: Schema = {};
+  for (const [key, value] of Object.entries(siblings)) {
+    if (!(key in merged) || annotationKeywords.has(key) || jsonEqual(merged[key], value)) merged[key] = value;
+    else conflicts[key] = value;
+  }
+  if (Object.keys(conflicts).length > 0) {
+    merged.allOf = [...(Array.isArray(merged.allOf) ? merged.allOf : []), conflicts];
+  }
+  return merged;
+}
+
+function strip(node: unknown): unknown {
+  return isObject(node) ? mapSubschemas(node, strip, (key) => key === 'description') : node;
+}
+
+function resolveUrl(ref: string, base: string | undefined): string | undefined {
+  try {
+    return base === undefined ? new URL(ref).href : new URL(ref, base).href;
+  } catch {
+    return undefined; // a relative reference in a form without a base
+  }
+}
+
+function splitFragment(url: string): [string, string] {
+  const at = url.indexOf('#');
+  return at < 0 ? [url, ''] : [url.slice(0, at), url.slice(at + 1)];
+}
+
+function safeDecode(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return '\0'; // malformed escapes resolve to nothing
+  }
+}
+
+const stripFragment = (url: string): string => splitFragment(url)[0];
