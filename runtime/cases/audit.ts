@@ -14,8 +14,8 @@ export function eventHash(e: Omit<AuditEvent, 'hash'>): string {
   return createHash('sha256').update(canonical({ caseId, seq, at, actor, role, type, from: from ?? null, to: to ?? null, payload: payload ?? null, prevHash })).digest('hex');
 }
 
-/** Makes the next event of a chain. */
-export function nextEvent(previous: AuditEvent | undefined, e: Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>): AuditEvent {
+/** Makes the next event of a chain, after `previous` (its seq and hash; none for the first event). */
+export function nextEvent(previous: Pick<AuditEvent, 'seq' | 'hash'> | undefined, e: Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>): AuditEvent {
   const partial = { ...e, seq: previous ? previous.seq + 1 : 1, prevHash: previous?.hash ?? genesisHash };
   return { ...partial, hash: eventHash(partial) };
 }

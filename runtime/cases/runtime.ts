@@ -122,10 +122,10 @@ export class Runtime {
     const state = initialState(machine);
     const record: CaseRecord = {
       id: randomUUID(), matterId: def.id, version: def.version, region: def.region.code, hash: published.hash, applicant: input.applicant,
-      state, role: roleOf(def, state), status: 'draft', outcome: undefined, revision: 1, data, verified, context: { waived }, createdAt: now, updatedAt: now,
+      state, role: roleOf(def, state), status: 'draft', outcome: undefined, revision: 1, data, verified, context: { waived }, auditHead: '', createdAt: now, updatedAt: now,
     };
     const event = nextEvent(undefined, { caseId: record.id, at: now, actor: input.applicant, role: 'applicant', type: 'started', from: undefined, to: state, payload: { hash: published.hash, prefilled: Object.keys(verified), waived } });
-    await this.store.createCase({ record, events: [event] });
+    await this.store.createCase({ record: { ...record, auditHead: event.hash }, events: [event] });
     return this.view(record.id);
   }
 
@@ -233,8 +233,8 @@ export class Runtime {
     const deadline = startsClock
       ? { set: { caseId: record.id, kind: 'promised' as const, dueAt: addWorkingDays(now, def.timeLimit.promisedDays, this.holidays), metAt: undefined } }
       : done ? { meet: now } : undefined;
-    await this.write(record, updated, actor, event.type, { actions: next.actions, ...(event.note ? { note: event.note } : {}), ...(certificates.length ? { certificates: certificates.map((c) => c.id) } : {}) }, { deadline, certificates }, revision);
-    return this.view(record.id);
+    const written = await this.write(record, updated, actor, event.type, { actions: next.actions, ...(event.note ? { note: event.note } : {}), ...(certificates.length ? { certificates: certificates.map((c) => c.id) } : {}) }, { deadline, certificates }, revision);
+    return this.view(record.id, { record: written, definition: def });
   }
 
   private async certificatesFor(record: CaseRecord, def: MatterDefinition, now: number): Promise<StoredCertificate[]> {
@@ -255,12 +255,14 @@ export class Runtime {
     payload: unknown,
     extra: { deadline?: { set?: Deadline; meet?: number }; certificates?: StoredCertificate[] },
     revision = before.revision,
-  ): Promise<void> {
+  ): Promise<CaseRecord> {
     const now = after.updatedAt === before.updatedAt ? this.clock.now() : after.updatedAt;
-    const record = { ...after, revision: revision + 1, updatedAt: now };
-    const event = nextEvent(await this.store.lastEvent(before.id), { caseId: before.id, at: now, actor: actor.id, role: actor.role, type, from: before.state, to: record.state, payload: payload ?? null });
+    const head = { seq: revision, hash: before.auditHead }; // event `revision` is the newest (one event per revision)
+    const event = nextEvent(head, { caseId: before.id, at: now, actor: actor.id, role: actor.role, type, from: before.state, to: after.state, payload: payload ?? null });
+    const record = { ...after, revision: revision + 1, updatedAt: now, auditHead: event.hash };
     const result = await this.store.updateCase(revision, { record, events: [event], ...extra });
     if (result === 'conflict') throw new ConflictError(before.id, revision, (await this.store.getCase(before.id))?.revision);
+    return record;
   }
 
   private async load(caseId: string, revision: number): Promise<{ record: CaseRecord }> {
@@ -305,10 +307,10 @@ export class Runtime {
     return published;
   }
 
-  private async view(caseId: string): Promise<CaseView> {
-    const record = await this.store.getCase(caseId);
+  private async view(caseId: string, known?: { record: CaseRecord; definition: MatterDefinition }): Promise<CaseView> {
+    const record = known?.record ?? (await this.store.getCase(caseId));
     if (!record) throw new NotFoundError(`case ${caseId}`);
-    const definition = await this.definitionOf(record);
+    const definition = known?.definition ?? (await this.definitionOf(record));
     const waivedIds = new Set(((record.context as CaseContext).waived ?? []) as string[]);
     return {
       record,

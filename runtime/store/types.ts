@@ -33,6 +33,8 @@ export interface CaseRecord {
   /** Verified values prefilled from shared data (data pointer → value); submit refuses changes to them. */
   readonly verified: Readonly<Record<string, unknown>>;
   readonly context: Readonly<Record<string, unknown>>;
+  /** Hash of the newest audit event (event `revision`): the next event chains to it without reading the trail. */
+  readonly auditHead: string;
   readonly createdAt: number;
   readonly updatedAt: number;
 }

@@ -7,7 +7,7 @@ const def = realCatalogue.catalogue.definitions[0]!.value;
 
 const record = (id: string, patch: Partial<CaseRecord> = {}): CaseRecord => ({
   id, matterId: def.id, version: def.version, region: def.region.code, hash: 'h'.repeat(64), applicant: 'a1', state: 'draft', role: 'applicant',
-  status: 'draft', outcome: undefined, revision: 1, data: { x: 1 }, verified: { '/x': 1 }, context: {}, createdAt: 1, updatedAt: 1, ...patch,
+  status: 'draft', outcome: undefined, revision: 1, data: { x: 1 }, verified: { '/x': 1 }, context: {}, auditHead: 'h1', createdAt: 1, updatedAt: 1, ...patch,
 });
 const event = (caseId: string, seq: number, patch: Partial<AuditEvent> = {}): AuditEvent => ({
   caseId, seq, at: seq, actor: 'a1', role: 'applicant', type: 't', from: undefined, to: 'draft', payload: { n: seq }, prevHash: 'p', hash: `h${seq}`, ...patch,

@@ -31,6 +31,7 @@ export const cases = sqliteTable(
     data: text('data').notNull(),
     verified: text('verified').notNull(),
     context: text('context').notNull(),
+    auditHead: text('audit_head').notNull(),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -48,7 +48,7 @@ function prepare(db: Db) {
     certificatesOf: db.select().from(schema.certificates).where(eq(schema.certificates.caseId, id)).prepare(),
     versions: db.select({ version: schema.definitions.version }).from(schema.definitions)
       .where(and(eq(schema.definitions.id, id), eq(schema.definitions.region, sql.placeholder('region')))).prepare(),
-    updateCase: db.update(schema.cases).set(placeholders(['state', 'role', 'status', 'outcome', 'revision', 'data', 'verified', 'context', 'updatedAt']))
+    updateCase: db.update(schema.cases).set(placeholders(['state', 'role', 'status', 'outcome', 'revision', 'data', 'verified', 'context', 'auditHead', 'updatedAt']))
       .where(and(eq(schema.cases.id, id), eq(schema.cases.revision, sql.placeholder('expected')))).prepare(),
     insertEvent: db.insert(schema.events).values(placeholders(['caseId', 'seq', 'at', 'actor', 'role', 'type', 'fromState', 'toState', 'payload', 'prevHash', 'hash'])).prepare(),
     setDeadline: db.insert(schema.deadlines).values(placeholders(['caseId', 'kind', 'dueAt', 'metAt']))
@@ -180,13 +180,13 @@ const toDefinition = (row: typeof schema.definitions.$inferSelect): PublishedDef
 const toCaseRow = (c: CaseRecord): CaseRow => ({
   id: c.id, matterId: c.matterId, version: c.version, region: c.region, hash: c.hash, applicant: c.applicant, state: c.state,
   role: c.role ?? null, status: c.status, outcome: c.outcome ?? null, revision: c.revision, data: JSON.stringify(c.data ?? null),
-  verified: JSON.stringify(c.verified), context: JSON.stringify(c.context), createdAt: c.createdAt, updatedAt: c.updatedAt,
+  verified: JSON.stringify(c.verified), context: JSON.stringify(c.context), auditHead: c.auditHead, createdAt: c.createdAt, updatedAt: c.updatedAt,
 });
 
 const toCase = (row: CaseRow): CaseRecord => ({
   id: row.id, matterId: row.matterId, version: row.version, region: row.region, hash: row.hash, applicant: row.applicant, state: row.state,
   role: row.role ?? undefined, status: row.status as CaseRecord['status'], outcome: row.outcome ?? undefined, revision: row.revision,
-  data: JSON.parse(row.data), verified: JSON.parse(row.verified), context: JSON.parse(row.context), createdAt: row.createdAt, updatedAt: row.updatedAt,
+  data: JSON.parse(row.data), verified: JSON.parse(row.verified), context: JSON.parse(row.context), auditHead: row.auditHead, createdAt: row.createdAt, updatedAt: row.updatedAt,
 });
 
 const toEvent = (row: EventRow): AuditEvent => ({

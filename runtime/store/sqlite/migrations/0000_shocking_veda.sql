@@ -13,6 +13,7 @@ CREATE TABLE `cases` (
 	`data` text NOT NULL,
 	`verified` text NOT NULL,
 	`context` text NOT NULL,
+	`audit_head` text NOT NULL,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL
 );
