@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as engine from '../engine/index.ts';
+import * as runtime from '../runtime/index.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 describe('public API', () => {
   it('names its entry points in the exports map', () => {
-    expect(Object.keys(pkg.exports)).toEqual(['.', './engine', './model', './package.json']);
+    expect(Object.keys(pkg.exports)).toEqual(['.', './engine', './model', './runtime', './form', './package.json']);
     expect(pkg.bin).toEqual({ onematter: './runtime/cli/bin.js' });
   });
 
@@ -40,6 +41,14 @@ describe('public API', () => {
       'sharedSchemaBase',
       'validateSources',
       'weights',
+    ]);
+  });
+
+  it('exports exactly these runtime values', () => {
+    expect(Object.keys(runtime).sort()).toEqual([
+      'ConflictError', 'DefinitionError', 'ForbiddenError', 'InvalidEventError', 'NotFoundError', 'Runtime', 'RuntimeError',
+      'TamperedError', 'ValidationFailedError', 'addWorkingDays', 'createRuntime', 'definitionHash', 'demoCitizens', 'demoSharedData',
+      'ed25519Signer', 'manualClock', 'openSqliteStore', 'recordSource', 'renderCertificateHtml', 'systemClock', 'verifyCertificate',
     ]);
   });
 });

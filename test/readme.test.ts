@@ -7,6 +7,7 @@ import { projectRoot } from './support/catalogue.ts';
 
 const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
 const example = /## Embedding the engine[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+const runtimeExample = /## Embedding the runtime[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
 const dir = join(projectRoot, 'test', '.readme');
 const exec = promisify(execFile);
 
@@ -30,5 +31,20 @@ describe('the README', () => {
     expect(stdout).toContain('82.3');
     expect(stdout).toMatch(/^100$/m);
     expect(stdout).not.toContain('#/'); // no problem lines: the catalogue is valid
+  }, 60_000);
+
+  it('has a runtime example that type-checks and runs a case to a verified certificate', async () => {
+    expect(runtimeExample).toBeDefined();
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'runtime-example.ts');
+    writeFileSync(file, runtimeExample!);
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.json', include: ['runtime-example.ts'] }));
+    await exec(join(projectRoot, 'node_modules/.bin/tsc'), ['-p', join(dir, 'tsconfig.json'), '--noEmit']);
+    const { stdout } = await exec(process.execPath, ['--import', 'tsx', file], { cwd: projectRoot });
+    expect(stdout).toContain('you need not bring Resident identity card');
+    expect(stdout).toContain('/applicant/mobile');
+    expect(stdout).toMatch(/^approved 20\d\d-/m);
+    expect(stdout).toContain('{ ok: true }');
+    expect(stdout).toContain('{ ok: true, events: 4 }');
   }, 60_000);
 });
