@@ -2,7 +2,7 @@
  * onematter's runtime for embedders: the durable case engine on a store (SQLite by default), the shared-data source,
  * the seal, and the clock. The React form component is a separate entry point (`onematter/form`).
  */
-export { createRuntime, definitionHash, Runtime, type RuntimeOptions, type Actor, type CaseView, type WaivedMaterial } from './cases/runtime.ts';
+export { createRuntime, definitionHash, Runtime, type RuntimeOptions, type Actor, type CaseView, type StepView, type WaivedMaterial } from './cases/runtime.ts';
 export { RuntimeError, NotFoundError, ConflictError, ForbiddenError, InvalidEventError, ValidationFailedError, TamperedError, DefinitionError, type FieldError } from './cases/errors.ts';
 export type { CaseEvent, CaseContext } from './cases/machine.ts';
 export type { AuditCheck } from './cases/audit.ts';

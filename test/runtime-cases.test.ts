@@ -136,7 +136,8 @@ describe('runtime: cases on a SQLite file', () => {
     v = await rt.act(c.record.id, { type: 'APPROVE', note: '符合条件' }, approver, 3);
     expect(v.record).toMatchObject({ state: 'approved', status: 'done', outcome: 'approved', role: undefined });
     expect(v.deadline!.metAt).toBe(clock.now());
-    expect(v.audit.map((e) => `${e.type}:${e.to}`)).toEqual(['started:draft', 'SUBMIT:submitted', 'ACCEPT:review', 'APPROVE:approved']);
+    expect(v.event).toMatchObject({ type: 'APPROVE', from: 'review', to: 'approved', actor: 'approver-1', seq: 4 });
+    expect((await rt.getCase(c.record.id)).audit.map((e) => `${e.type}:${e.to}`)).toEqual(['started:draft', 'SUBMIT:submitted', 'ACCEPT:review', 'APPROVE:approved']);
     expect(await rt.verifyAudit(c.record.id)).toEqual({ ok: true, events: 4 });
 
     expect(v.certificates).toHaveLength(1);

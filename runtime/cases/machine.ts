@@ -30,6 +30,9 @@ export interface CaseEvent {
 const noop = () => {};
 const actions = Object.fromEntries(knownActions.map((a) => [a.name, noop]));
 const cache = new Map<string, AnyStateMachine>();
+// Unguarded transitions depend only on (state, event type): their outcome is worked out by XState once.
+const outcomes = new WeakMap<AnyStateMachine, { definition: MatterDefinition; memo: Map<string, Outcome | undefined> }>();
+type Outcome = { state: string; done: boolean; actions: string[] };
 
 const totalFees = (d: MatterDefinition) => d.fees.reduce((s, f) => s + f.amount, 0);
 const supplied = (context: CaseContext, event: CaseEvent) => new Set([...(context.supplied ?? []), ...(context.waived ?? []), ...(event.materials ?? [])]);
@@ -53,6 +56,7 @@ export function machineOf(definition: MatterDefinition, hash: string): AnyStateM
   };
   machine = createMachine({ ...(definition.process as object), context: {} } as never).provide({ guards, actions } as never);
   cache.set(hash, machine);
+  outcomes.set(machine, { definition, memo: new Map() });
   return machine;
 }
 
@@ -63,9 +67,18 @@ export function initialState(machine: AnyStateMachine): string {
 }
 
 /** The next state and the actions taken by `event` from `state`, or undefined when the state does not accept it. */
-export function step(machine: AnyStateMachine, state: string, context: CaseContext, event: CaseEvent): { state: string; done: boolean; actions: string[] } | undefined {
+export function step(machine: AnyStateMachine, state: string, context: CaseContext, event: CaseEvent): Outcome | undefined {
+  const known = outcomes.get(machine);
+  const spec = known?.definition.process.states[state]?.on?.[event.type];
+  const guarded = spec !== undefined && (Array.isArray(spec) ? spec : [spec]).some((t) => typeof t === 'object' && t.guard !== undefined);
+  const key = `${state}\u0000${event.type}`;
+  if (known && !guarded && known.memo.has(key)) return known.memo.get(key);
   const current = machine.resolveState({ value: state, context });
-  if (!current.can(event as never)) return undefined;
-  const [next, executed] = transition(machine, current, event as never);
-  return { state: String(next.value), done: next.status === 'done', actions: executed.map((a) => a.type) };
+  let outcome: Outcome | undefined;
+  if (current.can(event as never)) {
+    const [next, executed] = transition(machine, current, event as never);
+    outcome = { state: String(next.value), done: next.status === 'done', actions: executed.map((a) => a.type) };
+  }
+  if (known && !guarded) known.memo.set(key, outcome);
+  return outcome;
 }

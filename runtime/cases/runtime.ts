@@ -50,6 +50,11 @@ export interface WaivedMaterial {
   readonly reason: LocalizedText;
 }
 
+/** What a step returns: the case after it, and the audit event it appended (read the whole trail with getCase). */
+export interface StepView extends Omit<CaseView, 'audit'> {
+  readonly event: AuditEvent;
+}
+
 /** A case as callers see it. */
 export interface CaseView {
   readonly record: CaseRecord;
@@ -79,7 +84,7 @@ export class Runtime {
   private readonly clock: Clock;
   private readonly sharedData: SharedDataSource;
   private readonly holidays: ReadonlySet<string>;
-  private readonly validators = new Map<string, ValidateFunction>();
+  private readonly validators = new Map<string, (data: unknown) => FieldError[]>();
   // Published versions never change, so each is read from the store once.
   private readonly definitions = new Map<string, PublishedDefinition>();
   private readonly ajv;
@@ -130,29 +135,27 @@ export class Runtime {
   }
 
   /** Saves the applicant's draft without validating it (save and return later). */
-  async saveDraft(caseId: string, data: unknown, actor: Actor, revision: number): Promise<CaseView> {
+  async saveDraft(caseId: string, data: unknown, actor: Actor, revision: number): Promise<StepView> {
     const { record } = await this.load(caseId, revision);
     this.mustBeApplicant(record, actor);
     if (roleOf(await this.definitionOf(record), record.state) !== 'applicant') throw new ForbiddenError(`case ${caseId} is at step "${record.state}": the applicant cannot edit it now`);
     this.checkVerified(record, data);
-    await this.write(record, { ...record, data }, actor, 'draft-saved', undefined, {});
-    return this.view(caseId);
+    const written = await this.write(record, { ...record, data }, actor, 'draft-saved', undefined, {});
+    return { ...(await this.parts(written.record, await this.definitionOf(record))), event: written.event };
   }
 
   /** Validates the data with the definition's compiled validator; field errors carry JSON Pointers. */
   async validate(record: Pick<CaseRecord, 'matterId' | 'version' | 'region'>, data: unknown): Promise<FieldError[]> {
-    const published = await this.findDefinition(record.matterId, record.region, record.version);
-    const validate = this.validatorOf(published);
-    if (validate(data)) return [];
-    return (validate.errors ?? []).map((e) => ({
-      pointer: e.keyword === 'required' ? `${e.instancePath}/${String((e.params as { missingProperty: string }).missingProperty)}` : e.instancePath,
-      keyword: e.keyword,
-      message: e.message ?? e.keyword,
-    }));
+    return (await this.formValidator(record))(data);
+  }
+
+  /** The compiled validator of a definition version (compiled once, on first use): data in, field errors out. */
+  async formValidator(record: Pick<CaseRecord, 'matterId' | 'version' | 'region'>): Promise<(data: unknown) => FieldError[]> {
+    return this.validatorOf(await this.findDefinition(record.matterId, record.region, record.version));
   }
 
   /** Submits the form (the SUBMIT event): verified fields unchanged, data valid, then the process moves. */
-  async submit(caseId: string, data: unknown, actor: Actor, revision: number, materials: string[] = []): Promise<CaseView> {
+  async submit(caseId: string, data: unknown, actor: Actor, revision: number, materials: string[] = []): Promise<StepView> {
     const { record } = await this.load(caseId, revision);
     this.mustBeApplicant(record, actor);
     this.checkVerified(record, data);
@@ -162,7 +165,7 @@ export class Runtime {
   }
 
   /** Takes a step of the process (accept, request supplement, approve, reject, …) as `actor`. */
-  async act(caseId: string, event: CaseEvent, actor: Actor, revision: number): Promise<CaseView> {
+  async act(caseId: string, event: CaseEvent, actor: Actor, revision: number): Promise<StepView> {
     const { record } = await this.load(caseId, revision);
     if (event.type === 'SUBMIT') throw new ForbiddenError('submit the form with submit(), which validates it');
     return this.transition(record, event, actor, revision);
@@ -203,7 +206,7 @@ export class Runtime {
     return verifyCertificate(certificate, { ...trustedKeys, [this.signer.keyId]: this.signer.publicKeyPem });
   }
 
-  private async transition(record: CaseRecord, event: CaseEvent, actor: Actor, revision: number): Promise<CaseView> {
+  private async transition(record: CaseRecord, event: CaseEvent, actor: Actor, revision: number): Promise<StepView> {
     const published = await this.findDefinition(record.matterId, record.region, record.version, record.hash);
     const def = published.definition;
     const role = roleOf(def, record.state);
@@ -234,7 +237,8 @@ export class Runtime {
       ? { set: { caseId: record.id, kind: 'promised' as const, dueAt: addWorkingDays(now, def.timeLimit.promisedDays, this.holidays), metAt: undefined } }
       : done ? { meet: now } : undefined;
     const written = await this.write(record, updated, actor, event.type, { actions: next.actions, ...(event.note ? { note: event.note } : {}), ...(certificates.length ? { certificates: certificates.map((c) => c.id) } : {}) }, { deadline, certificates }, revision);
-    return this.view(record.id, { record: written, definition: def });
+    // only the final step issues certificates, and a finished case takes no more steps: none existed before this one
+    return { ...(await this.parts(written.record, def, certificates, deadline?.set)), event: written.event };
   }
 
   private async certificatesFor(record: CaseRecord, def: MatterDefinition, now: number): Promise<StoredCertificate[]> {
@@ -255,14 +259,14 @@ export class Runtime {
     payload: unknown,
     extra: { deadline?: { set?: Deadline; meet?: number }; certificates?: StoredCertificate[] },
     revision = before.revision,
-  ): Promise<CaseRecord> {
+  ): Promise<{ record: CaseRecord; event: AuditEvent }> {
     const now = after.updatedAt === before.updatedAt ? this.clock.now() : after.updatedAt;
     const head = { seq: revision, hash: before.auditHead }; // event `revision` is the newest (one event per revision)
     const event = nextEvent(head, { caseId: before.id, at: now, actor: actor.id, role: actor.role, type, from: before.state, to: after.state, payload: payload ?? null });
     const record = { ...after, revision: revision + 1, updatedAt: now, auditHead: event.hash };
     const result = await this.store.updateCase(revision, { record, events: [event], ...extra });
     if (result === 'conflict') throw new ConflictError(before.id, revision, (await this.store.getCase(before.id))?.revision);
-    return record;
+    return { record, event };
   }
 
   private async load(caseId: string, revision: number): Promise<{ record: CaseRecord }> {
@@ -277,15 +281,17 @@ export class Runtime {
   }
 
   private checkVerified(record: CaseRecord, data: unknown): void {
-    for (const [field, value] of Object.entries(record.verified)) {
-      if (canonical(resolvePointer(data, field)) !== canonical(value)) throw new TamperedError(field);
+    for (const field in record.verified) {
+      const value = record.verified[field];
+      const given = resolvePointer(data, field);
+      if (given !== value && (typeof value !== 'object' || canonical(given) !== canonical(value))) throw new TamperedError(field);
     }
   }
 
-  private validatorOf(published: PublishedDefinition): ValidateFunction {
-    let validate = this.validators.get(published.hash);
-    if (!validate) this.validators.set(published.hash, (validate = this.ajv.compile(published.definition.form.schema)));
-    return validate;
+  private validatorOf(published: PublishedDefinition): (data: unknown) => FieldError[] {
+    let validator = this.validators.get(published.hash);
+    if (!validator) this.validators.set(published.hash, (validator = fieldErrors(this.ajv.compile(published.definition.form.schema))));
+    return validator;
   }
 
   private async definitionOf(record: CaseRecord): Promise<MatterDefinition> {
@@ -307,22 +313,39 @@ export class Runtime {
     return published;
   }
 
-  private async view(caseId: string, known?: { record: CaseRecord; definition: MatterDefinition }): Promise<CaseView> {
-    const record = known?.record ?? (await this.store.getCase(caseId));
+  private async view(caseId: string): Promise<CaseView> {
+    const record = await this.store.getCase(caseId);
     if (!record) throw new NotFoundError(`case ${caseId}`);
-    const definition = known?.definition ?? (await this.definitionOf(record));
+    return { ...(await this.parts(record, await this.definitionOf(record))), audit: await this.store.events(caseId) };
+  }
+
+  // A case without its audit trail; a step passes what it wrote itself (deadline, certificates) to save reads.
+  private async parts(record: CaseRecord, definition: MatterDefinition, certificates?: StoredCertificate[], deadline?: Deadline): Promise<Omit<CaseView, 'audit'>> {
+    const caseId = record.id;
     const waivedIds = new Set(((record.context as CaseContext).waived ?? []) as string[]);
     return {
       record,
       definition,
       step: definition.process.states[record.state]?.meta?.step,
       events: Object.keys(definition.process.states[record.state]?.on ?? {}),
-      deadline: await this.store.deadline(caseId),
+      deadline: deadline ?? (await this.store.deadline(caseId)),
       waived: definition.materials.filter((m) => waivedIds.has(m.id)).map((m) => ({ id: m.id, name: m.name, reason: m.sharedData?.reason ?? { zh: '通过数据共享获取', en: 'Obtained through data sharing' } })),
-      audit: await this.store.events(caseId),
-      certificates: await this.store.certificatesOf(caseId),
+      certificates: certificates ?? (await this.store.certificatesOf(caseId)),
     };
   }
+}
+
+// ajv's errors as field errors: a missing property points at the property, not at its parent.
+function fieldErrors(validate: ValidateFunction): (data: unknown) => FieldError[] {
+  const none: FieldError[] = [];
+  return (data) =>
+    validate(data)
+      ? none
+      : (validate.errors ?? []).map((e) => ({
+          pointer: e.keyword === 'required' ? `${e.instancePath}/${String((e.params as { missingProperty: string }).missingProperty)}` : e.instancePath,
+          keyword: e.keyword,
+          message: e.message ?? e.keyword,
+        }));
 }
 
 const roleOf = (def: MatterDefinition, state: string): string | undefined => {

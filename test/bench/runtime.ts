@@ -30,49 +30,69 @@ for (let i = 0; i < cases; i++) {
   const c = await runtime.startCase({ ...permit, applicant: demoCitizens.zhangWei });
   started.push({ id: c.record.id, data: { ...(c.record.data as object), applicant: { ...(c.record.data as any).applicant, mobile: '13800138000' }, delivery: { method: '电子证照' } } });
 }
-let t = performance.now();
-for (const c of started) await runtime.submit(c.id, c.data, applicant, 1);
-for (const c of started) await runtime.act(c.id, { type: 'ACCEPT' }, { id: 'clerk', role: 'clerk' }, 2);
-const transitionsPerSec = (2 * cases) / ((performance.now() - t) / 1000);
-await runtime.store.close();
 
+// the reference writes the same rows into the same tables (the runtime's migrated schema, with its indexes)
+await openSqliteStore({ path: join(dir, 'raw.sqlite') }).close();
 const raw = new Database(join(dir, 'raw.sqlite'));
 raw.pragma('journal_mode = WAL');
 raw.pragma('synchronous = NORMAL');
-raw.exec(`create table cases (id text primary key, state text, role text, status text, revision integer, data text, context text, updated_at integer);
-  create table events (case_id text, seq integer, at integer, actor text, role text, type text, from_state text, to_state text, payload text, prev_hash text, hash text, primary key (case_id, seq));
-  create table deadlines (case_id text, kind text, due_at integer, met_at integer, primary key (case_id, kind));`);
-const insertCase = raw.prepare('insert into cases values (?, ?, ?, ?, ?, ?, ?, ?)');
-const updateCase = raw.prepare('update cases set state = ?, role = ?, status = ?, revision = ?, data = ?, context = ?, updated_at = ? where id = ? and revision = ?');
-const insertEvent = raw.prepare('insert into events values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-const upsertDeadline = raw.prepare('insert into deadlines values (?, ?, ?, null) on conflict do update set due_at = excluded.due_at');
-for (const c of started) insertCase.run(c.id, 'draft', 'applicant', 'draft', 1, JSON.stringify(c.data), '{}', 0);
+const insertCase = raw.prepare(`insert into cases (id, matter_id, version, region, hash, applicant, state, role, status, outcome, revision, data, verified, context, audit_head, created_at, updated_at)
+  values (?, 'm', '1.0.0', '330000', 'h', 'a', 'draft', 'applicant', 'draft', null, 1, ?, '{}', '{}', 'h0', 0, 0)`);
+const updateCase = raw.prepare('update cases set state = ?, role = ?, status = ?, outcome = null, revision = ?, data = ?, verified = ?, context = ?, audit_head = ?, updated_at = ? where id = ? and revision = ?');
+const insertEvent = raw.prepare('insert into events (case_id, seq, at, actor, role, type, from_state, to_state, payload, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+const upsertDeadline = raw.prepare('insert into deadlines (case_id, kind, due_at, met_at) values (?, ?, ?, null) on conflict (case_id, kind) do update set due_at = excluded.due_at');
+for (const c of started) insertCase.run(c.id, JSON.stringify(c.data));
 const rawWrite = raw.transaction((id: string, data: unknown, rev: number, to: string) => {
-  updateCase.run(to, 'clerk', 'active', rev + 1, JSON.stringify(data), '{"waived":[]}', Date.now(), id, rev);
   const e = { caseId: id, seq: rev + 1, at: Date.now(), actor: 'a', role: 'clerk', type: 'ACCEPT', from: 'x', to, payload: { actions: [] }, prevHash: 'p' };
-  insertEvent.run(id, e.seq, e.at, e.actor, e.role, e.type, e.from, e.to, JSON.stringify(e.payload), e.prevHash, eventHash(e));
+  const hash = eventHash(e);
+  updateCase.run(to, 'clerk', 'active', rev + 1, JSON.stringify(data), '{}', '{"waived":[]}', hash, Date.now(), id, rev);
+  insertEvent.run(id, e.seq, e.at, e.actor, e.role, e.type, e.from, e.to, JSON.stringify(e.payload), e.prevHash, hash);
   upsertDeadline.run(id, 'promised', 0);
 });
-t = performance.now();
-for (const c of started) rawWrite.immediate(c.id, c.data, 1, 'submitted');
-for (const c of started) rawWrite.immediate(c.id, c.data, 2, 'review');
-const rawPerSec = (2 * cases) / ((performance.now() - t) / 1000);
+
+// Rounds alternate the runtime and the reference on fresh cases; each side's best round counts (a shared, noisy
+// machine: a neighbour's burst should not decide the ratio).
+const rounds = 6;
+const perRound = cases / rounds;
+let transitionsPerSec = 0;
+let rawPerSec = 0;
+for (let r = 0; r < rounds; r++) {
+  const batch = started.slice(r * perRound, (r + 1) * perRound);
+  let t = performance.now();
+  for (const c of batch) await runtime.submit(c.id, c.data, applicant, 1);
+  for (const c of batch) await runtime.act(c.id, { type: 'ACCEPT' }, { id: 'clerk', role: 'clerk' }, 2);
+  transitionsPerSec = Math.max(transitionsPerSec, (2 * batch.length) / ((performance.now() - t) / 1000));
+  t = performance.now();
+  for (const c of batch) rawWrite.immediate(c.id, c.data, 1, 'submitted');
+  for (const c of batch) rawWrite.immediate(c.id, c.data, 2, 'review');
+  rawPerSec = Math.max(rawPerSec, (2 * batch.length) / ((performance.now() - t) / 1000));
+}
+await runtime.store.close();
 raw.close();
 
-// 2. Validation through the runtime's compiled, cached validator against calling the raw compiled ajv validator.
+// 2. Validation through the runtime's compiled, cached validator (field errors with pointers) against the raw
+//    compiled ajv function it wraps.
 const baseline = catalogue.definitions.find((d) => d.value.id === permit.matterId && d.value.kind === 'baseline')!.value;
 const validator = createFormAjv(sharedSchemas).compile(baseline.form.schema);
 const sample = started[0]!.data;
 const rt2 = await createRuntime({ store: openSqliteStore({ path: join(dir, 'runtime.sqlite') }), sharedSchemas });
 const key = { matterId: permit.matterId, version: baseline.version, region: permit.region };
-await rt2.validate(key, sample);
+const runtimeValidator = await rt2.formValidator(key);
+// both warmed up, then measured in alternating rounds; the faster round of each counts (a shared, noisy machine)
 const reps = 20000;
-t = performance.now();
-for (let i = 0; i < reps; i++) validator(sample);
-const rawAjvUs = ((performance.now() - t) / reps) * 1000;
-t = performance.now();
-for (let i = 0; i < reps; i++) await rt2.validate(key, sample);
-const runtimeUs = ((performance.now() - t) / reps) * 1000;
+const time = (fn: () => void) => {
+  const start = performance.now();
+  for (let i = 0; i < reps; i++) fn();
+  return ((performance.now() - start) / reps) * 1000;
+};
+time(() => validator(sample));
+time(() => runtimeValidator(sample));
+let rawAjvUs = Infinity;
+let runtimeUs = Infinity;
+for (let round = 0; round < 5; round++) {
+  rawAjvUs = Math.min(rawAjvUs, time(() => validator(sample)));
+  runtimeUs = Math.min(runtimeUs, time(() => runtimeValidator(sample)));
+}
 await rt2.store.close();
 
 // 3. Cold start on a store holding 3,638 published definitions, and the first validation of a matter not compiled yet.
@@ -83,7 +103,7 @@ for (let i = 0; i < 3638; i++) {
   await seedStore.publish({ id: d.id, version: d.version, region: d.region.code, hash: definitionHash(d), definition: d, publishedAt: 0 });
 }
 await seedStore.close();
-t = performance.now();
+let t = performance.now();
 const cold = await createRuntime({ store: openSqliteStore({ path: coldFile }), sharedSchemas });
 const coldStartMs = performance.now() - t;
 const target = syntheticBaseline(1234);

@@ -41,37 +41,43 @@ const id = sql.placeholder('id');
 // The statements every transition runs, prepared once per store (building a drizzle query costs more than running it).
 function prepare(db: Db) {
   return {
-    getCase: db.select().from(schema.cases).where(eq(schema.cases.id, id)).prepare(),
     lastEvent: db.select().from(schema.events).where(eq(schema.events.caseId, id)).orderBy(desc(schema.events.seq)).limit(1).prepare(),
     events: db.select().from(schema.events).where(eq(schema.events.caseId, id)).orderBy(asc(schema.events.seq)).prepare(),
-    deadline: db.select().from(schema.deadlines).where(and(eq(schema.deadlines.caseId, id), eq(schema.deadlines.kind, 'promised'))).prepare(),
     certificatesOf: db.select().from(schema.certificates).where(eq(schema.certificates.caseId, id)).prepare(),
     versions: db.select({ version: schema.definitions.version }).from(schema.definitions)
       .where(and(eq(schema.definitions.id, id), eq(schema.definitions.region, sql.placeholder('region')))).prepare(),
-    updateCase: db.update(schema.cases).set(placeholders(['state', 'role', 'status', 'outcome', 'revision', 'data', 'verified', 'context', 'auditHead', 'updatedAt']))
-      .where(and(eq(schema.cases.id, id), eq(schema.cases.revision, sql.placeholder('expected')))).prepare(),
-    insertEvent: db.insert(schema.events).values(placeholders(['caseId', 'seq', 'at', 'actor', 'role', 'type', 'fromState', 'toState', 'payload', 'prevHash', 'hash'])).prepare(),
-    setDeadline: db.insert(schema.deadlines).values(placeholders(['caseId', 'kind', 'dueAt', 'metAt']))
-      .onConflictDoUpdate({ target: [schema.deadlines.caseId, schema.deadlines.kind], set: { dueAt: sql`excluded.due_at`, metAt: sql`excluded.met_at` } }).prepare(),
-    meetDeadline: db.update(schema.deadlines).set({ metAt: sql.placeholder('metAt') as never }).where(and(eq(schema.deadlines.caseId, id), isNull(schema.deadlines.metAt))).prepare(),
-    insertCertificate: db.insert(schema.certificates).values(placeholders(['id', 'caseId', 'document', 'issuedAt'])).prepare(),
   };
 }
 
-// { column: sql.placeholder(column) } for prepared writes.
-// (drizzle runs placeholders in update().set(), but its types only admit values there: hence `never`)
-function placeholders(keys: readonly string[]): never {
-  return Object.fromEntries(keys.map((k) => [k, sql.placeholder(k)])) as never;
+// The reads and writes of a transition as plain prepared SQLite statements over the drizzle tables: they run
+// thousands of times a second, and drizzle's row and parameter mapping costs as much as SQLite's own work here.
+function prepareWrites(sqlite: Database.Database) {
+  return {
+    updateCase: sqlite.prepare(`update cases set state = @state, role = @role, status = @status, outcome = @outcome, revision = @revision,
+      data = @data, verified = @verified, context = @context, audit_head = @auditHead, updated_at = @updatedAt where id = @id and revision = @expected`),
+    insertEvent: sqlite.prepare(`insert into events (case_id, seq, at, actor, role, type, from_state, to_state, payload, prev_hash, hash)
+      values (@caseId, @seq, @at, @actor, @role, @type, @fromState, @toState, @payload, @prevHash, @hash)`),
+    setDeadline: sqlite.prepare(`insert into deadlines (case_id, kind, due_at, met_at) values (@caseId, @kind, @dueAt, @metAt)
+      on conflict (case_id, kind) do update set due_at = excluded.due_at, met_at = excluded.met_at`),
+    meetDeadline: sqlite.prepare('update deadlines set met_at = @metAt where case_id = @id and met_at is null'),
+    insertCertificate: sqlite.prepare('insert into certificates (id, case_id, document, issued_at) values (@id, @caseId, @document, @issuedAt)'),
+    getCase: sqlite.prepare(`select id, matter_id as matterId, version, region, hash, applicant, state, role, status, outcome, revision, data,
+      verified, context, audit_head as auditHead, created_at as createdAt, updated_at as updatedAt from cases where id = ?`),
+    deadline: sqlite.prepare("select case_id as caseId, due_at as dueAt, met_at as metAt from deadlines where case_id = ? and kind = 'promised'"),
+  };
 }
 
 class SqliteStore implements Store {
   private readonly q;
+  private readonly w;
 
   constructor(
     private readonly sqlite: Database.Database,
     private readonly db: Db,
   ) {
     this.q = prepare(db);
+    this.w = prepareWrites(sqlite);
+    this.updateTx = sqlite.transaction((expected: number, write: CaseWrite) => this.update(expected, write));
   }
 
   async versions(matterId: string, region: string): Promise<string[]> {
@@ -106,18 +112,23 @@ class SqliteStore implements Store {
   }
 
   async getCase(caseId: string): Promise<CaseRecord | undefined> {
-    const row = this.q.getCase.get({ id: caseId });
+    const row = this.w.getCase.get(caseId) as CaseRow | undefined;
     return row && toCase(row);
   }
 
   async updateCase(expectedRevision: number, write: CaseWrite): Promise<'ok' | 'conflict'> {
-    return this.sqlite.transaction(() => {
-      const row = toCaseRow(write.record);
-      const result = this.q.updateCase.run({ ...row, expected: expectedRevision });
-      if (result.changes !== 1) return 'conflict' as const;
-      this.writeRest(write);
-      return 'ok' as const;
-    }).immediate();
+    return this.updateTx.immediate(expectedRevision, write);
+  }
+
+  // Made once: better-sqlite3 wraps the function in BEGIN IMMEDIATE … COMMIT (ROLLBACK on a throw).
+  private readonly updateTx;
+
+  private update(expectedRevision: number, write: CaseWrite): 'ok' | 'conflict' {
+    const row = toCaseRow(write.record);
+    const result = this.w.updateCase.run({ ...row, expected: expectedRevision });
+    if (result.changes !== 1) return 'conflict';
+    this.writeRest(write);
+    return 'ok';
   }
 
   async listCases(query: CaseQuery): Promise<CaseRecord[]> {
@@ -139,7 +150,7 @@ class SqliteStore implements Store {
   }
 
   async deadline(caseId: string) {
-    const row = this.q.deadline.get({ id: caseId });
+    const row = this.w.deadline.get(caseId) as { caseId: string; dueAt: number; metAt: number | null } | undefined;
     return row && { caseId: row.caseId, kind: 'promised' as const, dueAt: row.dueAt, metAt: row.metAt ?? undefined };
   }
 
@@ -164,12 +175,12 @@ class SqliteStore implements Store {
   // Audit events, deadline and certificates of one write (called inside its transaction).
   private writeRest(write: CaseWrite): void {
     for (const e of write.events) {
-      this.q.insertEvent.run({ caseId: e.caseId, seq: e.seq, at: e.at, actor: e.actor, role: e.role, type: e.type, fromState: e.from ?? null, toState: e.to ?? null, payload: JSON.stringify(e.payload ?? null), prevHash: e.prevHash, hash: e.hash });
+      this.w.insertEvent.run({ caseId: e.caseId, seq: e.seq, at: e.at, actor: e.actor, role: e.role, type: e.type, fromState: e.from ?? null, toState: e.to ?? null, payload: JSON.stringify(e.payload ?? null), prevHash: e.prevHash, hash: e.hash });
     }
     const d = write.deadline;
-    if (d?.set) this.q.setDeadline.run({ caseId: d.set.caseId, kind: d.set.kind, dueAt: d.set.dueAt, metAt: d.set.metAt ?? null });
-    if (d?.meet !== undefined) this.q.meetDeadline.run({ id: write.record.id, metAt: d.meet });
-    for (const c of write.certificates ?? []) this.q.insertCertificate.run({ id: c.id, caseId: c.caseId, document: JSON.stringify(c.document), issuedAt: c.issuedAt });
+    if (d?.set) this.w.setDeadline.run({ caseId: d.set.caseId, kind: d.set.kind, dueAt: d.set.dueAt, metAt: d.set.metAt ?? null });
+    if (d?.meet !== undefined) this.w.meetDeadline.run({ id: write.record.id, metAt: d.meet });
+    for (const c of write.certificates ?? []) this.w.insertCertificate.run({ id: c.id, caseId: c.caseId, document: JSON.stringify(c.document), issuedAt: c.issuedAt });
   }
 }
 
