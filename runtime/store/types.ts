@@ -103,8 +103,6 @@ export interface Store {
   updateCase(expectedRevision: number, write: CaseWrite): Promise<'ok' | 'conflict'>;
   listCases(query: CaseQuery): Promise<CaseRecord[]>;
   events(caseId: string): Promise<AuditEvent[]>;
-  /** The newest audit event of a case (the next one chains to it). */
-  lastEvent(caseId: string): Promise<AuditEvent | undefined>;
   deadline(caseId: string): Promise<Deadline | undefined>;
   /** Cases whose promised deadline passed before `now` and is not met. */
   overdue(now: number): Promise<{ caseId: string; dueAt: number }[]>;

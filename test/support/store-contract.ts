@@ -52,8 +52,6 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await s.updateCase(1, { ...write, events: [event('c1', 3)] })).toBe('conflict');
       expect(await s.getCase('c1')).toEqual(next);
       expect((await s.events('c1')).map((e) => e.seq)).toEqual([1, 2]);
-      expect(await s.lastEvent('c1')).toEqual(event('c1', 2));
-      expect(await s.lastEvent('nope')).toBeUndefined();
       expect(await s.deadline('c1')).toEqual({ caseId: 'c1', kind: 'promised', dueAt: 100, metAt: undefined });
     }));
 

@@ -4,7 +4,7 @@
  * events, its deadline and its certificates land together or not at all.
  */
 import Database from 'better-sqlite3';
-import { and, asc, desc, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +41,6 @@ const id = sql.placeholder('id');
 // The statements every transition runs, prepared once per store (building a drizzle query costs more than running it).
 function prepare(db: Db) {
   return {
-    lastEvent: db.select().from(schema.events).where(eq(schema.events.caseId, id)).orderBy(desc(schema.events.seq)).limit(1).prepare(),
     events: db.select().from(schema.events).where(eq(schema.events.caseId, id)).orderBy(asc(schema.events.seq)).prepare(),
     certificatesOf: db.select().from(schema.certificates).where(eq(schema.certificates.caseId, id)).prepare(),
     versions: db.select({ version: schema.definitions.version }).from(schema.definitions)
@@ -142,11 +141,6 @@ class SqliteStore implements Store {
 
   async events(caseId: string): Promise<AuditEvent[]> {
     return this.q.events.all({ id: caseId }).map(toEvent);
-  }
-
-  async lastEvent(caseId: string): Promise<AuditEvent | undefined> {
-    const row = this.q.lastEvent.get({ id: caseId });
-    return row && toEvent(row);
   }
 
   async deadline(caseId: string) {
