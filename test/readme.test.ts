@@ -13,6 +13,17 @@ const exec = promisify(execFile);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+// Type-checks a README example against the project's public API, runs it from the project root, returns its output.
+async function checkAndRun(name: string, code: string | undefined): Promise<string> {
+  expect(code, `${name}: the README lost its example`).toBeDefined();
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}.ts`);
+  writeFileSync(file, code!);
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.json', include: [`${name}.ts`] }));
+  await exec(join(projectRoot, 'node_modules/.bin/tsc'), ['-p', join(dir, 'tsconfig.json'), '--noEmit']);
+  return (await exec(process.execPath, ['--import', 'tsx', file], { cwd: projectRoot })).stdout;
+}
+
 describe('the README', () => {
   it('names the two set-up commands and the test command CI runs', () => {
     expect(readme).toContain('npm ci && npm start');
@@ -21,26 +32,14 @@ describe('the README', () => {
   });
 
   it('has an embedding example that type-checks against the public API and runs', async () => {
-    expect(example).toBeDefined();
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, 'example.ts');
-    writeFileSync(file, example!);
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.json', include: ['example.ts'] }));
-    await exec(join(projectRoot, 'node_modules/.bin/tsc'), ['-p', join(dir, 'tsconfig.json'), '--noEmit']);
-    const { stdout } = await exec(process.execPath, ['--import', 'tsx', file], { cwd: projectRoot });
+    const stdout = await checkAndRun('engine-example', example);
     expect(stdout).toContain('82.3');
     expect(stdout).toMatch(/^100$/m);
     expect(stdout).not.toContain('#/'); // no problem lines: the catalogue is valid
   }, 60_000);
 
   it('has a runtime example that type-checks and runs a case to a verified certificate', async () => {
-    expect(runtimeExample).toBeDefined();
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, 'runtime-example.ts');
-    writeFileSync(file, runtimeExample!);
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.json', include: ['runtime-example.ts'] }));
-    await exec(join(projectRoot, 'node_modules/.bin/tsc'), ['-p', join(dir, 'tsconfig.json'), '--noEmit']);
-    const { stdout } = await exec(process.execPath, ['--import', 'tsx', file], { cwd: projectRoot });
+    const stdout = await checkAndRun('runtime-example', runtimeExample);
     expect(stdout).toContain('you need not bring Resident identity card');
     expect(stdout).toContain('/applicant/mobile');
     expect(stdout).toMatch(/^approved 20\d\d-/m);
