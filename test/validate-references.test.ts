@@ -108,6 +108,15 @@ describe('validate: variants and bundles', () => {
     ]);
   });
 
+  it('reports a variant whose region lies outside its baseline or at the same level', () => {
+    expect(codesAt(problemsWith(variant, (d) => (d.region = { code: '320100', name: { zh: '南京市', en: 'Nanjing' }, level: 'city' })))).toEqual([
+      { code: 'ref.region-outside-baseline', pointer: '/region/code' },
+    ]);
+    expect(codesAt(problemsWith(variant, (d) => (d.region = { code: '330000', name: { zh: '浙江省', en: 'Zhejiang' }, level: 'province' })))).toEqual([
+      { code: 'ref.region-outside-baseline', pointer: '/region/code' },
+    ]);
+  });
+
   it('requires a variant to name its baseline (meta-schema)', () => {
     expect(codesAt(problemsWith(variant, (d) => delete d.baseline))).toEqual([{ code: 'schema.required', pointer: '' }]);
   });

@@ -234,6 +234,10 @@ export const messages = {
     en: (p) => `${p.id}@${p.version} for region ${p.region} is also defined in ${p.other}`,
     zh: (p) => `${p.id}@${p.version}（区划 ${p.region}）已在 ${p.other} 中定义`,
   },
+  'ref.region-outside-baseline': {
+    en: (p) => `a variant for ${p.level} ${p.region} must lie inside its baseline's ${p.baselineLevel} ${p.baseline}, at a lower level`,
+    zh: (p) => `地方版本的区划 ${p.region}（${p.level}）必须位于基准区划 ${p.baseline}（${p.baselineLevel}）之内且层级更低`,
+  },
   'ref.bundle-matter-missing': {
     en: (p) => `matter ${p.id}@${p.version} is not in the catalogue`,
     zh: (p) => `目录中没有事项 ${p.id}@${p.version}`,

@@ -14,10 +14,12 @@ import { processVocabularyRule } from './process-vocabulary.ts';
 import { serviceElementsRule } from './service-elements.ts';
 import { sharedDataItemsRule } from './shared-data-items.ts';
 import { uniqueIdsRule } from './unique-ids.ts';
+import { variantRegionRule } from './variant-region.ts';
 
 export const definitionRules: readonly Rule<MatterDefinition>[] = [
   duplicateDefinitionsRule,
   baselineReferenceRule,
+  variantRegionRule,
   uniqueIdsRule,
   formSchemaRule,
   prefillReferencesRule,
