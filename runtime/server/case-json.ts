@@ -1,0 +1,36 @@
+/** Cases as the API returns them: the record's fields, the step, accepted events, deadline (with the overdue flag), waived materials and certificate links. */
+import type { CaseView, StepView } from '../cases/runtime.ts';
+import type { CaseRecord, Deadline } from '../store/types.ts';
+
+/** The deadline with whether it has passed unmet at `now`. */
+export function deadlineJson(deadline: Deadline | undefined, now: number) {
+  if (!deadline) return { deadline: null, overdue: false };
+  const overdue = deadline.metAt === undefined && deadline.dueAt < now;
+  return { deadline: { dueAt: new Date(deadline.dueAt).toISOString(), metAt: deadline.metAt === undefined ? null : new Date(deadline.metAt).toISOString() }, overdue };
+}
+
+/** A case's summary fields (lists). */
+export function caseSummary(record: CaseRecord) {
+  const { id, matterId, version, region, applicant, state, role, status, outcome, revision, createdAt, updatedAt } = record;
+  return { id, matterId, version, region, applicant, state, role: role ?? null, status, outcome: outcome ?? null, revision, createdAt: new Date(createdAt).toISOString(), updatedAt: new Date(updatedAt).toISOString() };
+}
+
+/** A whole case; with `definition` the form's definition is included (for rendering), with `audit` its trail. */
+export function caseJson(view: CaseView | StepView, now: number, include: { definition?: boolean } = {}) {
+  const { record, definition } = view;
+  return {
+    ...caseSummary(record),
+    title: definition.title,
+    hash: record.hash,
+    data: record.data,
+    verified: record.verified,
+    step: view.step ?? null,
+    events: view.events,
+    ...deadlineJson(view.deadline, now),
+    waived: view.waived,
+    certificates: view.certificates.map((c) => ({ id: c.id, issuedAt: new Date(c.issuedAt).toISOString(), json: `/api/certificates/${c.id}`, html: `/api/certificates/${c.id}/print` })),
+    ...('audit' in view ? { audit: view.audit } : {}),
+    ...('event' in view ? { event: view.event } : {}),
+    ...(include.definition ? { definition } : {}),
+  };
+}

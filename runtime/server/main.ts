@@ -1,0 +1,19 @@
+/**
+ * Runs the server: `PORT` (default 3000) and `ONEMATTER_DATA` (default ./.onematter) choose the port and the data
+ * folder. `npx tsx runtime/server/main.ts`; stops cleanly on SIGINT/SIGTERM.
+ */
+import { resolve } from 'node:path';
+import { startServer } from './start.ts';
+
+const port = Number(process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number, not ${JSON.stringify(process.env.PORT)}`);
+  process.exit(2);
+}
+const dataDir = resolve(process.env.ONEMATTER_DATA ?? '.onematter');
+const server = await startServer({ port, dataDir, logger: { level: 'warn' } });
+console.log(`onematter listening on ${server.url}`);
+console.log(`data folder: ${dataDir}`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void server.close().then(() => process.exit(0)));
+}

@@ -1,0 +1,122 @@
+/** Cases: start, read (with audit trail), list (mine, my role's queue, or all for reviewers), save a draft, submit, act, verify the audit chain. */
+import type { FastifyInstance } from 'fastify';
+import type { CaseStatus, CaseQuery, CaseRecord } from '../../store/types.ts';
+import { actorOf, requireChangeCase, requireReadCase, requireRole, signedIn } from '../access.ts';
+import { isStaff } from '../auth.ts';
+import { caseJson, caseSummary, deadlineJson } from '../case-json.ts';
+import type { ServerContext } from '../context.ts';
+import { forbidden, HttpError, notFound } from '../errors.ts';
+import { anyObject, caseBody, caseIdParams, errors, identifier, revision } from '../schemas.ts';
+
+type IdParams = { Params: { id: string } };
+const materials = { type: 'array', maxItems: 200, items: identifier, description: 'ids of materials supplied with this step' } as const;
+const signedInOnly = { access: 'signed-in' } as const;
+
+export function caseRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const { runtime } = ctx;
+  const load = async (id: string): Promise<CaseRecord> => {
+    const record = await runtime.store.getCase(id);
+    if (!record) throw notFound(`case ${id}`);
+    return record;
+  };
+
+  app.post<{ Body: { matterId: string; region: string; version?: string } }>('/api/cases', {
+    config: signedInOnly,
+    schema: {
+      tags: ['cases'], summary: 'Start a case (applicants): prefilled and locked from shared data, materials waived',
+      body: { type: 'object', required: ['matterId', 'region'], additionalProperties: false, properties: { matterId: identifier, region: { type: 'string', pattern: '^[0-9]{6,12}$' }, version: identifier } },
+      response: { 201: caseBody, ...errors(400, 401, 403, 404) },
+    },
+  }, async (request, reply) => {
+    const user = requireRole(request.user, ['applicant'], 'start a case');
+    const view = await runtime.startCase({ ...request.body, applicant: user.subject });
+    return reply.status(201).send(caseJson(view, ctx.clock.now(), { definition: true }));
+  });
+
+  app.get<{ Querystring: { status?: CaseStatus; matterId?: string; role?: string; overdue?: boolean } }>('/api/cases', {
+    config: signedInOnly,
+    schema: {
+      tags: ['cases'], summary: "Applicants: their cases. Staff: their role's queue (cases at a step their role owns). Reviewers: every case",
+      querystring: { type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: ['draft', 'active', 'done'] }, matterId: identifier, role: identifier, overdue: { type: 'boolean' } } },
+      response: { 200: { type: 'object', properties: { cases: { type: 'array', items: anyObject } } }, ...errors(400, 401, 403) },
+    },
+  }, async (request) => {
+    const user = signedIn(request.user);
+    const { status, matterId, role, overdue } = request.query;
+    const base: CaseQuery = { ...(status ? { status } : {}), ...(matterId ? { matterId } : {}) };
+    let query: CaseQuery;
+    if (user.role === 'applicant') query = { ...base, applicant: user.subject };
+    else if (isStaff(user.role)) query = { ...base, role: user.role };
+    else if (user.role === 'reviewer') query = { ...base, ...(role ? { role } : {}) };
+    else throw forbidden(`a ${user.role} has no cases`);
+    const now = ctx.clock.now();
+    const cases = await Promise.all((await runtime.listCases(query)).map(async (record) => {
+      const title = (await ctx.definitions.find(record.matterId, record.region, record.version))?.definition.title ?? null;
+      return { ...caseSummary(record), title, ...deadlineJson(await runtime.store.deadline(record.id), now), href: `/api/cases/${record.id}` };
+    }));
+    return { cases: overdue === undefined ? cases : cases.filter((c) => c.overdue === overdue) };
+  });
+
+  app.get<IdParams>('/api/cases/:id', {
+    config: signedInOnly,
+    schema: { tags: ['cases'], summary: 'A case with its definition, step, accepted events, deadline, waived materials, audit trail and certificates', params: caseIdParams, response: { 200: caseBody, ...errors(400, 401, 403, 404) } },
+  }, async (request) => {
+    requireReadCase(request.user, await load(request.params.id));
+    return caseJson(await runtime.getCase(request.params.id), ctx.clock.now(), { definition: true });
+  });
+
+  app.put<IdParams & { Body: { data: unknown; revision: number } }>('/api/cases/:id/draft', {
+    config: signedInOnly,
+    schema: {
+      tags: ['cases'], summary: 'Save the applicant’s draft (not validated; verified fields must keep their values)', params: caseIdParams,
+      body: { type: 'object', required: ['data', 'revision'], additionalProperties: false, properties: { data: anyObject, revision } },
+      response: { 200: caseBody, ...errors(400, 401, 403, 404, 409, 413, 422) },
+    },
+  }, async (request) => {
+    const user = requireChangeCase(request.user, await load(request.params.id));
+    return caseJson(await runtime.saveDraft(request.params.id, request.body.data, actorOf(user), request.body.revision), ctx.clock.now());
+  });
+
+  app.post<IdParams & { Body: { data: unknown; revision: number; materials?: string[] } }>('/api/cases/:id/submit', {
+    config: signedInOnly,
+    schema: {
+      tags: ['cases'], summary: 'Submit the form: verified fields unchanged, data valid (422 with JSON Pointers otherwise), then the process moves', params: caseIdParams,
+      body: { type: 'object', required: ['data', 'revision'], additionalProperties: false, properties: { data: anyObject, revision, materials } },
+      response: { 200: caseBody, ...errors(400, 401, 403, 404, 409, 413, 422) },
+    },
+  }, async (request) => {
+    const user = requireChangeCase(request.user, await load(request.params.id));
+    const { data, revision: rev, materials: supplied } = request.body;
+    return caseJson(await runtime.submit(request.params.id, data, actorOf(user), rev, supplied), ctx.clock.now());
+  });
+
+  app.post<IdParams & { Body: { event: string; note?: string; revision: number; paid?: number; materials?: string[]; onsiteCheck?: boolean } }>('/api/cases/:id/actions', {
+    config: signedInOnly,
+    schema: {
+      tags: ['cases'], summary: 'Take a step (ACCEPT, APPROVE, REJECT, REQUEST_SUPPLEMENT, WITHDRAW, …) in the role the step belongs to', params: caseIdParams,
+      body: {
+        type: 'object', required: ['event', 'revision'], additionalProperties: false,
+        properties: { event: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$', maxLength: 60 }, note: { type: 'string', maxLength: 2000 }, revision, paid: { type: 'number', minimum: 0 }, materials, onsiteCheck: { type: 'boolean' } },
+      },
+      response: { 200: caseBody, ...errors(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => {
+    const user = requireChangeCase(request.user, await load(request.params.id));
+    const { revision: rev, ...event } = request.body;
+    if (event.event === 'SUBMIT') throw new HttpError(400, 'use-submit', `submit the form with POST /api/cases/${request.params.id}/submit, which validates it`);
+    const { event: type, ...rest } = event;
+    return caseJson(await runtime.act(request.params.id, { type, ...rest }, actorOf(user), rev), ctx.clock.now());
+  });
+
+  app.get<IdParams>('/api/cases/:id/audit/verify', {
+    config: signedInOnly,
+    schema: {
+      tags: ['cases'], summary: "Recompute the case's hash-chained audit trail",
+      params: caseIdParams,
+      response: { 200: { type: 'object', properties: { ok: { type: 'boolean' }, events: { type: 'integer' }, seq: { type: 'integer' }, reason: { type: 'string' } } }, ...errors(400, 401, 403, 404) },
+    },
+  }, async (request) => {
+    requireReadCase(request.user, await load(request.params.id));
+    return runtime.verifyAudit(request.params.id);
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * Starting the server: the data folder (database, accounts, secrets), the runtime over the embedded SQLite store —
+ * the catalogue is published on first start, later starts serve what the store holds — and the HTTP listener.
+ */
+import type { FastifyServerOptions } from 'fastify';
+import { createRuntime } from '../cases/runtime.ts';
+import { systemClock, type Clock } from '../effects/clock.ts';
+import { demoSharedData } from '../shared-data/demo.ts';
+import type { SharedDataSource } from '../shared-data/source.ts';
+import { openSqliteStore } from '../store/sqlite/store.ts';
+import { buildApp } from './app.ts';
+import type { Authenticator } from './auth.ts';
+import { defaultDefinitionsDir, loadDefinitions } from './catalogue.ts';
+import { openDataFolder } from './data-folder.ts';
+import { DefinitionIndex } from './definition-index.ts';
+import { UserFile } from './users.ts';
+
+export interface ServerOptions {
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** The data folder: onematter.sqlite, users.json, cookie-secret, seal-key.pem. */
+  readonly dataDir: string;
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** The catalogue published on first start (default: the project's definitions/). */
+  readonly definitionsDir?: string;
+  /** Replaces the local accounts (e.g. with an OIDC provider's). */
+  readonly authenticator?: Authenticator;
+  readonly sharedData?: SharedDataSource;
+  readonly clock?: Clock;
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:3000 */
+  readonly url: string;
+  readonly port: number;
+  /** Stops listening, waits for requests in flight, closes the database. */
+  close(): Promise<void>;
+}
+
+/** Starts the server and resolves once it listens. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const folder = openDataFolder(options.dataDir);
+  const { catalogue, context } = loadDefinitions(options.definitionsDir ?? defaultDefinitionsDir);
+  const store = openSqliteStore({ path: folder.databasePath });
+  try {
+    const sharedData = options.sharedData ?? demoSharedData;
+    const clock = options.clock ?? systemClock;
+    const firstStart = (await store.listDefinitions()).length === 0;
+    const sharedSchemas = catalogue.schemas.map((s) => s.value);
+    const runtime = await createRuntime({ store, sharedSchemas, sharedData, clock, signer: folder.signer, ...(firstStart ? { catalogue } : {}) });
+    const authenticator = options.authenticator ?? (await UserFile.open(folder.usersPath));
+    const app = await buildApp({ runtime, definitions: new DefinitionIndex(store), sharedData, clock, authenticator, catalogueContext: context }, { cookieSecret: folder.cookieSecret, logger: options.logger });
+    app.addHook('onClose', async () => store.close());
+    const host = options.host ?? '127.0.0.1';
+    await app.listen({ port: options.port, host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : options.port;
+    return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, port, close: () => app.close() };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
