@@ -1,6 +1,6 @@
 /**
  * The Fastify application: 1 MiB body limit, JSON only, unknown properties refused by the route schemas, signed
- * cookies, CSRF, the access gate, JSON errors, no-store/nosniff headers, the OpenAPI document, and the routes.
+ * cookies, CSRF, the access gate, JSON errors, no-store/nosniff headers, the OpenAPI document, the routes and the web UI.
  */
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
@@ -14,13 +14,14 @@ import { catalogueRoutes } from './routes/catalogue.ts';
 import { certificateRoutes } from './routes/certificates.ts';
 import { definitionRoutes } from './routes/definitions.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { registerWeb } from './web.ts';
 import { errorBody } from './schemas.ts';
 
 /** Largest request body accepted (413 above it). */
 export const bodyLimit = 1024 * 1024;
 
 /** Builds the application (not listening yet). */
-export async function buildApp(ctx: ServerContext, options: { cookieSecret: string; logger?: FastifyServerOptions['logger'] }): Promise<FastifyInstance> {
+export async function buildApp(ctx: ServerContext, options: { cookieSecret: string; logger?: FastifyServerOptions['logger']; webDir?: string }): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit,
@@ -45,5 +46,6 @@ export async function buildApp(ctx: ServerContext, options: { cookieSecret: stri
   caseRoutes(app, ctx);
   certificateRoutes(app, ctx);
   await app.register(async (scope) => definitionRoutes(scope, ctx));
+  await registerWeb(app, options.webDir);
   return app;
 }

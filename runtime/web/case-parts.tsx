@@ -1,0 +1,201 @@
+/** Pieces of a case both the applicant and staff see: status line, materials, submitted data, audit trail, certificates. */
+import type { MatterDefinition } from '../../engine/index.ts';
+import { localizedText } from '../form/ui-schema.ts';
+import { useApp } from './context.ts';
+import { formatTime, pick, type Locale } from './i18n.ts';
+import type { CaseDetail, CaseSummary } from './types.ts';
+
+/** The status of a case in words: the outcome once done, else draft / in progress. */
+export function statusText(c: CaseSummary, t: ReturnType<typeof useApp>['t']): string {
+  if (c.status === 'done' && c.outcome) return t.outcomeNames[c.outcome] ?? c.outcome;
+  return t.statusNames[c.status] ?? c.status;
+}
+
+/** Deadline with the overdue flag spelled out (not only coloured). */
+export function DeadlineText({ c }: { c: CaseSummary }) {
+  const { t, locale } = useApp();
+  if (!c.deadline) return <>—</>;
+  return (
+    <>
+      {formatTime(c.deadline.dueAt, locale)}
+      {c.overdue && (
+        <strong className="overdue-label" data-testid="overdue">
+          {' '}
+          {t.overdue}
+        </strong>
+      )}
+    </>
+  );
+}
+
+/** The materials the applicant still has to supply: not waived by shared data, not exempted. */
+export function materialsToSupply(definition: MatterDefinition, waived: readonly { id: string }[]) {
+  const skip = new Set(waived.map((w) => w.id));
+  return definition.materials.filter((m) => !skip.has(m.id) && m.necessity !== 'exempted');
+}
+
+export function Materials({ c }: { c: CaseDetail }) {
+  const { t, locale } = useApp();
+  const toSupply = c.definition ? materialsToSupply(c.definition, c.waived) : [];
+  return (
+    <div className="columns">
+      <section aria-labelledby="waived-heading">
+        <h3 id="waived-heading">{t.waivedMaterials}</h3>
+        <ul data-testid="case-waived">
+          {c.waived.map((m) => (
+            <li key={m.id} data-material={m.id}>
+              <strong>{t.waivedYes(pick(m.name, locale))}</strong>
+              {m.reason && <div className="reason">{pick(m.reason, locale)}</div>}
+            </li>
+          ))}
+          {c.waived.length === 0 && <li>—</li>}
+        </ul>
+      </section>
+      <section aria-labelledby="supply-heading">
+        <h3 id="supply-heading">{t.toSupply}</h3>
+        {toSupply.length === 0 ? (
+          <p>{t.noneToSupply}</p>
+        ) : (
+          <ul data-testid="case-to-supply">
+            {toSupply.map((m) => (
+              <li key={m.id} data-material={m.id}>
+                {pick(m.name, locale)} <span className="muted">（{t.necessityNames[m.necessity] ?? m.necessity}）</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+type Row = { pointer: string; label: string; value: string };
+
+/** Every leaf of the data with its field's localized label path. */
+function dataRows(schema: unknown, data: unknown, locale: Locale, pointer = '', labels: string[] = []): Row[] {
+  const node = (schema && typeof schema === 'object' ? schema : {}) as Record<string, unknown>;
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+    const props = (node.properties ?? {}) as Record<string, unknown>;
+    return Object.entries(data).flatMap(([key, value]) => {
+      const child = (props[key] ?? {}) as Record<string, unknown>;
+      const label = localizedText(child.title, child.description, locale).title ?? key;
+      return dataRows(child, value, locale, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, [...labels, label]);
+    });
+  }
+  if (Array.isArray(data)) return data.flatMap((v, i) => dataRows(node.items, v, locale, `${pointer}/${i}`, [...labels, String(i + 1)]));
+  return [{ pointer, label: labels.join(' › '), value: data === undefined || data === null ? '' : String(data) }];
+}
+
+/** The submitted data, read-only, verified values marked. */
+export function SubmittedData({ c }: { c: CaseDetail }) {
+  const { t, locale } = useApp();
+  const rows = dataRows(c.definition?.form.schema, c.data, locale);
+  return (
+    <table className="table" data-testid="case-data">
+      <thead>
+        <tr>
+          <th scope="col">{t.field}</th>
+          <th scope="col">{t.value}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.pointer} data-pointer={r.pointer}>
+            <th scope="row">{r.label}</th>
+            <td>
+              {r.value}
+              {r.pointer in c.verified && <span className="verified-tag"> ✓ {t.verifiedMark}</span>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const noteOf = (payload: unknown): string | undefined => {
+  if (!payload || typeof payload !== 'object') return undefined;
+  const p = payload as Record<string, unknown>;
+  const event = (p.event && typeof p.event === 'object' ? p.event : p) as Record<string, unknown>;
+  return typeof event.note === 'string' ? event.note : undefined;
+};
+
+export function AuditTrail({ c }: { c: CaseDetail }) {
+  const { t, locale } = useApp();
+  return (
+    <table className="table" data-testid="audit-trail">
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">{t.time}</th>
+          <th scope="col">{t.actor}</th>
+          <th scope="col">{t.action}</th>
+          <th scope="col">{t.note}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {(c.audit ?? []).map((e) => (
+          <tr key={e.seq}>
+            <td>{e.seq}</td>
+            <td>{formatTime(e.at, locale)}</td>
+            <td>
+              {e.actor} <span className="muted">({t.roleNames[e.role] ?? e.role})</span>
+            </td>
+            <td>
+              {t.eventNames[e.type] ?? e.type}
+              {e.to && <span className="muted"> → {e.to}</span>}
+            </td>
+            <td>{noteOf(e.payload) ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function Certificates({ c }: { c: CaseDetail }) {
+  const { t, locale } = useApp();
+  if (c.certificates.length === 0) return null;
+  return (
+    <ul className="certificates" data-testid="certificates">
+      {c.certificates.map((cert) => (
+        <li key={cert.id}>
+          {t.certificate} · {formatTime(cert.issuedAt, locale)}{' '}
+          <a className="btn" href={cert.json} download={`${cert.id}.json`} data-testid="certificate-download">
+            {t.downloadJson}
+          </a>{' '}
+          <a className="btn" href={cert.html} target="_blank" rel="noopener" data-testid="certificate-print">
+            {t.printHtml}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The heading facts of a case. */
+export function CaseFacts({ c }: { c: CaseDetail }) {
+  const { t, locale } = useApp();
+  return (
+    <dl className="facts">
+      <div>
+        <dt>{t.status}</dt>
+        <dd data-testid="case-status">{statusText(c, t)}</dd>
+      </div>
+      <div>
+        <dt>{t.step}</dt>
+        <dd data-testid="case-step">{pick(c.step, locale) || '—'}</dd>
+      </div>
+      <div>
+        <dt>{t.deadline}</dt>
+        <dd data-testid="case-deadline">
+          <DeadlineText c={c} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t.applicant}</dt>
+        <dd>{c.applicant}</dd>
+      </div>
+    </dl>
+  );
+}

@@ -1,0 +1,53 @@
+/** Small pieces the pages share: loading data, showing errors and notices. */
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { ApiError } from './api.ts';
+import { useApp } from './context.ts';
+
+/** Loads data with `load` whenever `key` changes; `reload` loads again. */
+export function useLoad<T>(load: () => Promise<T>, key: string) {
+  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    load().then(
+      (data) => live && setState({ data, loading: false }),
+      (error: unknown) => live && setState({ error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+    // `key` stands for the inputs of `load`
+  }, [key, tick]); // eslint-disable-line react-hooks/exhaustive-deps
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { ...state, reload, setData: (data: T) => setState({ data, loading: false }) };
+}
+
+/** An error message from anything thrown. */
+export const messageOf = (error: unknown): string => (error instanceof ApiError || error instanceof Error ? error.message : String(error));
+
+/** A notice: `alert` for errors, `status` for news. */
+export function Notice({ kind, children, testId }: { kind: 'error' | 'info' | 'success'; children: ReactNode; testId?: string }) {
+  return (
+    <div className={`notice notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'} data-testid={testId}>
+      {children}
+    </div>
+  );
+}
+
+/** Loading, error, or the content. */
+export function Loaded<T>({ state, children }: { state: { data?: T; error?: unknown; loading: boolean; reload: () => void }; children: (data: T) => ReactNode }) {
+  const { t } = useApp();
+  if (state.error !== undefined) {
+    return (
+      <Notice kind="error" testId="load-error">
+        {messageOf(state.error)}{' '}
+        <button type="button" className="btn-link" onClick={state.reload}>
+          {t.retry}
+        </button>
+      </Notice>
+    );
+  }
+  if (state.data === undefined) return <p aria-busy="true">{t.loading}</p>;
+  return <>{children(state.data)}</>;
+}

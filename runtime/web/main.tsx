@@ -1,0 +1,142 @@
+/** The applicant portal and clerk workbench: shell (header, language toggle, session), routes, and mounting. */
+import { StrictMode, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { api } from './api.ts';
+import { AppContext, isStaff, useApp, type AppState } from './context.ts';
+import { langOf, texts, type Locale } from './i18n.ts';
+import { CasePage } from './pages/Case.tsx';
+import { CataloguePage } from './pages/Catalogue.tsx';
+import { GuidePage } from './pages/Guide.tsx';
+import { MyCasesPage } from './pages/MyCases.tsx';
+import { QueuePage } from './pages/Queue.tsx';
+import { SignInPage } from './pages/SignIn.tsx';
+import { VerifyCertificate } from './pages/Verify.tsx';
+import { Link, matchPath, navigate, useLocation } from './router.tsx';
+import type { User } from './types.ts';
+
+const storedLocale = (): Locale => {
+  const value = window.localStorage.getItem('onematter.locale');
+  return value === 'en' || value === 'zh' ? value : 'zh';
+};
+
+function App() {
+  const [locale, setLocale] = useState<Locale>(storedLocale);
+  const [user, setUser] = useState<User | null | undefined>(undefined);
+  useEffect(() => {
+    api.get<{ user: User }>('/api/session').then(
+      (r) => setUser(r.user),
+      () => setUser(null),
+    );
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = langOf(locale);
+    document.title = texts[locale].siteName;
+    window.localStorage.setItem('onematter.locale', locale);
+  }, [locale]);
+  const state = useMemo<AppState>(() => ({ locale, t: texts[locale], user, setUser }), [locale, user]);
+  return (
+    <AppContext.Provider value={state}>
+      <Header onToggleLocale={() => setLocale(locale === 'zh' ? 'en' : 'zh')} />
+      <main id="main" tabIndex={-1}>
+        <Routes />
+      </main>
+    </AppContext.Provider>
+  );
+}
+
+function Header({ onToggleLocale }: { onToggleLocale: () => void }) {
+  const { t, user, setUser } = useApp();
+  const signOut = async () => {
+    await api.delete('/api/session').catch(() => undefined);
+    setUser(null);
+    navigate('/');
+  };
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t.skip}
+      </a>
+      <div className="bar">
+        <Link to="/" className="brand">
+          {t.siteName}
+        </Link>
+        <nav aria-label={t.siteName}>
+          <ul>
+            <li>
+              <Link to="/">{t.navCatalogue}</Link>
+            </li>
+            {user?.role === 'applicant' && (
+              <li>
+                <Link to="/cases" data-testid="nav-my-cases">{t.navMyCases}</Link>
+              </li>
+            )}
+            {(isStaff(user) || user?.role === 'reviewer') && (
+              <li>
+                <Link to="/queue" data-testid="nav-queue">{t.navQueue}</Link>
+              </li>
+            )}
+            <li>
+              <Link to="/verify">{t.navVerify}</Link>
+            </li>
+          </ul>
+        </nav>
+        <div className="session">
+          <button type="button" className="btn btn-small" onClick={onToggleLocale} lang={t.switchToLang} data-testid="locale-toggle">
+            {t.switchTo}
+          </button>
+          {user ? (
+            <>
+              <span data-testid="signed-in-user">{t.signedInAs(user.name, t.roleNames[user.role] ?? user.role)}</span>
+              <button type="button" className="btn btn-small" onClick={() => void signOut()} data-testid="sign-out">
+                {t.signOut}
+              </button>
+            </>
+          ) : (
+            user === null && (
+              <Link to={`/sign-in?next=${encodeURIComponent(window.location.pathname)}`} className="btn btn-small" data-testid="nav-sign-in">
+                {t.signIn}
+              </Link>
+            )
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+/** Pages that need a signed-in user send anonymous visitors to sign in first. */
+function SignedIn({ children }: { children: ReactNode }) {
+  const { user, t } = useApp();
+  const path = useLocation();
+  useEffect(() => {
+    if (user === null) navigate(`/sign-in?next=${encodeURIComponent(path)}`, { replace: true });
+  }, [user, path]);
+  return user ? <>{children}</> : <p aria-busy="true">{t.loading}</p>;
+}
+
+function Routes() {
+  const path = useLocation().split('?')[0]!;
+  const { t } = useApp();
+  let m: Record<string, string> | null;
+  if (path === '/') return <CataloguePage />;
+  if ((m = matchPath('/matters/:id/regions/:region', path))) return <GuidePage key={path} id={m.id!} region={m.region!} />;
+  if (path === '/sign-in') return <SignInPage />;
+  if (path === '/verify') return <VerifyCertificate />;
+  if (path === '/cases') return <SignedIn><MyCasesPage /></SignedIn>;
+  if ((m = matchPath('/cases/:id', path))) return <SignedIn><CasePage key={m.id} id={m.id!} /></SignedIn>;
+  if (path === '/queue') return <SignedIn><QueuePage /></SignedIn>;
+  return (
+    <>
+      <h1>{t.notFound}</h1>
+      <p>
+        <Link to="/">{t.backToCatalogue}</Link>
+      </p>
+    </>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

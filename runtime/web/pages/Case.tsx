@@ -1,0 +1,68 @@
+/** One case: applicants see its status, materials and certificates and fill in the form when a step is theirs; staff see the workbench view. */
+import { lazy, Suspense, useState } from 'react';
+import { api } from '../api.ts';
+import { AuditTrail, CaseFacts, Certificates, Materials } from '../case-parts.tsx';
+import { Loaded, Notice, useLoad } from '../components.tsx';
+import { useApp } from '../context.ts';
+import { pick } from '../i18n.ts';
+import { Link } from '../router.tsx';
+import type { CaseDetail } from '../types.ts';
+import { Actions } from './Actions.tsx';
+import { WorkCase } from './WorkCase.tsx';
+
+const CaseForm = lazy(() => import('./CaseForm.tsx'));
+
+export function CasePage({ id }: { id: string }) {
+  const { user } = useApp();
+  const state = useLoad(() => api.get<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`), `${id}|${user?.id ?? ''}`);
+  return (
+    <Loaded state={state}>
+      {(c) => (user?.role === 'applicant' ? <ApplicantCase c={c} reload={state.reload} /> : <WorkCase c={c} reload={state.reload} />)}
+    </Loaded>
+  );
+}
+
+function ApplicantCase({ c, reload }: { c: CaseDetail; reload: () => void }) {
+  const { t, locale } = useApp();
+  const [submitted, setSubmitted] = useState(false);
+  const editable = c.events.includes('SUBMIT') && c.definition !== undefined;
+  const supplement = [...(c.audit ?? [])].reverse().find((e) => e.type === 'REQUEST_SUPPLEMENT');
+  const supplementNote = supplement && typeof supplement.payload === 'object' && supplement.payload ? (supplement.payload as { note?: string }).note : undefined;
+  return (
+    <article data-testid="case" data-case={c.id} data-state={c.state}>
+      <p className="muted">
+        <Link to="/cases">{t.myCasesTitle}</Link> · {c.matterId}
+      </p>
+      <h1>{pick(c.title, locale)}</h1>
+      {submitted && <Notice kind="success" testId="submitted-notice">{t.submitted}</Notice>}
+      <CaseFacts c={c} />
+      <Certificates c={c} />
+      {editable && c.state !== 'draft' && supplementNote && <Notice kind="info" testId="supplement-request">{supplementNote}</Notice>}
+      {editable ? (
+        <Suspense fallback={<p aria-busy="true">{t.loading}</p>}>
+          <CaseForm
+            c={c}
+            definition={c.definition!}
+            onSubmitted={() => {
+              setSubmitted(true);
+              reload();
+            }}
+          />
+        </Suspense>
+      ) : (
+        <>
+          <h2>{t.materials}</h2>
+          <Materials c={c} />
+        </>
+      )}
+      {c.events.some((e) => e !== 'SUBMIT') && (
+        <section aria-labelledby="applicant-actions">
+          <h2 id="applicant-actions">{t.actions}</h2>
+          <Actions key={`${c.id}@${c.revision}`} c={c} events={c.events.filter((e) => e !== 'SUBMIT')} onDone={reload} />
+        </section>
+      )}
+      <h2>{t.auditTrail}</h2>
+      <AuditTrail c={c} />
+    </article>
+  );
+}

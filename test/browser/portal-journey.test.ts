@@ -1,0 +1,125 @@
+/**
+ * The residence-permit journey in Chromium against the real server and a fresh database: an applicant fills the
+ * prefilled form, saves a draft, resumes it, fixes a field error and submits; a clerk accepts; an approver approves;
+ * the applicant downloads the e-certificate, which verifies, while a tampered copy does not. Each step leaves a
+ * screenshot in test-results/, and axe-core checks the guide, form and status pages.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../runtime/server/start.ts';
+import { launchChromium, screenshotPath } from '../support/browser.ts';
+import { projectRoot } from '../support/catalogue.ts';
+import { serverSandbox } from '../support/server.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const sandbox = serverSandbox();
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const guide = '/matters/330000-GA-0101/regions/330000';
+
+beforeAll(async () => {
+  execFileSync(join(projectRoot, 'node_modules/.bin/vite'), ['build', '--config', 'runtime/web/vite.config.ts', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'pipe' });
+  server = await sandbox.start();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, locale: 'zh-CN', acceptDownloads: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await sandbox.remove();
+});
+
+async function signIn(user: string) {
+  if (await page.getByTestId('sign-out').isVisible().catch(() => false)) await page.getByTestId('sign-out').click();
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByTestId('sign-in-username').fill(user);
+  await page.getByTestId('sign-in-password').fill('demo1234');
+  await page.getByTestId('sign-in-submit').click();
+  await expect.poll(() => page.getByTestId('signed-in-user').textContent()).toContain(user === 'zhangWei' ? '张伟' : '');
+}
+
+// Serious and critical axe-core violations on the current page.
+async function axeViolations(): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run());
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
+}
+
+const shot = (name: string) => page.screenshot({ path: screenshotPath(`journey-${name}.png`), fullPage: true });
+
+describe('residence permit, end to end in Chromium', () => {
+  let caseUrl = '';
+
+  it('shows the applicant the guide with the materials shared data waives', async () => {
+    await signIn('zhangWei');
+    await page.goto(server.url + guide);
+    await expect.poll(() => page.locator('[data-testid="material"][data-waived="true"]').count()).toBeGreaterThanOrEqual(3);
+    await shot('1-guide');
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('prefills the form, keeps a draft across a reload, shows a field error in place, then submits', async () => {
+    await page.getByTestId('start-application').click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]+$/);
+    caseUrl = page.url();
+    const name = page.locator('#root_applicant_name');
+    await expect.poll(() => name.inputValue()).toBe('张伟');
+    expect(await name.isEditable()).toBe(false);
+    await page.locator('#root_applicant_mobile').fill('1380013');
+    await page.getByRole('button', { name: /保存草稿|Save draft/ }).click();
+    await expect.poll(() => page.getByTestId('form-notice').textContent()).toBeTruthy();
+    await shot('2-draft-saved');
+
+    await page.goto(caseUrl); // resume later
+    await expect.poll(() => page.locator('#root_applicant_mobile').inputValue()).toBe('1380013');
+    await page.locator('#root_delivery_method').selectOption({ index: 1 });
+    await page.getByRole('button', { name: /提交申请|Submit application/ }).click();
+    await expect.poll(() => page.getByText(/格式不正确|does not match the format|must match pattern/).first().isVisible()).toBe(true);
+    expect(page.url()).toBe(caseUrl); // the case did not move
+    await shot('3-field-error');
+    expect(await axeViolations()).toEqual([]);
+
+    await page.locator('#root_applicant_mobile').fill('13800138000');
+    await page.getByRole('button', { name: /提交申请|Submit application/ }).click();
+    await expect.poll(() => page.getByTestId('submitted-notice').isVisible()).toBe(true);
+    await shot('4-submitted');
+  });
+
+  it('lets the clerk accept and the approver approve from their queues', async () => {
+    for (const [user, event] of [['clerk', 'ACCEPT'], ['approver', 'APPROVE']] as const) {
+      await signIn(user);
+      await page.goto(server.url + '/queue');
+      await page.getByTestId('queue-case').first().getByRole('link').first().click();
+      await page.getByTestId(`action-${event}`).click();
+      await expect.poll(() => page.getByTestId('action-done').isVisible()).toBe(true);
+      await shot(`5-${user}-${event.toLowerCase()}`);
+    }
+  });
+
+  it('gives the applicant a certificate that verifies, and refuses a tampered copy', async () => {
+    await signIn('zhangWei');
+    await page.goto(server.url + '/cases');
+    await expect.poll(() => page.locator('[data-testid="my-case"][data-state="approved"]').count()).toBe(1);
+    expect(await axeViolations()).toEqual([]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('certificate-download').first().click()]);
+    const certificate = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    await shot('6-status');
+
+    await page.goto(server.url + '/verify');
+    await page.getByTestId('verify-input').fill(JSON.stringify(certificate));
+    await page.getByTestId('verify-submit').click();
+    await expect.poll(() => page.locator('[data-testid="verify-result"] [data-ok]').getAttribute('data-ok')).toBe('true');
+    await shot('7-verified');
+
+    certificate.document.holder.name = '李四';
+    await page.getByTestId('verify-input').fill(JSON.stringify(certificate));
+    await page.getByTestId('verify-submit').click();
+    await expect.poll(() => page.locator('[data-testid="verify-result"] [data-ok]').getAttribute('data-ok')).toBe('false');
+    await shot('8-tampered');
+  });
+});
