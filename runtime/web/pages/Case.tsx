@@ -10,10 +10,13 @@ import type { CaseDetail } from '../types.ts';
 import { Actions } from './Actions.tsx';
 import { WorkCase } from './WorkCase.tsx';
 
-const CaseForm = lazy(() => import('./CaseForm.tsx'));
+const loadCaseForm = () => import('./CaseForm.tsx');
+const CaseForm = lazy(loadCaseForm);
 
 export function CasePage({ id }: { id: string }) {
   const { user } = useApp();
+  // fetch the form code while the case loads, not after it (the form chunk is most of the page's JavaScript)
+  if (user?.role === 'applicant') void loadCaseForm();
   const state = useLoad(() => api.get<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`), `${id}|${user?.id ?? ''}`);
   return (
     <Loaded state={state}>
