@@ -1,5 +1,5 @@
 /** One case: applicants see its status, materials and certificates and fill in the form when a step is theirs; staff see the workbench view. */
-import { lazy, Suspense, useState } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import { api } from '../api.ts';
 import { AuditTrail, CaseFacts, Certificates, Materials } from '../case-parts.tsx';
 import { Loaded, Notice, useLoad } from '../components.tsx';
@@ -10,8 +10,22 @@ import type { CaseDetail } from '../types.ts';
 import { Actions } from './Actions.tsx';
 import { WorkCase } from './WorkCase.tsx';
 
-const loadCaseForm = () => import('./CaseForm.tsx');
-const CaseForm = lazy(loadCaseForm);
+// The form code is its own chunk (most of the page's JavaScript). It is loaded without React.lazy: a Suspense
+// boundary that showed its fallback waits at least 300 ms before revealing the content, which would double the
+// form's first render.
+let caseFormModule: Promise<typeof import('./CaseForm.tsx')> | undefined;
+const loadCaseForm = () => (caseFormModule ??= import('./CaseForm.tsx'));
+
+function useCaseForm(): ComponentType<CaseFormProps> | undefined {
+  const [component, setComponent] = useState<ComponentType<CaseFormProps>>();
+  useEffect(() => {
+    let live = true;
+    void loadCaseForm().then((m) => live && setComponent(() => m.default));
+    return () => void (live = false);
+  }, []);
+  return component;
+}
+type CaseFormProps = Parameters<typeof import('./CaseForm.tsx').default>[0];
 
 export function CasePage({ id }: { id: string }) {
   const { user } = useApp();
@@ -28,6 +42,7 @@ export function CasePage({ id }: { id: string }) {
 function ApplicantCase({ c, reload }: { c: CaseDetail; reload: () => void }) {
   const { t, locale } = useApp();
   const [submitted, setSubmitted] = useState(false);
+  const CaseForm = useCaseForm();
   const editable = c.events.includes('SUBMIT') && c.definition !== undefined;
   const supplement = [...(c.audit ?? [])].reverse().find((e) => e.type === 'REQUEST_SUPPLEMENT');
   const supplementNote = supplement && typeof supplement.payload === 'object' && supplement.payload ? (supplement.payload as { note?: string }).note : undefined;
@@ -42,7 +57,7 @@ function ApplicantCase({ c, reload }: { c: CaseDetail; reload: () => void }) {
       <Certificates c={c} />
       {editable && c.state !== 'draft' && supplementNote && <Notice kind="info" testId="supplement-request">{supplementNote}</Notice>}
       {editable ? (
-        <Suspense fallback={<p aria-busy="true">{t.loading}</p>}>
+        CaseForm ? (
           <CaseForm
             c={c}
             definition={c.definition!}
@@ -51,7 +66,9 @@ function ApplicantCase({ c, reload }: { c: CaseDetail; reload: () => void }) {
               reload();
             }}
           />
-        </Suspense>
+        ) : (
+          <p aria-busy="true">{t.loading}</p>
+        )
       ) : (
         <>
           <h2>{t.materials}</h2>
