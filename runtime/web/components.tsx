@@ -35,6 +35,28 @@ export function Notice({ kind, children, testId }: { kind: 'error' | 'info' | 's
   );
 }
 
+/** The outcome of a step; when someone else moved the case first (a conflict) it offers to reload. */
+export interface StepOutcome {
+  kind: 'error' | 'success' | 'info';
+  text: string;
+  conflict?: boolean;
+}
+
+/** Shows a step's outcome, with a reload button on a conflict. */
+export function StepNotice({ notice, testId, reloadLabel }: { notice: StepOutcome | undefined; testId: string; reloadLabel: string }) {
+  if (!notice) return null;
+  return (
+    <Notice kind={notice.kind} testId={testId}>
+      {notice.text}{' '}
+      {notice.conflict && (
+        <button type="button" className="btn-link" onClick={() => window.location.reload()} data-testid="reload">
+          {reloadLabel}
+        </button>
+      )}
+    </Notice>
+  );
+}
+
 /** Loading, error, or the content. */
 export function Loaded<T>({ state, children }: { state: { data?: T; error?: unknown; loading: boolean; reload: () => void }; children: (data: T) => ReactNode }) {
   const { t } = useApp();

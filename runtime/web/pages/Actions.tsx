@@ -1,7 +1,7 @@
 /** Buttons for the events the case's current step accepts (from the API's `events`), each sent with the case's revision. */
 import { useId, useState } from 'react';
 import { api, ApiError } from '../api.ts';
-import { messageOf, Notice } from '../components.tsx';
+import { messageOf, StepNotice, type StepOutcome } from '../components.tsx';
 import { useApp } from '../context.ts';
 import type { CaseDetail } from '../types.ts';
 
@@ -21,7 +21,7 @@ export function Actions({ c, events, onDone }: { c: CaseDetail; events: string[]
   const [note, setNote] = useState('');
   const [onsiteCheck, setOnsiteCheck] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string; conflict?: boolean }>();
+  const [notice, setNotice] = useState<StepOutcome>();
   const totalFee = (c.definition?.fees ?? []).reduce((sum, f) => sum + f.amount, 0);
   const anyNote = events.some((e) => needsNote.has(e));
 
@@ -79,16 +79,7 @@ export function Actions({ c, events, onDone }: { c: CaseDetail; events: string[]
           </button>
         ))}
       </div>
-      {notice && (
-        <Notice kind={notice.kind} testId="action-notice">
-          {notice.text}{' '}
-          {notice.conflict && (
-            <button type="button" className="btn-link" onClick={() => window.location.reload()} data-testid="reload">
-              {t.reload}
-            </button>
-          )}
-        </Notice>
-      )}
+      <StepNotice notice={notice} testId="action-notice" reloadLabel={t.reload} />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { useCallback, useState } from 'react';
 import type { MatterDefinition } from '../../../engine/index.ts';
 import { MatterForm } from '../../form/MatterForm.tsx';
 import { api, ApiError } from '../api.ts';
-import { messageOf, Notice } from '../components.tsx';
+import { messageOf, StepNotice, type StepOutcome } from '../components.tsx';
 import { useApp } from '../context.ts';
 import { sharedSchemas } from '../shared-schemas.ts';
 import type { CaseDetail, FieldError } from '../types.ts';
@@ -13,7 +13,7 @@ export default function CaseForm({ c, definition, onSubmitted }: { c: CaseDetail
   const [data, setData] = useState<unknown>(c.data);
   const [revision, setRevision] = useState(c.revision);
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string; conflict?: boolean }>();
+  const [notice, setNotice] = useState<StepOutcome>();
   const [busy, setBusy] = useState(false);
 
   const fail = useCallback(
@@ -67,16 +67,7 @@ export default function CaseForm({ c, definition, onSubmitted }: { c: CaseDetail
   return (
     <section aria-labelledby="form-heading" aria-busy={busy} data-testid="case-form">
       <h2 id="form-heading">{t.formTitle}</h2>
-      {notice && (
-        <Notice kind={notice.kind} testId="form-notice">
-          {notice.text}{' '}
-          {notice.conflict && (
-            <button type="button" className="btn-link" onClick={() => window.location.reload()} data-testid="reload">
-              {t.reload}
-            </button>
-          )}
-        </Notice>
-      )}
+      <StepNotice notice={notice} testId="form-notice" reloadLabel={t.reload} />
       <MatterForm
         definition={definition}
         locale={locale}
