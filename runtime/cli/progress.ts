@@ -3,7 +3,7 @@ import type { CliIo } from './io.ts';
 
 /** Returns an `onProgress(done, total)` callback that redraws at most ~20 times a second, and a `finish()`. */
 export function progressBar(stream: CliIo['stderr'], label: string, now: () => number = Date.now) {
-  let last = 0;
+  let last = Number.NEGATIVE_INFINITY; // the first update always draws
   let drawn = false;
   const width = 30;
   return {
