@@ -173,11 +173,11 @@ export function Certificates({ c }: { c: CaseDetail }) {
   );
 }
 
-/** The heading facts of a case. */
-export function CaseFacts({ c }: { c: CaseDetail }) {
+/** The heading facts of a case (compact: for a list, without the applicant). */
+export function CaseFacts({ c, compact = false }: { c: CaseDetail; compact?: boolean }) {
   const { t, locale } = useApp();
   return (
-    <dl className="facts">
+    <dl className={compact ? 'facts compact' : 'facts'}>
       <div>
         <dt>{t.status}</dt>
         <dd data-testid="case-status">{statusText(c, t)}</dd>
@@ -192,10 +192,12 @@ export function CaseFacts({ c }: { c: CaseDetail }) {
           <DeadlineText c={c} />
         </dd>
       </div>
-      <div>
-        <dt>{t.applicant}</dt>
-        <dd>{c.applicant}</dd>
-      </div>
+      {!compact && (
+        <div>
+          <dt>{t.applicant}</dt>
+          <dd>{c.applicant}</dd>
+        </div>
+      )}
     </dl>
   );
 }

@@ -1,6 +1,6 @@
 /** The applicant's cases: status, current step, deadline, and the e-certificates of approved ones; plus the verify box. */
 import { api } from '../api.ts';
-import { Certificates, DeadlineText, statusText } from '../case-parts.tsx';
+import { CaseFacts, Certificates } from '../case-parts.tsx';
 import { Loaded, useLoad } from '../components.tsx';
 import { useApp } from '../context.ts';
 import { pick } from '../i18n.ts';
@@ -34,22 +34,7 @@ export function MyCasesPage() {
                   <h2>
                     <Link to={`/cases/${c.id}`}>{pick(c.title, locale)}</Link>
                   </h2>
-                  <dl className="facts compact">
-                    <div>
-                      <dt>{t.status}</dt>
-                      <dd data-testid="case-status">{statusText(c, t)}</dd>
-                    </div>
-                    <div>
-                      <dt>{t.step}</dt>
-                      <dd>{pick(c.step, locale) || '—'}</dd>
-                    </div>
-                    <div>
-                      <dt>{t.deadline}</dt>
-                      <dd>
-                        <DeadlineText c={c} />
-                      </dd>
-                    </div>
-                  </dl>
+                  <CaseFacts c={c} compact />
                   {c.events.includes('SUBMIT') && (
                     <Link className="btn btn-primary" to={`/cases/${c.id}`} data-testid="continue-case">
                       {t.continueForm}
