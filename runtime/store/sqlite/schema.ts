@@ -32,6 +32,8 @@ export const cases = sqliteTable(
     verified: text('verified').notNull(),
     context: text('context').notNull(),
     auditHead: text('audit_head').notNull(),
+    /** Keyed MAC over (case id, revision, audit head): a chain rewritten without the runtime's key does not verify. */
+    auditSeal: text('audit_seal').notNull().default(''),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

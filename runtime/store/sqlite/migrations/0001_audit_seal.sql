@@ -1,0 +1,1 @@
+ALTER TABLE `cases` ADD `audit_seal` text DEFAULT '' NOT NULL;
