@@ -3,11 +3,12 @@
  * changes, scores and level-up plans out. No I/O, no clock.
  */
 export type * from './model/index.ts';
-export { definitionSchema, sharedDataSchema, bundleSchema, sharedSchemaBase } from './model/index.ts';
+export { definitionSchema, sharedDataSchema, bundleSchema, regionsSchema, sharedSchemaBase } from './model/index.ts';
 export { validateSources, loadCatalogue, diffContextOf, type SourceDocument, type Catalogue, type Loaded, type ValidationResult } from './validate/index.ts';
 export { parseDocument, documentLimits, type ParseResult } from './json/parse.ts';
 export { problem, renderMessage, messages, type Problem, type ProblemCode, type Locale } from './problems/index.ts';
 export { burdenMetrics, type BurdenMetrics } from './metrics/burden.ts';
+export { indexRegions, ancestorsOf, isInside, type RegionIndex } from './regions/index.ts';
 export { knownGuards, knownActions, type VocabularyEntry } from './process/vocabulary.ts';
 export { createFormAjv, knownFormats } from './form/ajv.ts';
 export { diff, applyFixes, weights, type Change, type Area, type Burden, type ChangeKind, type FixOp, type DiffContext } from './diff/index.ts';

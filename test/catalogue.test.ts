@@ -18,7 +18,7 @@ const variantsOf = (id: string) => byMatter.get(id)!.filter((d) => d.kind === 'v
 describe('the real catalogue (definitions/)', () => {
   it('is valid: every file passes every check', () => {
     expect(problems.map((p) => `${p.file}#${p.pointer} ${p.code}: ${p.message}`)).toEqual([]);
-    expect(catalogue.definitions.length + catalogue.bundles.length + catalogue.sharedData.length + catalogue.schemas.length).toBe(sources.length);
+    expect(catalogue.definitions.length + catalogue.bundles.length + catalogue.sharedData.length + catalogue.schemas.length + catalogue.regions.length).toBe(sources.length);
   });
 
   it('holds at least 6 matters, each with one baseline and at least 3 regional variants', () => {
@@ -30,10 +30,10 @@ describe('the real catalogue (definitions/)', () => {
   });
 
   it('places baselines at the province and variants in its cities and counties', () => {
-    const regions = JSON.parse(readFileSync(join(root, '../shared/data/zhejiang-regions.json'), 'utf8'));
-    const known = new Set([regions.province, ...regions.cities, ...regions.counties].map((r: { code: string }) => r.code));
+    expect(catalogue.regions.map((r) => r.file)).toEqual(['definitions/regions.json']);
+    const known = new Map(catalogue.regions[0]!.value.regions.map((r) => [r.code, r]));
     for (const d of definitions) {
-      expect(known.has(d.region.code), `${d.id} ${d.region.code}`).toBe(true);
+      expect(known.get(d.region.code)?.name.zh, `${d.id} ${d.region.code}`).toBe(d.region.name.zh);
       expect(d.region.level).toEqual(d.kind === 'baseline' ? 'province' : expect.stringMatching(/^(city|county)$/));
     }
   });

@@ -13,6 +13,7 @@ describe('public API', () => {
 
   it('exports exactly these engine values (a change here is an API change)', () => {
     expect(Object.keys(engine).sort()).toEqual([
+      'ancestorsOf',
       'applyFixes',
       'applyPlan',
       'bundleSchema',
@@ -23,6 +24,8 @@ describe('public API', () => {
       'diff',
       'diffContextOf',
       'documentLimits',
+      'indexRegions',
+      'isInside',
       'knownActions',
       'knownFormats',
       'knownGuards',
@@ -31,6 +34,7 @@ describe('public API', () => {
       'messages',
       'parseDocument',
       'problem',
+      'regionsSchema',
       'renderMessage',
       'reviewCatalogue',
       'reviewVariant',

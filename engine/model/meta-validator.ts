@@ -1,9 +1,9 @@
 /** Validates documents against the meta-schemas. Compiled once per process, on first use. */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { bundleSchema, definitionSchema, sharedDataSchema } from './index.ts';
+import { bundleSchema, definitionSchema, regionsSchema, sharedDataSchema } from './index.ts';
 
-export type DocumentKind = 'definition' | 'bundle' | 'shared-data';
+export type DocumentKind = 'definition' | 'bundle' | 'shared-data' | 'regions';
 
 let validators: Record<DocumentKind, ValidateFunction> | undefined;
 
@@ -14,11 +14,12 @@ export function metaValidator(kind: DocumentKind): ValidateFunction {
     addFormats.default(ajv);
     // `tsType` tells json-schema-to-typescript which TypeScript type a property has; it does not validate.
     ajv.addKeyword({ keyword: 'tsType', schemaType: 'string' });
-    ajv.addSchema([definitionSchema, sharedDataSchema, bundleSchema]);
+    ajv.addSchema([definitionSchema, sharedDataSchema, bundleSchema, regionsSchema]);
     validators = {
       definition: ajv.getSchema(definitionSchema.$id)!,
       'shared-data': ajv.getSchema(sharedDataSchema.$id)!,
       bundle: ajv.getSchema(bundleSchema.$id)!,
+      regions: ajv.getSchema(regionsSchema.$id)!,
     };
   }
   return validators[kind];

@@ -378,3 +378,38 @@ export interface BundleDefinition {
    */
   matters: DefinitionRef[];
 }
+
+export interface RegionCatalogue {
+  $schema?: string;
+  kind: 'region-catalogue';
+  source: RegionSource;
+  /**
+   * @minItems 1
+   * @maxItems 100000
+   */
+  regions: RegionEntry[];
+}
+
+export interface RegionSource {
+  name: LocalizedText;
+  publisher: LocalizedText;
+  url?: string;
+  /**
+   * The year (or date) the list describes.
+   */
+  asOf: string;
+  note?: string;
+}
+
+export interface RegionEntry {
+  /**
+   * GB/T 2260 division code (6 digits; 9 or 12 for township and village).
+   */
+  code: string;
+  name: LocalizedText;
+  level: 'province' | 'city' | 'county' | 'township' | 'village';
+  /**
+   * GB/T 2260 division code (6 digits; 9 or 12 for township and village).
+   */
+  parent?: string;
+}

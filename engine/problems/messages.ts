@@ -234,6 +234,30 @@ export const messages = {
     en: (p) => `${p.id}@${p.version} for region ${p.region} is also defined in ${p.other}`,
     zh: (p) => `${p.id}@${p.version}（区划 ${p.region}）已在 ${p.other} 中定义`,
   },
+  'ref.region-unknown': {
+    en: (p) => `region ${q(p.region)} is not in the region catalogue ${p.catalogue}; use a GB/T 2260 code listed there (or add the division to it)`,
+    zh: (p) => `区划代码 ${q(p.region)} 不在区划目录 ${p.catalogue} 中；请使用其中列出的 GB/T 2260 代码（或先在目录中补充该区划）`,
+  },
+  'ref.region-level-mismatch': {
+    en: (p) => `region ${p.region} (${p.name}) is a ${p.expected} in the region catalogue, not a ${p.level}`,
+    zh: (p) => `区划 ${p.region}（${p.name}）在区划目录中的层级为 ${p.expected}，不是 ${p.level}`,
+  },
+  'ref.region-name-mismatch': {
+    en: (p) => `region ${p.region} is named ${q(p.expected)} in the region catalogue, not ${q(p.name)}`,
+    zh: (p) => `区划 ${p.region} 在区划目录中的名称为 ${q(p.expected)}，不是 ${q(p.name)}`,
+  },
+  'regions.duplicate-code': {
+    en: (p) => `region code ${p.code} is listed twice (also at ${p.other}); each division appears once`,
+    zh: (p) => `区划代码 ${p.code} 重复出现（另见 ${p.other}）；每个区划只能出现一次`,
+  },
+  'regions.parent-missing': {
+    en: (p) => `the parent ${p.parent} of region ${p.code} is not listed; list the division one level up first`,
+    zh: (p) => `区划 ${p.code} 的上级 ${p.parent} 未列出；请先列出上一级区划`,
+  },
+  'regions.parent-mismatch': {
+    en: (p) => `region ${p.code} (${p.level}) cannot lie under ${p.parent} (${p.parentLevel}): ${p.reason}`,
+    zh: (p) => `区划 ${p.code}（${p.level}）不能隶属于 ${p.parent}（${p.parentLevel}）：${p.reason}`,
+  },
   'ref.region-outside-baseline': {
     en: (p) => `a variant for ${p.level} ${p.region} must lie inside its baseline's ${p.baselineLevel} ${p.baseline}, at a lower level`,
     zh: (p) => `地方版本的区划 ${p.region}（${p.level}）必须位于基准区划 ${p.baseline}（${p.baselineLevel}）之内且层级更低`,

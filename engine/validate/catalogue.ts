@@ -5,7 +5,7 @@
 import { parseDocument } from '../json/parse.ts';
 
 import { metaValidator, type DocumentKind } from '../model/meta-validator.ts';
-import type { BundleDefinition, MatterDefinition, SharedDataCatalogue } from '../model/index.ts';
+import type { BundleDefinition, MatterDefinition, RegionCatalogue, SharedDataCatalogue } from '../model/index.ts';
 import { problem, type Problem } from '../problems/index.ts';
 import { ajvErrorsToProblems } from './ajv-errors.ts';
 
@@ -29,6 +29,8 @@ export interface Catalogue {
   readonly sharedData: readonly Loaded<SharedDataCatalogue>[];
   /** The project's shared JSON Schemas (documents with `$id` and no `kind`). */
   readonly schemas: readonly Loaded<Record<string, unknown>>[];
+  /** The administrative divisions (GB/T 2260) definitions are placed in; region checks need one. */
+  readonly regions: readonly Loaded<RegionCatalogue>[];
 }
 
 const kindOf: Record<string, DocumentKind> = {
@@ -36,6 +38,7 @@ const kindOf: Record<string, DocumentKind> = {
   variant: 'definition',
   bundle: 'bundle',
   'shared-data-catalogue': 'shared-data',
+  'region-catalogue': 'regions',
 };
 
 /** Parses, classifies and meta-validates every source; never throws on any input. */
@@ -45,6 +48,7 @@ export function loadCatalogue(sources: readonly SourceDocument[]): { catalogue: 
   const bundles: Loaded<BundleDefinition>[] = [];
   const sharedData: Loaded<SharedDataCatalogue>[] = [];
   const schemas: Loaded<Record<string, unknown>>[] = [];
+  const regions: Loaded<RegionCatalogue>[] = [];
   for (const { file, text, size } of sources) {
     const parsed = parseDocument(file, text, size);
     if (!parsed.ok) {
@@ -68,9 +72,10 @@ export function loadCatalogue(sources: readonly SourceDocument[]): { catalogue: 
     }
     if (kind === 'definition') definitions.push({ file, value: value as unknown as MatterDefinition });
     else if (kind === 'bundle') bundles.push({ file, value: value as unknown as BundleDefinition });
+    else if (kind === 'regions') regions.push({ file, value: value as unknown as RegionCatalogue });
     else sharedData.push({ file, value: value as unknown as SharedDataCatalogue });
   }
-  return { catalogue: { definitions, bundles, sharedData, schemas }, problems };
+  return { catalogue: { definitions, bundles, sharedData, schemas, regions }, problems };
 }
 
 

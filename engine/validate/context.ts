@@ -2,6 +2,7 @@
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { createFormAjv } from '../form/ajv.ts';
 import type { MatterDefinition, SharedDataItem } from '../model/index.ts';
+import { indexRegions, type RegionIndex } from '../regions/index.ts';
 import type { Catalogue, Loaded } from './catalogue.ts';
 
 export interface RuleContext {
@@ -10,6 +11,10 @@ export interface RuleContext {
   readonly sharedSchemas: ReadonlyMap<string, unknown>;
   /** Definitions by `id@version`; more than one when regions share a version. */
   readonly definitionsByVersion: ReadonlyMap<string, readonly Loaded<MatterDefinition>[]>;
+  /** The region catalogues' divisions; empty when the catalogue has none (region codes are then checked by shape only). */
+  readonly regions: RegionIndex;
+  /** The file of the first region catalogue (named in problems). */
+  readonly regionsFile: string | undefined;
   /** The ajv every form is compiled with, holding the shared schemas that passed their checks. */
   readonly formAjv: Ajv2020;
 }
@@ -28,5 +33,6 @@ export function buildContext(catalogue: Catalogue, validSharedSchemas: readonly 
     const key = versionKey(doc.value);
     definitionsByVersion.set(key, [...(definitionsByVersion.get(key) ?? []), doc]);
   }
-  return { catalogue, sharedDataItems, sharedSchemas, definitionsByVersion, formAjv: createFormAjv(validSharedSchemas) };
+  const regions = indexRegions(catalogue.regions.flatMap((doc) => doc.value.regions));
+  return { catalogue, sharedDataItems, sharedSchemas, definitionsByVersion, regions, regionsFile: catalogue.regions[0]?.file, formAjv: createFormAjv(validSharedSchemas) };
 }

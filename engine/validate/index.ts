@@ -3,7 +3,7 @@ import type { Problem } from '../problems/index.ts';
 import { loadCatalogue, type Catalogue, type SourceDocument } from './catalogue.ts';
 import { buildContext } from './context.ts';
 import type { Rule } from './rule.ts';
-import { bundleRules, definitionRules, sharedDataRules } from './rules/index.ts';
+import { bundleRules, definitionRules, regionRules, sharedDataRules } from './rules/index.ts';
 import { checkSharedSchemas } from './shared-schemas.ts';
 
 export type { SourceDocument, Catalogue, Loaded } from './catalogue.ts';
@@ -26,6 +26,7 @@ export function validateSources(sources: readonly SourceDocument[]): ValidationR
   const run = <T>(rules: readonly Rule<T>[], docs: Catalogue[keyof Catalogue]) => {
     for (const doc of docs as readonly { file: string; value: T }[]) for (const rule of rules) problems.push(...rule.check(doc, ctx));
   };
+  run(regionRules, catalogue.regions);
   run(sharedDataRules, catalogue.sharedData);
   run(definitionRules, catalogue.definitions);
   run(bundleRules, catalogue.bundles);

@@ -8,7 +8,7 @@ import { compile, type JSONSchema } from 'json-schema-to-typescript';
 
 const modelDir = fileURLToPath(new URL('../../engine/model/', import.meta.url));
 export const generatedTypesPath = `${modelDir}types.generated.ts`;
-const schemaFiles = ['definition.schema.json', 'shared-data.schema.json', 'bundle.schema.json'];
+const schemaFiles = ['definition.schema.json', 'shared-data.schema.json', 'bundle.schema.json', 'regions.schema.json'];
 
 const banner = `/* eslint-disable */
 /**

@@ -1,5 +1,5 @@
 /** The ordered rule lists, per kind of document. Adding a check means adding a file and listing it here. */
-import type { BundleDefinition, MatterDefinition, SharedDataCatalogue } from '../../model/index.ts';
+import type { BundleDefinition, MatterDefinition, RegionCatalogue, SharedDataCatalogue } from '../../model/index.ts';
 import type { Rule } from '../rule.ts';
 import { baselineReferenceRule } from './baseline-reference.ts';
 import { bundleReferencesRule } from './bundle-references.ts';
@@ -11,6 +11,8 @@ import { processRolesRule } from './process-roles.ts';
 import { processSoundnessRule } from './process-soundness.ts';
 import { processStructureRule } from './process-structure.ts';
 import { processVocabularyRule } from './process-vocabulary.ts';
+import { regionCatalogueRule } from './region-catalogue.ts';
+import { regionKnownRule } from './region-known.ts';
 import { serviceElementsRule } from './service-elements.ts';
 import { sharedDataItemsRule } from './shared-data-items.ts';
 import { uniqueIdsRule } from './unique-ids.ts';
@@ -19,6 +21,7 @@ import { variantRegionRule } from './variant-region.ts';
 export const definitionRules: readonly Rule<MatterDefinition>[] = [
   duplicateDefinitionsRule,
   baselineReferenceRule,
+  regionKnownRule,
   variantRegionRule,
   uniqueIdsRule,
   formSchemaRule,
@@ -31,6 +34,8 @@ export const definitionRules: readonly Rule<MatterDefinition>[] = [
   serviceElementsRule,
 ];
 
-export const bundleRules: readonly Rule<BundleDefinition>[] = [bundleReferencesRule];
+export const bundleRules: readonly Rule<BundleDefinition>[] = [bundleReferencesRule, regionKnownRule];
+
+export const regionRules: readonly Rule<RegionCatalogue>[] = [regionCatalogueRule];
 
 export const sharedDataRules: readonly Rule<SharedDataCatalogue>[] = [sharedDataItemsRule];
