@@ -1,11 +1,13 @@
 /** The `onematter` command line: parses the command and maps errors to exit codes. */
-import { catalogueCommand, catalogueUsage } from './catalogue-command.ts';
+import { catalogueCommand } from './catalogue-command.ts';
+import { diffCommand } from './diff-command.ts';
+import { helpOf, overview } from './help.ts';
 import { exitCodes, UsageError, type CliIo } from './io.ts';
-import { validateCommand, validateUsage } from './validate-command.ts';
-import { diffCommand, diffUsage } from './diff-command.ts';
-import { scoreCommand, scoreUsage } from './score-command.ts';
-import { reviewCommand, reviewUsage } from './review-command.ts';
-import { typegenCommand, typegenUsage } from './typegen-command.ts';
+import { reviewCommand } from './review-command.ts';
+import { scoreCommand } from './score-command.ts';
+import { typegenCommand } from './typegen-command.ts';
+import { validateCommand } from './validate-command.ts';
+import { packageVersion } from './version.ts';
 
 const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   validate: validateCommand,
@@ -16,40 +18,39 @@ const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   typegen: typegenCommand,
 };
 
-const help = `onematter — one matter, one form, one process
-
-usage:
-  ${validateUsage}
-      check definitions; exit 0 when valid, 1 when problems were found, 2 on a usage error
-  ${catalogueUsage}
-      summarize matters, baselines and variants with their burden metrics
-  ${diffUsage}
-      how definition a differs from b (same matter), what it costs applicants, and a's score against b
-  ${scoreUsage}
-      score every variant against its top-runner baseline (0–100)
-  ${reviewUsage}
-      write the reviewers' report: region × metric matrix, score chart, level-up plans, proposed top runner
-  ${typegenUsage}
-      write one TypeScript type per matter form (its form.schema data) and an index.ts re-exporting them
-`;
+const isHelp = (arg: string) => arg === '--help' || arg === '-h';
 
 /** Runs one CLI invocation and returns its exit code; never throws (a bug is reported with exit code 70). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    (name === undefined ? io.stderr : io.stdout).write(help);
-    return name === undefined ? exitCodes.usage : exitCodes.ok;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.stdout.write(`onematter ${packageVersion()}\n`);
+    return exitCodes.ok;
   }
-  const command = commands[name];
-  if (!command) {
-    io.stderr.write(`unknown command: ${name}\n\n${help}`);
+  if (name === undefined || name === 'help' || isHelp(name)) {
+    const topic = name === 'help' ? args[0] : undefined;
+    if (topic !== undefined && Object.hasOwn(commands, topic)) {
+      io.stdout.write(helpOf(topic));
+      return exitCodes.ok;
+    }
+    (name === undefined ? io.stderr : io.stdout).write(overview(packageVersion()));
+    return name === undefined || topic !== undefined ? exitCodes.usage : exitCodes.ok;
+  }
+  if (!Object.hasOwn(commands, name)) {
+    io.stderr.write(`unknown command: ${name}\n\n${overview(packageVersion())}`);
     return exitCodes.usage;
   }
+  // `--help` anywhere before a `--` answers with the command's help, whatever else is on the line
+  const end = args.indexOf('--');
+  if ((end === -1 ? args : args.slice(0, end)).some(isHelp)) {
+    io.stdout.write(helpOf(name));
+    return exitCodes.ok;
+  }
   try {
-    return await command(args, io);
+    return await commands[name]!(args, io);
   } catch (error) {
     if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-      io.stderr.write(`onematter ${name}: ${error.message}\n`);
+      io.stderr.write(`onematter ${name}: ${error.message}\n(onematter ${name} --help shows its usage and options)\n`);
       return exitCodes.usage;
     }
     io.stderr.write(`onematter ${name}: internal error, please report it:\n${error instanceof Error ? error.stack : String(error)}\n`);
