@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// The `onematter` command. The CLI is TypeScript, loaded through tsx's ESM hooks (no build step).
-import { register } from 'tsx/esm/api';
+// The `onematter` command. In a checkout the CLI runs from its TypeScript sources (through tsx's ESM hooks, no
+// build step); an installed package has no sources and runs the JavaScript built into dist/.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('./main.ts');
+const fromSource = existsSync(new URL('./main.ts', import.meta.url));
+if (fromSource) (await import('tsx/esm/api')).register();
+const { main } = await import(fromSource ? './main.ts' : '../../dist/runtime/cli/main.js');
 process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
