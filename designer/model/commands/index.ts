@@ -1,0 +1,46 @@
+/**
+ * Every command of the designer, by name. A command is data — `{ name, args }` — so views dispatch it, the history
+ * records it and a test replays a log of them; its plan is computed against the current definition.
+ */
+import type { MatterDefinition } from '../../../engine/index.ts';
+import { applyOps } from '../patch.ts';
+import type { Transaction } from '../transaction.ts';
+import { CommandError, type CommandDefinition } from './command.ts';
+import { applyFix, replaceDefinition } from './document.ts';
+import { addField, moveField, removeField, renameField, setRequired } from './fields.ts';
+import { addMaterial, moveMaterial, removeMaterial } from './materials.ts';
+import { setValue } from './set-value.ts';
+
+export { CommandError } from './command.ts';
+
+/** Every command under its name (each definition carries the same name). */
+export const commands = {
+  'set-value': setValue,
+  'add-field': addField,
+  'remove-field': removeField,
+  'rename-field': renameField,
+  'move-field': moveField,
+  'set-required': setRequired,
+  'add-material': addMaterial,
+  'remove-material': removeMaterial,
+  'move-material': moveMaterial,
+  'replace-definition': replaceDefinition,
+  'apply-fix': applyFix,
+} as const;
+type Args<C> = C extends CommandDefinition<infer A> ? A : never;
+type All = typeof commands;
+
+/** A command as data, e.g. `{ name: 'add-field', args: { parent: '/applicant', name: 'phone', schema: { type: 'string' } } }`. */
+export type Command = { [K in keyof All]: { readonly name: K; readonly args: Args<All[K]> } }[keyof All];
+
+/** Plans and applies a command: the new definition and the transaction that records (and undoes) it. */
+export function runCommand(definition: MatterDefinition, command: Command): { definition: MatterDefinition; transaction: Transaction } {
+  const found = Object.hasOwn(commands, command.name) ? (commands[command.name] as CommandDefinition<unknown>) : undefined;
+  if (!found) throw new CommandError(String(command.name), 'no such command');
+  const plan = found.plan(definition, command.args);
+  const applied = applyOps(definition, plan.ops);
+  return {
+    definition: applied.doc as MatterDefinition,
+    transaction: { command, label: plan.label, ops: plan.ops, inverse: applied.inverse, ...(plan.select !== undefined ? { select: plan.select } : {}) },
+  };
+}
