@@ -56,5 +56,56 @@ export class TamperedError extends RuntimeError {
   }
 }
 
-/** A published definition version was changed in place, or a catalogue refers to a version that is not published. */
+/**
+ * A published definition version was changed in place (`definition-changed`), its stored body no longer matches its
+ * hash (`definition-tampered`), or its form schema cannot compile (`definition-schema-unresolved`, `-invalid`).
+ */
 export class DefinitionError extends RuntimeError {}
+
+/** An event (or the materials given with a submission) that does not match the event schema; pointers into the event. */
+export class InvalidEventPayloadError extends RuntimeError {
+  constructor(readonly errors: readonly FieldError[]) {
+    const shown = errors.slice(0, 5).map((e) => `${e.pointer || '/'} ${e.message}`).join('; ');
+    super('invalid-event-payload', `the event is malformed: ${shown}${errors.length > 5 ? `; and ${errors.length - 5} more` : ''}`);
+  }
+}
+
+/** Why a payload was refused before any work was done on it. */
+export type PayloadProblem = 'payload-too-deep' | 'payload-too-large' | 'payload-not-json';
+
+/** A case payload (draft, submitted data, event) nested too deep, too large or not JSON, at `pointer`. */
+export class PayloadError extends RuntimeError {
+  constructor(
+    override readonly code: PayloadProblem,
+    readonly pointer: string,
+    readonly limit?: number,
+    what = 'a value that is not JSON',
+  ) {
+    // the pointer is bounded by the limits, but keep the message short for logs
+    const at = pointer === '' ? 'the root' : pointer.length > 200 ? `${pointer.slice(0, 200)}…` : pointer;
+    super(code, code === 'payload-too-deep' ? `the payload is nested more than ${limit} levels deep at ${at}`
+      : code === 'payload-too-large' ? `the payload is larger than ${limit} bytes of JSON at ${at}`
+      : `the payload holds ${what} at ${at}`);
+  }
+}
+
+/** An argument of the wrong type or out of range (an id that is not a string, a revision that is not a positive integer, …). */
+export class InvalidArgumentError extends RuntimeError {
+  constructor(readonly argument: string, message: string) {
+    super('invalid-argument', `${argument}: ${message}`);
+  }
+}
+
+/** The store failed (disk, lock, closed database, …): the original error is the `cause`; a failed write changed nothing. */
+export class StoreError extends RuntimeError {
+  constructor(operation: string, cause: unknown) {
+    super('store-failed', `the store failed during ${operation}: ${cause instanceof Error ? cause.message : String(cause)}`.slice(0, 500), { cause });
+  }
+}
+
+/** Anything else unexpected (a clock or shared-data source that fails, a bug): the original error is the `cause`. */
+export class InternalRuntimeError extends RuntimeError {
+  constructor(message: string, cause?: unknown) {
+    super('internal', message.slice(0, 500), cause === undefined ? undefined : { cause });
+  }
+}

@@ -5,6 +5,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { ValidateFunction } from 'ajv';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { createFormAjv, type Catalogue, type LocalizedText, type MatterDefinition } from '../../engine/index.ts';
 import { canonical } from '../../engine/json/equal.ts';
 import { isObject, parsePointer, resolvePointer } from '../../engine/json/pointer.ts';
@@ -15,9 +16,18 @@ import { addWorkingDays } from '../effects/working-days.ts';
 import { demoSharedData } from '../shared-data/demo.ts';
 import type { SharedDataSource } from '../shared-data/source.ts';
 import type { AuditEvent, CaseQuery, CaseRecord, Deadline, PublishedDefinition, Store, StoredCertificate } from '../store/types.ts';
+import { checkActor, checkId, checkObject, checkQuery, checkRevision } from './arguments.ts';
 import { nextEvent, verifyChain, type AuditCheck } from './audit.ts';
-import { ConflictError, DefinitionError, ForbiddenError, InvalidEventError, NotFoundError, TamperedError, ValidationFailedError, type FieldError } from './errors.ts';
+import { auditKeyOf, auditSealer, type AuditSealer } from './audit-seal.ts';
+import { atBoundary, guardedStore, typed } from './boundary.ts';
+import { compileForm } from './compile-form.ts';
+import {
+  ConflictError, DefinitionError, ForbiddenError, InternalRuntimeError, InvalidArgumentError, InvalidEventError, NotFoundError, TamperedError,
+  ValidationFailedError, type FieldError,
+} from './errors.ts';
+import { checkDeclaredMaterials, checkEventShape } from './event-shape.ts';
 import { initialState, machineOf, step, type CaseContext, type CaseEvent } from './machine.ts';
+import { checkPayload } from './payload-limits.ts';
 
 export interface RuntimeOptions {
   readonly store: Store;
@@ -32,6 +42,11 @@ export interface RuntimeOptions {
   readonly sharedData?: SharedDataSource;
   /** The issuing departments' seal (default: a fresh Ed25519 key). */
   readonly signer?: Signer;
+  /**
+   * The key sealing each case's audit head (HMAC-SHA256). Default: derived from `signer` (so a kept signing key keeps
+   * seals verifying across restarts); with neither, a fixed public demo key that protects nothing.
+   */
+  readonly auditKey?: string | Uint8Array;
   readonly clock?: Clock;
   /** Public holidays (`YYYY-MM-DD`, China Standard Time) that do not count as working days. */
   readonly holidays?: Iterable<string>;
@@ -73,9 +88,11 @@ export const definitionHash = (d: MatterDefinition): string => createHash('sha25
 
 /** Creates a runtime and publishes the catalogue's definitions (a changed published version is refused). */
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
-  const runtime = new Runtime(options);
-  await runtime.publishCatalogue();
-  return runtime;
+  return atBoundary('createRuntime', async () => {
+    const runtime = new Runtime(options);
+    await runtime.publishCatalogue();
+    return runtime;
+  });
 }
 
 export class Runtime {
@@ -87,29 +104,51 @@ export class Runtime {
   private readonly validators = new Map<string, (data: unknown) => FieldError[]>();
   // Published versions never change, so each is read from the store once.
   private readonly definitions = new Map<string, PublishedDefinition>();
-  private readonly ajv;
+  private readonly ajv: Ajv2020;
+  private readonly sealer: AuditSealer;
 
   constructor(private readonly options: RuntimeOptions) {
-    this.store = options.store;
-    this.signer = options.signer ?? ed25519Signer('onematter-demo-seal');
-    this.clock = options.clock ?? systemClock;
-    this.sharedData = options.sharedData ?? demoSharedData;
-    this.holidays = new Set(options.holidays ?? []);
-    this.ajv = createFormAjv(options.sharedSchemas ?? options.catalogue?.schemas.map((s) => s.value) ?? []);
+    try {
+      checkObject('options', options);
+      const store = options.store as Partial<Store> | undefined;
+      if (typeof store?.getCase !== 'function' || typeof store.updateCase !== 'function') throw new InvalidArgumentError('options.store', 'must be a Store (openSqliteStore(…))');
+      this.store = guardedStore(options.store);
+      this.signer = options.signer ?? ed25519Signer('onematter-demo-seal');
+      this.sealer = auditSealer(auditKeyOf(options));
+      this.clock = options.clock ?? systemClock;
+      this.sharedData = options.sharedData ?? demoSharedData;
+      this.holidays = new Set(options.holidays ?? []);
+      this.ajv = sharedSchemasAjv(options.sharedSchemas ?? options.catalogue?.schemas.map((s) => s.value) ?? []);
+    } catch (error) {
+      throw typed('new Runtime', error);
+    }
   }
 
   /** Publishes every definition of the catalogue; an id + version + region already published with other content is refused. */
   async publishCatalogue(): Promise<void> {
-    for (const { value } of this.options.catalogue?.definitions ?? []) {
-      const result = await this.store.publish({ id: value.id, version: value.version, region: value.region.code, hash: definitionHash(value), definition: value, publishedAt: this.clock.now() });
-      if (result === 'conflict') {
-        throw new DefinitionError('definition-changed', `${value.id}@${value.version} (${value.region.code}) is already published with other content; publish a new version instead`);
+    return atBoundary('publishCatalogue', async () => {
+      for (const { value } of this.options.catalogue?.definitions ?? []) {
+        const result = await this.store.publish({ id: value.id, version: value.version, region: value.region.code, hash: definitionHash(value), definition: value, publishedAt: this.now() });
+        if (result === 'conflict') {
+          throw new DefinitionError('definition-changed', `${value.id}@${value.version} (${value.region.code}) is already published with other content; publish a new version instead`);
+        }
       }
-    }
+    });
   }
 
   /** Starts a case for an applicant (identified by identity number), prefilled and with materials waived from shared data. */
   async startCase(input: { matterId: string; region: string; version?: string; applicant: string }): Promise<CaseView> {
+    return atBoundary('startCase', async () => {
+      checkObject('input', input);
+      checkId('input.matterId', input.matterId);
+      checkId('input.region', input.region);
+      if (input.version !== undefined) checkId('input.version', input.version);
+      checkId('input.applicant', input.applicant);
+      return this.start(input);
+    });
+  }
+
+  private async start(input: { matterId: string; region: string; version?: string; applicant: string }): Promise<CaseView> {
     const published = await this.findDefinition(input.matterId, input.region, input.version);
     const def = published.definition;
     const machine = machineOf(def, published.hash);
@@ -123,19 +162,27 @@ export class Runtime {
     }
     const waived: string[] = [];
     for (const m of def.materials) if (m.sharedData && (await this.sharedData.lookup(m.sharedData.item, input.applicant))) waived.push(m.id);
-    const now = this.clock.now();
+    const now = this.now();
     const state = initialState(machine);
     const record: CaseRecord = {
       id: randomUUID(), matterId: def.id, version: def.version, region: def.region.code, hash: published.hash, applicant: input.applicant,
       state, role: roleOf(def, state), status: 'draft', outcome: undefined, revision: 1, data, verified, context: { waived }, auditHead: '', createdAt: now, updatedAt: now,
     };
     const event = nextEvent(undefined, { caseId: record.id, at: now, actor: input.applicant, role: 'applicant', type: 'started', from: undefined, to: state, payload: { hash: published.hash, prefilled: Object.keys(verified), waived } });
-    await this.store.createCase({ record: { ...record, auditHead: event.hash }, events: [event] });
+    await this.store.createCase({ record: { ...record, auditHead: event.hash, auditSeal: this.sealer.seal(record.id, 1, event.hash) }, events: [event] });
     return this.view(record.id);
   }
 
   /** Saves the applicant's draft without validating it (save and return later). */
   async saveDraft(caseId: string, data: unknown, actor: Actor, revision: number): Promise<StepView> {
+    return atBoundary('saveDraft', async () => {
+      checkChange(caseId, actor, revision);
+      checkPayload(data);
+      return this.draft(caseId, data, actor, revision);
+    });
+  }
+
+  private async draft(caseId: string, data: unknown, actor: Actor, revision: number): Promise<StepView> {
     const { record } = await this.load(caseId, revision);
     this.mustBeApplicant(record, actor);
     if (roleOf(await this.definitionOf(record), record.state) !== 'applicant') throw new ForbiddenError(`case ${caseId} is at step "${record.state}": the applicant cannot edit it now`);
@@ -146,64 +193,104 @@ export class Runtime {
 
   /** Validates the data with the definition's compiled validator; field errors carry JSON Pointers. */
   async validate(record: Pick<CaseRecord, 'matterId' | 'version' | 'region'>, data: unknown): Promise<FieldError[]> {
-    return (await this.formValidator(record))(data);
+    return atBoundary('validate', async () => {
+      checkDefinitionKey(record);
+      checkPayload(data);
+      return this.validatorOf(await this.findDefinition(record.matterId, record.region, record.version))(data);
+    });
   }
 
   /** The compiled validator of a definition version (compiled once, on first use): data in, field errors out. */
   async formValidator(record: Pick<CaseRecord, 'matterId' | 'version' | 'region'>): Promise<(data: unknown) => FieldError[]> {
-    return this.validatorOf(await this.findDefinition(record.matterId, record.region, record.version));
+    return atBoundary('formValidator', async () => {
+      checkDefinitionKey(record);
+      return this.validatorOf(await this.findDefinition(record.matterId, record.region, record.version));
+    });
   }
 
   /** Submits the form (the SUBMIT event): verified fields unchanged, data valid, then the process moves. */
   async submit(caseId: string, data: unknown, actor: Actor, revision: number, materials: string[] = []): Promise<StepView> {
-    const { record } = await this.load(caseId, revision);
-    this.mustBeApplicant(record, actor);
-    this.checkVerified(record, data);
-    const errors = await this.validate(record, data);
-    if (errors.length > 0) throw new ValidationFailedError(errors);
-    return this.transition({ ...record, data }, { type: 'SUBMIT', materials }, actor, revision);
+    return atBoundary('submit', async () => {
+      checkChange(caseId, actor, revision);
+      checkPayload(data);
+      const event = { type: 'SUBMIT', materials };
+      checkEventShape(event);
+      const { record } = await this.load(caseId, revision);
+      this.mustBeApplicant(record, actor);
+      this.checkVerified(record, data);
+      const errors = this.validatorOf(await this.findDefinition(record.matterId, record.region, record.version))(data);
+      if (errors.length > 0) throw new ValidationFailedError(errors);
+      return this.transition({ ...record, data }, event, actor, revision);
+    });
   }
 
-  /** Takes a step of the process (accept, request supplement, approve, reject, …) as `actor`. */
+  /** Takes a step of the process (accept, request supplement, approve, reject, …) as `actor`; the event is checked against its schema first. */
   async act(caseId: string, event: CaseEvent, actor: Actor, revision: number): Promise<StepView> {
-    const { record } = await this.load(caseId, revision);
-    if (event.type === 'SUBMIT') throw new ForbiddenError('submit the form with submit(), which validates it');
-    return this.transition(record, event, actor, revision);
+    return atBoundary('act', async () => {
+      checkChange(caseId, actor, revision);
+      checkEventShape(event);
+      const { record } = await this.load(caseId, revision);
+      if (event.type === 'SUBMIT') throw new ForbiddenError('submit the form with submit(), which validates it');
+      return this.transition(record, event, actor, revision);
+    });
   }
 
   /** A case with its definition, step, accepted events, deadline, waived materials, audit trail and certificates. */
   async getCase(caseId: string): Promise<CaseView> {
-    return this.view(caseId);
+    return atBoundary('getCase', async () => {
+      checkId('caseId', caseId);
+      return this.view(caseId);
+    });
   }
 
   /** Cases by role (the queue of a step's role), status, applicant or matter. */
-  listCases(query: CaseQuery): Promise<CaseRecord[]> {
-    return this.store.listCases(query);
+  async listCases(query: CaseQuery): Promise<CaseRecord[]> {
+    return atBoundary('listCases', async () => {
+      checkQuery(query);
+      return this.store.listCases(query);
+    });
   }
 
   /** Cases past their promised deadline and not finished, oldest first. */
-  overdue(): Promise<{ caseId: string; dueAt: number }[]> {
-    return this.store.overdue(this.clock.now());
+  async overdue(): Promise<{ caseId: string; dueAt: number }[]> {
+    return atBoundary('overdue', async () => this.store.overdue(this.now()));
   }
 
   /**
-   * Recomputes a case's audit chain: any altered, removed or reordered event fails. Every write appends exactly one
-   * event and bumps the revision, so events missing at the end show as fewer events than the revision.
+   * Recomputes a case's audit chain and checks it against the case row: every event's hash and link, one event per
+   * revision, the last event's hash equal to the case's audit head, and that head's seal under the runtime's audit
+   * key — so events altered, removed or renumbered (even with the chain recomputed after them) fail, and so does a
+   * chain rewritten whole with a recomputed head by anyone without the key.
    */
   async verifyAudit(caseId: string): Promise<AuditCheck> {
-    const record = await this.store.getCase(caseId);
-    if (!record) throw new NotFoundError(`case ${caseId}`);
-    const events = await this.store.events(caseId);
-    const chain = verifyChain(events);
-    if (chain.ok && events.length !== record.revision) {
-      return { ok: false, events: events.length, seq: events.length + 1, reason: `the case is at revision ${record.revision} but has ${events.length} events: the last ones were removed` };
-    }
-    return chain;
+    return atBoundary('verifyAudit', async () => {
+      checkId('caseId', caseId);
+      const record = await this.store.getCase(caseId);
+      if (!record) throw new NotFoundError(`case ${caseId}`);
+      const events = await this.store.events(caseId);
+      const chain = verifyChain(events);
+      if (!chain.ok) return chain;
+      const n = events.length;
+      const fail = (reason: string): AuditCheck => ({ ok: false, events: n, seq: n, reason });
+      if (n !== record.revision) {
+        return { ok: false, events: n, seq: n + 1, reason: `the case is at revision ${record.revision} but has ${n} events: the last ones were removed` };
+      }
+      if (events[n - 1]!.hash !== record.auditHead) return fail(`the chain does not end at the case's audit head: event ${n} was altered, removed or rechained`);
+      if (!record.auditSeal) return fail('the case has no audit seal: it was removed, or the case was last written before seals');
+      if (!this.sealer.verify(record.id, record.revision, record.auditHead, record.auditSeal)) {
+        return fail("the audit seal does not match the case's id, revision and audit head: the trail or the case row was rewritten without the runtime's audit key");
+      }
+      return chain;
+    });
   }
 
-  /** Verifies a certificate against this runtime's seal (and any other trusted keys). */
+  /** Verifies a certificate against this runtime's seal (and any other trusted keys); never throws. */
   verifyCertificate(certificate: unknown, trustedKeys: Readonly<Record<string, string>> = {}): CertificateCheck {
-    return verifyCertificate(certificate, { ...trustedKeys, [this.signer.keyId]: this.signer.publicKeyPem });
+    try {
+      return verifyCertificate(certificate, { ...trustedKeys, [this.signer.keyId]: this.signer.publicKeyPem });
+    } catch (error) {
+      return { ok: false, reason: `unreadable trusted keys: ${error instanceof Error ? error.message : String(error)}` };
+    }
   }
 
   private async transition(record: CaseRecord, event: CaseEvent, actor: Actor, revision: number): Promise<StepView> {
@@ -213,12 +300,13 @@ export class Runtime {
     if (role === undefined) throw new InvalidEventError(event.type, record.state, [], 'the case is finished');
     if (actor.role !== role) throw new ForbiddenError(`step "${record.state}" is acted on by ${role}, not ${actor.role}`);
     if (role === 'applicant') this.mustBeApplicant(record, actor);
+    checkDeclaredMaterials(def, event);
     const machine = machineOf(def, published.hash);
     const context = record.context as CaseContext;
     const next = step(machine, record.state, context, event);
     const accepted = Object.keys(def.process.states[record.state]?.on ?? {});
     if (!next) throw new InvalidEventError(event.type, record.state, accepted, accepted.includes(event.type) ? 'its condition is not met' : undefined);
-    const now = this.clock.now();
+    const now = this.now();
     const newContext: CaseContext = { ...context };
     if (event.paid) newContext.paid = (context.paid ?? 0) + event.paid;
     if (event.materials?.length) newContext.supplied = [...new Set([...(context.supplied ?? []), ...event.materials])];
@@ -260,10 +348,10 @@ export class Runtime {
     extra: { deadline?: { set?: Deadline; meet?: number }; certificates?: StoredCertificate[] },
     revision = before.revision,
   ): Promise<{ record: CaseRecord; event: AuditEvent }> {
-    const now = after.updatedAt === before.updatedAt ? this.clock.now() : after.updatedAt;
+    const now = after.updatedAt === before.updatedAt ? this.now() : after.updatedAt;
     const head = { seq: revision, hash: before.auditHead }; // event `revision` is the newest (one event per revision)
     const event = nextEvent(head, { caseId: before.id, at: now, actor: actor.id, role: actor.role, type, from: before.state, to: after.state, payload: payload ?? null });
-    const record = { ...after, revision: revision + 1, updatedAt: now, auditHead: event.hash };
+    const record = { ...after, revision: revision + 1, updatedAt: now, auditHead: event.hash, auditSeal: this.sealer.seal(before.id, revision + 1, event.hash) };
     const result = await this.store.updateCase(revision, { record, events: [event], ...extra });
     if (result === 'conflict') throw new ConflictError(before.id, revision, (await this.store.getCase(before.id))?.revision);
     return { record, event };
@@ -290,8 +378,15 @@ export class Runtime {
 
   private validatorOf(published: PublishedDefinition): (data: unknown) => FieldError[] {
     let validator = this.validators.get(published.hash);
-    if (!validator) this.validators.set(published.hash, (validator = fieldErrors(this.ajv.compile(published.definition.form.schema))));
+    if (!validator) this.validators.set(published.hash, (validator = fieldErrors(compileForm(this.ajv, published))));
     return validator;
+  }
+
+  // The clock's time, refused unless it is one (a clock returning NaN would store events without a time).
+  private now(): number {
+    const t: unknown = this.clock.now();
+    if (typeof t !== 'number' || !Number.isFinite(t) || t < 0) throw new InternalRuntimeError(`the clock returned ${typeof t === 'number' ? t : typeof t}, not milliseconds since the epoch`);
+    return t;
   }
 
   private async definitionOf(record: CaseRecord): Promise<MatterDefinition> {
@@ -307,6 +402,10 @@ export class Runtime {
       const cached = wanted === undefined ? undefined : this.definitions.get(`${id}@${wanted}@${region}`);
       published = cached ?? (wanted === undefined ? undefined : await this.store.getDefinition(id, wanted, region));
       if (!published) throw new NotFoundError(`matter ${id}${version ? `@${version}` : ''} in region ${region}`);
+      // the body read is the body run: hash it once per loaded version, whatever the stored hash column says
+      if (!cached && definitionHash(published.definition) !== published.hash) {
+        throw new DefinitionError('definition-tampered', `${id}@${published.version} (${region}) was changed in the store after it was published: its body no longer matches its hash ${published.hash}; restore it, or publish the change as a new version`);
+      }
       this.definitions.set(`${id}@${published.version}@${region}`, published);
     }
     if (hash && published.hash !== hash) throw new DefinitionError('definition-changed', `case pinned to ${id}@${published.version} hash ${hash} but the store holds ${published.hash}`);
@@ -333,6 +432,30 @@ export class Runtime {
       certificates: certificates ?? (await this.store.certificatesOf(caseId)),
     };
   }
+}
+
+// The ajv every form compiles with; a shared schema ajv refuses (invalid, or a duplicate $id) is a DefinitionError.
+function sharedSchemasAjv(shared: readonly object[]): Ajv2020 {
+  try {
+    return createFormAjv(shared);
+  } catch (error) {
+    throw new DefinitionError('shared-schema-invalid', `a shared schema cannot be used: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+// The arguments of a call that changes a case.
+function checkChange(caseId: unknown, actor: unknown, revision: unknown): void {
+  checkId('caseId', caseId);
+  checkActor(actor);
+  checkRevision(revision);
+}
+
+// The id, region and version naming a definition (validate, formValidator).
+function checkDefinitionKey(record: unknown): asserts record is Pick<CaseRecord, 'matterId' | 'version' | 'region'> {
+  checkObject('record', record);
+  checkId('record.matterId', record.matterId);
+  checkId('record.region', record.region);
+  checkId('record.version', record.version);
 }
 
 // ajv's errors as field errors: a missing property points at the property, not at its parent.

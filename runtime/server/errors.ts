@@ -3,7 +3,10 @@
  * (schema validation, malformed JSON, oversize body) and the CSRF plugin's are all mapped here.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { ConflictError, DefinitionError, ForbiddenError, InvalidEventError, NotFoundError, TamperedError, ValidationFailedError } from '../cases/errors.ts';
+import {
+  ConflictError, DefinitionError, ForbiddenError, InternalRuntimeError, InvalidArgumentError, InvalidEventError, InvalidEventPayloadError, NotFoundError, PayloadError,
+  StoreError, TamperedError, ValidationFailedError,
+} from '../cases/errors.ts';
 
 /** A refusal the server raises itself. */
 export class HttpError extends Error {
@@ -32,6 +35,11 @@ export function describe(error: unknown): Body {
   if (error instanceof ConflictError || error instanceof DefinitionError) return { status: 409, code: error.code, message: error.message };
   if (error instanceof ForbiddenError) return { status: 403, code: error.code, message: error.message };
   if (error instanceof NotFoundError) return { status: 404, code: error.code, message: error.message };
+  if (error instanceof PayloadError) return { status: error.code === 'payload-too-large' ? 413 : 400, code: error.code, message: error.message, details: { pointer: error.pointer, ...(error.limit === undefined ? {} : { limit: error.limit }) } };
+  if (error instanceof InvalidEventPayloadError) return { status: 400, code: error.code, message: error.message, details: { errors: error.errors } };
+  if (error instanceof InvalidArgumentError) return { status: 400, code: error.code, message: error.message, details: { argument: error.argument } };
+  if (error instanceof StoreError) return { status: 503, code: error.code, message: 'the case store is unavailable; try again shortly' };
+  if (error instanceof InternalRuntimeError) return { status: 500, code: 'internal', message: 'internal server error' };
   const e = error as Partial<FastifyError>;
   if (e.validation) {
     const errors = e.validation.map((v) => ({ in: e.validationContext ?? 'body', pointer: v.instancePath || '', message: v.message ?? v.keyword, ...(v.params ? { params: v.params } : {}) }));

@@ -35,6 +35,8 @@ export interface CaseRecord {
   readonly context: Readonly<Record<string, unknown>>;
   /** Hash of the newest audit event (event `revision`): the next event chains to it without reading the trail. */
   readonly auditHead: string;
+  /** Keyed MAC over (id, revision, audit head) from the runtime's audit key; absent on cases written before seals. */
+  readonly auditSeal?: string;
   readonly createdAt: number;
   readonly updatedAt: number;
 }
@@ -85,6 +87,66 @@ export interface CaseQuery {
   readonly matterId?: string;
 }
 
+/** Who a session belongs to, as signed in (a snapshot: the role and name at sign-in). */
+export interface SessionUser {
+  readonly id: string;
+  readonly role: string;
+  readonly subject: string;
+  readonly name: string;
+}
+
+/** A signed-in session. The store keeps the sha256 of the cookie's token, never the token itself. */
+export interface SessionRecord {
+  /** A random public id (not the token): listing and ending sessions name it. */
+  readonly id: string;
+  /** Hex sha256 of the session token. */
+  readonly tokenHash: string;
+  readonly user: SessionUser;
+  readonly createdAt: number;
+  /** The last request recorded (written at most about once a minute, not on every request). */
+  readonly lastSeenAt: number;
+  /** The absolute end of the session, however active. */
+  readonly expiresAt: number;
+  /** The client address and user agent at sign-in. */
+  readonly address: string;
+  readonly userAgent: string;
+}
+
+/** Failed sign-ins counted against one key (`user:<name>` or `address:<ip>`). */
+export interface ThrottleRecord {
+  readonly key: string;
+  readonly failures: number;
+  readonly lastFailureAt: number;
+  /** Attempts before this time are refused without checking the password. */
+  readonly blockedUntil: number;
+}
+
+export type SecurityEventKind = 'sign-in' | 'sign-in-failed' | 'sign-in-throttled' | 'sign-out' | 'session-revoked';
+
+/** One line of the security log: sign-in attempts, sign-outs and revoked sessions. */
+export interface SecurityEvent {
+  readonly at: number;
+  readonly kind: SecurityEventKind;
+  /** The user name given (for failed attempts, possibly no account's). */
+  readonly username: string;
+  readonly address: string;
+  readonly userAgent: string;
+  readonly detail: string;
+}
+
+/** A security event as stored, numbered in the order written. */
+export interface LoggedSecurityEvent extends SecurityEvent {
+  readonly seq: number;
+}
+
+/** A page of the security log, newest first. */
+export interface SecurityEventQuery {
+  readonly limit: number;
+  /** Only events numbered below this (the next page). */
+  readonly before?: number;
+  readonly username?: string;
+}
+
 /**
  * The store interface. One contract suite (test/store-contract.ts) runs against every implementation. Methods are
  * async so a networked store (PostgreSQL) fits the same interface.
@@ -108,5 +170,29 @@ export interface Store {
   overdue(now: number): Promise<{ caseId: string; dueAt: number }[]>;
   certificate(id: string): Promise<StoredCertificate | undefined>;
   certificatesOf(caseId: string): Promise<StoredCertificate[]>;
+  createSession(session: SessionRecord): Promise<void>;
+  /** The session whose token hashes to `tokenHash` (expired ones too: the caller checks the times). */
+  session(tokenHash: string): Promise<SessionRecord | undefined>;
+  /** Records a request: moves last-seen forward to `at` (never back, so several nodes may touch one session). */
+  touchSession(id: string, at: number): Promise<void>;
+  /** A user's sessions, newest first. */
+  sessionsOf(userId: string): Promise<SessionRecord[]>;
+  /** Ends (deletes) a session of `userId`; false when it has no such session. */
+  endSession(id: string, userId: string): Promise<boolean>;
+  /** Ends every session of `userId` except `keepId`; the ids ended. */
+  endOtherSessions(userId: string, keepId: string): Promise<string[]>;
+  /** Deletes sessions expired at `now` or not seen since `idleSince`; how many. */
+  purgeSessions(now: number, idleSince: number): Promise<number>;
+  throttle(key: string): Promise<ThrottleRecord | undefined>;
+  /**
+   * Replaces a throttle with `update(current)` atomically (no concurrent update is lost, across nodes too);
+   * `undefined` deletes it. `update` must be pure and synchronous: a networked store may call it again on a retry.
+   */
+  updateThrottle(key: string, update: (current: ThrottleRecord | undefined) => ThrottleRecord | undefined): Promise<ThrottleRecord | undefined>;
+  /** Deletes throttles with no failure and no block since `quietSince`; how many. */
+  purgeThrottles(quietSince: number): Promise<number>;
+  appendSecurityEvent(event: SecurityEvent): Promise<void>;
+  /** The security log, newest first. */
+  securityEvents(query: SecurityEventQuery): Promise<LoggedSecurityEvent[]>;
   close(): Promise<void>;
 }

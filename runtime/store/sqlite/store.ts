@@ -8,7 +8,10 @@ import { and, asc, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fileURLToPath } from 'node:url';
-import type { AuditEvent, CaseQuery, CaseRecord, CaseWrite, PublishedDefinition, Store, StoredCertificate } from '../types.ts';
+import type {
+  AuditEvent, CaseQuery, CaseRecord, CaseWrite, LoggedSecurityEvent, PublishedDefinition, SecurityEvent, SecurityEventQuery, SessionRecord, Store,
+  StoredCertificate, ThrottleRecord,
+} from '../types.ts';
 import * as schema from './schema.ts';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -53,7 +56,7 @@ function prepare(db: Db) {
 function prepareWrites(sqlite: Database.Database) {
   return {
     updateCase: sqlite.prepare(`update cases set state = @state, role = @role, status = @status, outcome = @outcome, revision = @revision,
-      data = @data, verified = @verified, context = @context, audit_head = @auditHead, updated_at = @updatedAt where id = @id and revision = @expected`),
+      data = @data, verified = @verified, context = @context, audit_head = @auditHead, audit_seal = @auditSeal, updated_at = @updatedAt where id = @id and revision = @expected`),
     insertEvent: sqlite.prepare(`insert into events (case_id, seq, at, actor, role, type, from_state, to_state, payload, prev_hash, hash)
       values (@caseId, @seq, @at, @actor, @role, @type, @fromState, @toState, @payload, @prevHash, @hash)`),
     setDeadline: sqlite.prepare(`insert into deadlines (case_id, kind, due_at, met_at) values (@caseId, @kind, @dueAt, @metAt)
@@ -61,7 +64,7 @@ function prepareWrites(sqlite: Database.Database) {
     meetDeadline: sqlite.prepare('update deadlines set met_at = @metAt where case_id = @id and met_at is null'),
     insertCertificate: sqlite.prepare('insert into certificates (id, case_id, document, issued_at) values (@id, @caseId, @document, @issuedAt)'),
     getCase: sqlite.prepare(`select id, matter_id as matterId, version, region, hash, applicant, state, role, status, outcome, revision, data,
-      verified, context, audit_head as auditHead, created_at as createdAt, updated_at as updatedAt from cases where id = ?`),
+      verified, context, audit_head as auditHead, audit_seal as auditSeal, created_at as createdAt, updated_at as updatedAt from cases where id = ?`),
     deadline: sqlite.prepare("select case_id as caseId, due_at as dueAt, met_at as metAt from deadlines where case_id = ? and kind = 'promised'"),
   };
 }
@@ -69,6 +72,7 @@ function prepareWrites(sqlite: Database.Database) {
 class SqliteStore implements Store {
   private readonly q;
   private readonly w;
+  private readonly s;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -76,6 +80,7 @@ class SqliteStore implements Store {
   ) {
     this.q = prepare(db);
     this.w = prepareWrites(sqlite);
+    this.s = prepareSecurity(sqlite);
     this.updateTx = sqlite.transaction((expected: number, write: CaseWrite) => this.update(expected, write));
   }
 
@@ -162,6 +167,61 @@ class SqliteStore implements Store {
     return this.q.certificatesOf.all({ id: caseId }).map((row) => ({ id: row.id, caseId: row.caseId, document: JSON.parse(row.document), issuedAt: row.issuedAt }));
   }
 
+  async createSession(session: SessionRecord): Promise<void> {
+    this.s.insertSession.run(toSessionRow(session));
+  }
+
+  async session(tokenHash: string): Promise<SessionRecord | undefined> {
+    const row = this.s.sessionByToken.get(tokenHash) as SessionRow | undefined;
+    return row && toSession(row);
+  }
+
+  async touchSession(id: string, at: number): Promise<void> {
+    this.s.touchSession.run({ id, at });
+  }
+
+  async sessionsOf(userId: string): Promise<SessionRecord[]> {
+    return (this.s.sessionsOf.all(userId) as SessionRow[]).map(toSession);
+  }
+
+  async endSession(id: string, userId: string): Promise<boolean> {
+    return this.s.endSession.run({ id, userId }).changes === 1;
+  }
+
+  async endOtherSessions(userId: string, keepId: string): Promise<string[]> {
+    return (this.s.endOtherSessions.all({ userId, keepId }) as { id: string }[]).map((r) => r.id);
+  }
+
+  async purgeSessions(now: number, idleSince: number): Promise<number> {
+    return this.s.purgeSessions.run({ now, idleSince }).changes;
+  }
+
+  async throttle(key: string): Promise<ThrottleRecord | undefined> {
+    return this.s.throttle.get(key) as ThrottleRecord | undefined;
+  }
+
+  async updateThrottle(key: string, update: (current: ThrottleRecord | undefined) => ThrottleRecord | undefined): Promise<ThrottleRecord | undefined> {
+    // read and write in one IMMEDIATE transaction: another process's update waits instead of being lost
+    return this.sqlite.transaction(() => {
+      const next = update(this.s.throttle.get(key) as ThrottleRecord | undefined);
+      if (next) this.s.putThrottle.run({ ...next, key });
+      else this.s.deleteThrottle.run(key);
+      return next && { ...next, key };
+    }).immediate();
+  }
+
+  async purgeThrottles(quietSince: number): Promise<number> {
+    return this.s.purgeThrottles.run(quietSince).changes;
+  }
+
+  async appendSecurityEvent(e: SecurityEvent): Promise<void> {
+    this.s.appendSecurityEvent.run(e);
+  }
+
+  async securityEvents(query: SecurityEventQuery): Promise<LoggedSecurityEvent[]> {
+    return this.s.securityEvents.all({ limit: query.limit, before: query.before ?? null, username: query.username ?? null }) as LoggedSecurityEvent[];
+  }
+
   async close(): Promise<void> {
     this.sqlite.close();
   }
@@ -185,16 +245,55 @@ const toDefinition = (row: typeof schema.definitions.$inferSelect): PublishedDef
 const toCaseRow = (c: CaseRecord): CaseRow => ({
   id: c.id, matterId: c.matterId, version: c.version, region: c.region, hash: c.hash, applicant: c.applicant, state: c.state,
   role: c.role ?? null, status: c.status, outcome: c.outcome ?? null, revision: c.revision, data: JSON.stringify(c.data ?? null),
-  verified: JSON.stringify(c.verified), context: JSON.stringify(c.context), auditHead: c.auditHead, createdAt: c.createdAt, updatedAt: c.updatedAt,
+  verified: JSON.stringify(c.verified), context: JSON.stringify(c.context), auditHead: c.auditHead, auditSeal: c.auditSeal ?? '', createdAt: c.createdAt, updatedAt: c.updatedAt,
 });
 
 const toCase = (row: CaseRow): CaseRecord => ({
   id: row.id, matterId: row.matterId, version: row.version, region: row.region, hash: row.hash, applicant: row.applicant, state: row.state,
   role: row.role ?? undefined, status: row.status as CaseRecord['status'], outcome: row.outcome ?? undefined, revision: row.revision,
-  data: JSON.parse(row.data), verified: JSON.parse(row.verified), context: JSON.parse(row.context), auditHead: row.auditHead, createdAt: row.createdAt, updatedAt: row.updatedAt,
+  data: JSON.parse(row.data), verified: JSON.parse(row.verified), context: JSON.parse(row.context), auditHead: row.auditHead,
+  ...(row.auditSeal ? { auditSeal: row.auditSeal } : {}), createdAt: row.createdAt, updatedAt: row.updatedAt, // '' is no seal
 });
 
 const toEvent = (row: EventRow): AuditEvent => ({
   caseId: row.caseId, seq: row.seq, at: row.at, actor: row.actor, role: row.role, type: row.type, from: row.fromState ?? undefined,
   to: row.toState ?? undefined, payload: JSON.parse(row.payload), prevHash: row.prevHash, hash: row.hash,
+});
+
+// Sessions, sign-in throttles and the security log: plain prepared statements over the drizzle tables (a session is
+// read on every request).
+function prepareSecurity(sqlite: Database.Database) {
+  const session = `select id, token_hash as tokenHash, user_id as userId, role, subject, name, created_at as createdAt, last_seen_at as lastSeenAt,
+    expires_at as expiresAt, address, user_agent as userAgent from sessions`;
+  const throttle = 'select key, failures, last_failure_at as lastFailureAt, blocked_until as blockedUntil from sign_in_throttles';
+  return {
+    insertSession: sqlite.prepare(`insert into sessions (id, token_hash, user_id, role, subject, name, created_at, last_seen_at, expires_at, address, user_agent)
+      values (@id, @tokenHash, @userId, @role, @subject, @name, @createdAt, @lastSeenAt, @expiresAt, @address, @userAgent)`),
+    sessionByToken: sqlite.prepare(`${session} where token_hash = ?`),
+    sessionsOf: sqlite.prepare(`${session} where user_id = ? order by created_at desc, id`),
+    touchSession: sqlite.prepare('update sessions set last_seen_at = @at where id = @id and last_seen_at < @at'),
+    endSession: sqlite.prepare('delete from sessions where id = @id and user_id = @userId'),
+    endOtherSessions: sqlite.prepare('delete from sessions where user_id = @userId and id <> @keepId returning id'),
+    purgeSessions: sqlite.prepare('delete from sessions where expires_at <= @now or last_seen_at <= @idleSince'),
+    throttle: sqlite.prepare(`${throttle} where key = ?`),
+    putThrottle: sqlite.prepare(`insert into sign_in_throttles (key, failures, last_failure_at, blocked_until) values (@key, @failures, @lastFailureAt, @blockedUntil)
+      on conflict (key) do update set failures = excluded.failures, last_failure_at = excluded.last_failure_at, blocked_until = excluded.blocked_until`),
+    deleteThrottle: sqlite.prepare('delete from sign_in_throttles where key = ?'),
+    purgeThrottles: sqlite.prepare('delete from sign_in_throttles where max(last_failure_at, blocked_until) < ?'),
+    appendSecurityEvent: sqlite.prepare('insert into security_log (at, kind, username, address, user_agent, detail) values (@at, @kind, @username, @address, @userAgent, @detail)'),
+    securityEvents: sqlite.prepare(`select seq, at, kind, username, address, user_agent as userAgent, detail from security_log
+      where (@before is null or seq < @before) and (@username is null or username = @username) order by seq desc limit @limit`),
+  };
+}
+
+type SessionRow = Omit<SessionRecord, 'user'> & { userId: string; role: string; subject: string; name: string };
+
+const toSessionRow = (s: SessionRecord): SessionRow => ({
+  id: s.id, tokenHash: s.tokenHash, userId: s.user.id, role: s.user.role, subject: s.user.subject, name: s.user.name, createdAt: s.createdAt,
+  lastSeenAt: s.lastSeenAt, expiresAt: s.expiresAt, address: s.address, userAgent: s.userAgent,
+});
+
+const toSession = (row: SessionRow): SessionRecord => ({
+  id: row.id, tokenHash: row.tokenHash, user: { id: row.userId, role: row.role, subject: row.subject, name: row.name }, createdAt: row.createdAt,
+  lastSeenAt: row.lastSeenAt, expiresAt: row.expiresAt, address: row.address, userAgent: row.userAgent,
 });
