@@ -158,6 +158,10 @@ describe('the certificate', () => {
     expect(html.status).toBe(200);
     expect(html.headers.get('content-type')).toContain('text/html');
     expect(html.text).toContain('浙江省居住证');
+    // its own policy, stricter than the UI's: no scripts at all, only its inline style
+    expect(html.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    expect(html.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(html.headers.get('referrer-policy')).toBe('no-referrer');
     expect((await (await Client.signedIn(base, 'liNa')).get(certificate.json)).status).toBe(403);
   });
 

@@ -1,6 +1,7 @@
 /**
- * The Fastify application: 1 MiB body limit, JSON only, unknown properties refused by the route schemas, signed
- * cookies, CSRF, the access gate, JSON errors, no-store/nosniff headers, the OpenAPI document, the routes and the web UI.
+ * The Fastify application: 1 MiB body limit, JSON only, unknown properties refused by the route schemas, security
+ * headers (CSP and friends), signed cookies, CSRF, server-side sessions and the access gate, JSON errors, no-store,
+ * the OpenAPI document, the routes and the web UI.
  */
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
@@ -8,14 +9,19 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { ServerContext } from './context.ts';
 import { installErrorHandlers } from './errors.ts';
 import { installGuard } from './guard.ts';
+import { registerSecurityHeaders } from './headers.ts';
 import { registerOpenApi } from './openapi.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
 import { certificateRoutes } from './routes/certificates.ts';
 import { definitionRoutes } from './routes/definitions.ts';
+import { securityLogRoutes } from './routes/security-log.ts';
 import { sessionRoutes } from './routes/session.ts';
-import { registerWeb } from './web.ts';
+import { sessionsRoutes } from './routes/sessions.ts';
+import { caseSchemas } from './case-schemas.ts';
+import { definitionParts } from './definition-schemas.ts';
 import { errorBody } from './schemas.ts';
+import { registerWeb } from './web.ts';
 
 /** Largest request body accepted (413 above it). */
 export const bodyLimit = 1024 * 1024;
@@ -28,20 +34,24 @@ export async function buildApp(ctx: ServerContext, options: { cookieSecret: stri
     // schemas refuse what they do not name instead of silently dropping it; query strings still coerce types
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   });
-  // response schemas document the API; bodies are written whole (nothing stripped by a serializer)
+  // response schemas are the API's contract, not a filter: bodies are written whole (nothing stripped by a serializer)
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.removeContentTypeParser('text/plain'); // the API speaks JSON only: anything else is 415
   installErrorHandlers(app);
-  // answers carry personal data: never cached, never sniffed into another type, never framed
+  // answers carry personal data: never cached (nosniff, no framing and the CSP come from the security headers)
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff').header('x-frame-options', 'DENY');
+    reply.header('cache-control', 'no-store');
   });
+  await registerSecurityHeaders(app);
   await app.register(cookie, { secret: options.cookieSecret });
   await app.register(csrf, { cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/' } });
-  app.addSchema(errorBody);
+  // shared response schemas: the OpenAPI document's components
+  for (const schema of [errorBody, ...definitionParts, ...caseSchemas]) app.addSchema(schema);
   await registerOpenApi(app);
-  installGuard(app);
+  installGuard(app, ctx.sessions);
   sessionRoutes(app, ctx);
+  sessionsRoutes(app, ctx);
+  securityLogRoutes(app, ctx);
   catalogueRoutes(app, ctx);
   caseRoutes(app, ctx);
   certificateRoutes(app, ctx);

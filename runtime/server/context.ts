@@ -1,10 +1,12 @@
-/** What the routes share: the runtime and its store, the definition index, shared data, the clock and sign-in. */
+/** What the routes share: the runtime and its store, the definition index, shared data, the clock, sign-in and sessions. */
 import type { SourceDocument } from '../../engine/index.ts';
 import type { Runtime } from '../cases/runtime.ts';
 import type { Clock } from '../effects/clock.ts';
 import type { SharedDataSource } from '../shared-data/source.ts';
 import type { Authenticator } from './auth.ts';
 import type { DefinitionIndex } from './definition-index.ts';
+import type { Sessions } from './session.ts';
+import type { SignInThrottle } from './throttle.ts';
 
 export interface ServerContext {
   readonly runtime: Runtime;
@@ -12,6 +14,8 @@ export interface ServerContext {
   readonly sharedData: SharedDataSource;
   readonly clock: Clock;
   readonly authenticator: Authenticator;
+  readonly sessions: Sessions;
+  readonly signInThrottle: SignInThrottle;
   /** The catalogue's shared data, shared schemas and bundles: the context a published definition is validated in. */
   readonly catalogueContext: readonly SourceDocument[];
 }

@@ -5,8 +5,63 @@
 import type { PublishedDefinition } from '../store/types.ts';
 import type { SharedDataSource } from '../shared-data/source.ts';
 import type { User } from './auth.ts';
+import { definitionProperty, materialSchema, part } from './definition-schemas.ts';
 
 const dataSharingReason = { zh: '通过数据共享获取', en: 'Obtained through data sharing' };
+
+const text = part('localizedText');
+const nullable = (schema: object) => ({ anyOf: [schema, { type: 'null' }] }) as const;
+const materialRef = { type: 'object', additionalProperties: false, required: ['id', 'name'], properties: { id: { type: 'string' }, name: text } } as const;
+
+/** The guide's response schema: buildGuide's answer, property for property. */
+export const guideBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'matter', 'personalizedFor', 'acceptanceConditions', 'handlingType', 'channels', 'onlineDepth', 'materials', 'waived', 'toBring', 'prefilled', 'timeLimit', 'fees',
+    'totalFee', 'visits', 'visitReason', 'legalBasis', 'outputs',
+  ],
+  properties: {
+    matter: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'version', 'kind', 'region', 'title', 'summary', 'matterType', 'department', 'hash'],
+      properties: {
+        id: { type: 'string' }, version: { type: 'string' }, kind: definitionProperty('kind'), region: part('region'), title: text, summary: nullable(text),
+        matterType: definitionProperty('matterType'), department: part('department'), hash: { type: 'string' },
+      },
+    },
+    personalizedFor: { type: ['string', 'null'], description: 'the signed-in applicant the waivers are worked out for; null for anyone else' },
+    acceptanceConditions: { type: 'array', items: text },
+    handlingType: definitionProperty('handlingType'),
+    channels: definitionProperty('channels'),
+    onlineDepth: { anyOf: [definitionProperty('onlineDepth'), { type: 'null' }] },
+    materials: {
+      type: 'array',
+      items: {
+        ...materialSchema,
+        title: 'GuideMaterial',
+        required: [...materialSchema.required, 'waivable', 'waived'],
+        properties: {
+          ...materialSchema.properties,
+          waivable: { type: 'boolean', description: 'shared data can stand in for it' },
+          waived: { type: 'boolean', description: 'shared data stands in for it for the signed-in applicant' },
+          waivedReason: { ...text, description: 'waivable materials: why shared data can stand in' },
+        },
+      },
+    },
+    waived: { type: 'array', items: { ...materialRef, required: ['id', 'name', 'reason'], properties: { ...materialRef.properties, reason: text } } },
+    toBring: { type: 'array', items: { ...materialRef, required: ['id', 'name', 'necessity'], properties: { ...materialRef.properties, necessity: materialSchema.properties.necessity } } },
+    prefilled: { type: 'array', items: { type: 'string' }, description: 'form fields (JSON Pointers) shared data fills in for the signed-in applicant' },
+    timeLimit: part('timeLimit'),
+    fees: { type: 'array', items: part('fee') },
+    totalFee: { type: 'number', minimum: 0 },
+    visits: definitionProperty('visits'),
+    visitReason: nullable(text),
+    legalBasis: { type: 'array', items: part('legalResource') },
+    outputs: { type: 'array', items: part('output') },
+  },
+} as const;
 
 /** The guide; `user` personalizes the waivers (only applicants have shared data). */
 export async function buildGuide(published: PublishedDefinition, sharedData: SharedDataSource, user: User | undefined) {
@@ -41,5 +96,6 @@ export async function buildGuide(published: PublishedDefinition, sharedData: Sha
     visitReason: d.visitReason ?? null,
     legalBasis: d.legalBasis,
     outputs: d.outputs,
+    extra: 1,
   };
 }

@@ -13,6 +13,8 @@ import type { Authenticator } from './auth.ts';
 import { defaultDefinitionsDir, loadDefinitions } from './catalogue.ts';
 import { openDataFolder } from './data-folder.ts';
 import { DefinitionIndex } from './definition-index.ts';
+import { Sessions, type SessionTimeouts } from './session.ts';
+import { SignInThrottle } from './throttle.ts';
 import { UserFile } from './users.ts';
 
 export interface ServerOptions {
@@ -28,6 +30,8 @@ export interface ServerOptions {
   readonly authenticator?: Authenticator;
   readonly sharedData?: SharedDataSource;
   readonly clock?: Clock;
+  /** Session timeouts: 30 idle minutes and 8 hours after sign-in by default. */
+  readonly sessions?: SessionTimeouts;
   readonly logger?: FastifyServerOptions['logger'];
 }
 
@@ -51,7 +55,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const sharedSchemas = catalogue.schemas.map((s) => s.value);
     const runtime = await createRuntime({ store, sharedSchemas, sharedData, clock, signer: folder.signer, ...(firstStart ? { catalogue } : {}) });
     const authenticator = options.authenticator ?? (await UserFile.open(folder.usersPath));
-    const app = await buildApp({ runtime, definitions: new DefinitionIndex(store), sharedData, clock, authenticator, catalogueContext: context }, { cookieSecret: folder.cookieSecret, logger: options.logger });
+    const ctx = {
+      runtime, definitions: new DefinitionIndex(store), sharedData, clock, authenticator, catalogueContext: context,
+      sessions: new Sessions(store, clock, options.sessions), signInThrottle: new SignInThrottle(store, clock),
+    };
+    const app = await buildApp(ctx, { cookieSecret: folder.cookieSecret, logger: options.logger });
     app.addHook('onClose', async () => store.close());
     const host = options.host ?? '127.0.0.1';
     await app.listen({ port: options.port, host });

@@ -9,6 +9,7 @@ import { CataloguePage } from './pages/Catalogue.tsx';
 import { GuidePage } from './pages/Guide.tsx';
 import { MyCasesPage } from './pages/MyCases.tsx';
 import { QueuePage } from './pages/Queue.tsx';
+import { SessionsPage } from './pages/Sessions.tsx';
 import { SignInPage } from './pages/SignIn.tsx';
 import { VerifyCertificate } from './pages/Verify.tsx';
 import { Link, matchPath, navigate, useLocation } from './router.tsx';
@@ -78,6 +79,11 @@ function Header({ onToggleLocale }: { onToggleLocale: () => void }) {
             <li>
               <Link to="/verify">{t.navVerify}</Link>
             </li>
+            {user && (
+              <li>
+                <Link to="/sessions" data-testid="nav-sessions">{t.navSessions}</Link>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="session">
@@ -125,6 +131,7 @@ function Routes() {
   if (path === '/cases') return <SignedIn><MyCasesPage /></SignedIn>;
   if ((m = matchPath('/cases/:id', path))) return <SignedIn><CasePage key={m.id} id={m.id!} /></SignedIn>;
   if (path === '/queue') return <SignedIn><QueuePage /></SignedIn>;
+  if (path === '/sessions') return <SignedIn><SessionsPage /></SignedIn>;
   return (
     <>
       <h1>{t.notFound}</h1>

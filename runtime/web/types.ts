@@ -12,6 +12,17 @@ export interface User {
   name: string;
 }
 
+/** One of the signed-in user's sessions (GET /api/sessions). */
+export interface SessionInfo {
+  id: string;
+  current: boolean;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  address: string;
+  userAgent: string;
+}
+
 export interface CatalogueEntry {
   version: string;
   region: Region;

@@ -1,13 +1,14 @@
 /**
  * Smoke test of the web UI served by the real server: the catalogue lists the matters, and the residence-permit guide
- * marks the materials shared data waives once zhangWei has signed in (through "start application" → sign in → back).
+ * marks the materials shared data waives once zhangWei has signed in (through "start application" → sign in → back);
+ * and no page breaks the server's Content-Security-Policy.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../runtime/server/start.ts';
-import { launchChromium, screenshotPath } from '../support/browser.ts';
+import { launchChromium, screenshotPath, watchCspViolations } from '../support/browser.ts';
 import { projectRoot } from '../support/catalogue.ts';
 import { serverSandbox } from '../support/server.ts';
 
@@ -16,12 +17,14 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
+let cspViolations: string[] = [];
 
 beforeAll(async () => {
   execFileSync(join(projectRoot, 'node_modules/.bin/vite'), ['build', '--config', 'runtime/web/vite.config.ts', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'pipe' });
   server = await sandbox.start();
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: 'zh-CN' });
+  cspViolations = await watchCspViolations(page.context());
   page.on('pageerror', (e) => pageErrors.push(e.message));
   // the session probe (GET /api/session) answers 401 before sign-in; Chromium logs that, it is not a page error
   page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 401') && pageErrors.push(m.text()));
@@ -84,6 +87,14 @@ describe('the applicant portal', () => {
     expect(await page.locator('#root_applicant_name').getAttribute('readonly')).not.toBeNull();
     await page.screenshot({ path: screenshotPath('portal-form.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
+  });
+
+  it('breaks no rule of the Content-Security-Policy on any page (and a violation would be caught)', async () => {
+    expect(cspViolations).toEqual([]);
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('script'), { textContent: 'void 0' })));
+    await expect.poll(() => cspViolations.length).toBeGreaterThan(0);
+    expect(cspViolations.join('\n')).toMatch(/script-src/);
+    cspViolations.length = 0;
   });
 
   it('falls back to the UI for unknown pages and keeps JSON 404s under /api', async () => {

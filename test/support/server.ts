@@ -49,11 +49,15 @@ export class Client {
   readonly cookies = new Map<string, string>();
   private token: string | undefined;
 
-  constructor(readonly base: string) {}
+  /** `headers` go with every request (e.g. a user-agent, to tell sessions apart). */
+  constructor(
+    readonly base: string,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {}
 
   /** Signs in (fetching a CSRF token first); throws unless it worked. */
-  static async signedIn(base: string, username: string, password = demoPassword): Promise<Client> {
-    const client = new Client(base);
+  static async signedIn(base: string, username: string, password = demoPassword, headers: Readonly<Record<string, string>> = {}): Promise<Client> {
+    const client = new Client(base, headers);
     const reply = await client.post('/api/session', { username, password });
     if (reply.status !== 200) throw new Error(`sign-in of ${username} failed: ${reply.status} ${reply.text}`);
     return client;
@@ -65,7 +69,7 @@ export class Client {
   delete = (path: string, options?: RequestOptions) => this.request('DELETE', path, undefined, options);
 
   async request(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<Reply> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...this.headers };
     const changes = method !== 'GET' && method !== 'HEAD';
     if (changes && options.csrf !== false) headers['x-csrf-token'] = await this.csrf();
     const payload = options.raw ?? (body === undefined ? undefined : JSON.stringify(body));
@@ -81,6 +85,13 @@ export class Client {
       parsed = undefined;
     }
     return { status: response.status, headers: response.headers, text, body: parsed };
+  }
+
+  /** Another client holding a copy of this one's cookies (a stolen or copied cookie). */
+  copy(): Client {
+    const copy = new Client(this.base, this.headers);
+    for (const [name, value] of this.cookies) copy.cookies.set(name, value);
+    return copy;
   }
 
   /** The CSRF token (fetched once per client). */

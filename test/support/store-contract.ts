@@ -1,6 +1,6 @@
 /** The store contract: one suite every Store implementation must pass (SQLite now, PostgreSQL later). */
 import { describe, expect, it } from 'vitest';
-import type { AuditEvent, CaseRecord, Store } from '../../runtime/store/types.ts';
+import type { AuditEvent, CaseRecord, SessionRecord, Store } from '../../runtime/store/types.ts';
 import { realCatalogue } from './catalogue.ts';
 
 const def = realCatalogue.catalogue.definitions[0]!.value;
@@ -11,6 +11,10 @@ const record = (id: string, patch: Partial<CaseRecord> = {}): CaseRecord => ({
 });
 const event = (caseId: string, seq: number, patch: Partial<AuditEvent> = {}): AuditEvent => ({
   caseId, seq, at: seq, actor: 'a1', role: 'applicant', type: 't', from: undefined, to: 'draft', payload: { n: seq }, prevHash: 'p', hash: `h${seq}`, ...patch,
+});
+const session = (id: string, patch: Partial<SessionRecord> = {}): SessionRecord => ({
+  id, tokenHash: `hash-${id}`, user: { id: 'u1', role: 'applicant', subject: 's1', name: '张伟' }, createdAt: 10, lastSeenAt: 10, expiresAt: 1000,
+  address: '127.0.0.1', userAgent: 'test agent', ...patch,
 });
 
 /** Runs the contract against stores made by `open` (each test gets a fresh, empty store). */
@@ -81,6 +85,59 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       await s.updateCase(1, { record: record('c1', { revision: 2 }), events: [event('c1', 2)], certificates: [cert] });
       expect(await s.certificate('c1-out')).toEqual(cert);
       expect(await s.certificatesOf('c1')).toEqual([cert]);
+    }));
+
+    it('keeps sessions by the hash of their token, newest first per user, and ends them', withStore(async (s) => {
+      await s.createSession(session('s1'));
+      await s.createSession(session('s2', { createdAt: 20, lastSeenAt: 20 }));
+      await s.createSession(session('s3', { user: { id: 'u2', role: 'clerk', subject: 'clerk', name: 'clerk' } }));
+      expect(await s.session('hash-s1')).toEqual(session('s1'));
+      expect(await s.session('s1')).toBeUndefined(); // looked up by the token's hash only
+      expect((await s.sessionsOf('u1')).map((x) => x.id)).toEqual(['s2', 's1']);
+      await s.touchSession('s1', 50);
+      await s.touchSession('s1', 40); // never back in time (several nodes may touch the same session)
+      expect((await s.session('hash-s1'))!.lastSeenAt).toBe(50);
+      expect(await s.endSession('s3', 'u1')).toBe(false); // not u1's
+      expect(await s.endSession('s1', 'u1')).toBe(true);
+      expect(await s.session('hash-s1')).toBeUndefined();
+      expect(await s.endSession('s1', 'u1')).toBe(false);
+      await s.createSession(session('s4'));
+      expect((await s.endOtherSessions('u1', 's4')).sort()).toEqual(['s2']);
+      expect((await s.sessionsOf('u1')).map((x) => x.id)).toEqual(['s4']);
+      expect((await s.sessionsOf('u2')).map((x) => x.id)).toEqual(['s3']);
+    }));
+
+    it('purges sessions past their expiry or idle since a given time', withStore(async (s) => {
+      await s.createSession(session('live', { lastSeenAt: 500, expiresAt: 1000 }));
+      await s.createSession(session('expired', { lastSeenAt: 500, expiresAt: 400 }));
+      await s.createSession(session('idle', { lastSeenAt: 100, expiresAt: 1000 }));
+      expect(await s.purgeSessions(450, 200)).toBe(2);
+      expect((await s.sessionsOf('u1')).map((x) => x.id)).toEqual(['live']);
+    }));
+
+    it('updates a sign-in throttle atomically, deletes it on undefined, and purges quiet ones', withStore(async (s) => {
+      expect(await s.throttle('user:a')).toBeUndefined();
+      const bump = (at: number) => (t: { failures: number } | undefined) => ({ key: 'user:a', failures: (t?.failures ?? 0) + 1, lastFailureAt: at, blockedUntil: at + 10 });
+      expect(await s.updateThrottle('user:a', bump(1))).toEqual({ key: 'user:a', failures: 1, lastFailureAt: 1, blockedUntil: 11 });
+      await Promise.all([s.updateThrottle('user:a', bump(3)), s.updateThrottle('user:a', bump(3))]); // neither update is lost
+      expect(await s.throttle('user:a')).toEqual({ key: 'user:a', failures: 3, lastFailureAt: 3, blockedUntil: 13 });
+      await s.updateThrottle('address:x', () => ({ key: 'address:x', failures: 1, lastFailureAt: 100, blockedUntil: 100 }));
+      expect(await s.purgeThrottles(50)).toBe(1); // user:a was quiet since 13
+      expect(await s.throttle('user:a')).toBeUndefined();
+      expect(await s.updateThrottle('address:x', () => undefined)).toBeUndefined();
+      expect(await s.throttle('address:x')).toBeUndefined();
+    }));
+
+    it('appends to the security log and reads it newest first, by user name, a page at a time', withStore(async (s) => {
+      const kinds = ['sign-in-failed', 'sign-in-throttled', 'sign-in', 'sign-out'] as const;
+      for (const [i, kind] of kinds.entries()) await s.appendSecurityEvent({ at: i, kind, username: i < 3 ? 'clerk' : 'liNa', address: '::1', userAgent: 'ua', detail: `d${i}` });
+      const all = await s.securityEvents({ limit: 10 });
+      expect(all.map((e) => e.kind)).toEqual([...kinds].reverse());
+      expect(all[3]).toEqual({ seq: expect.any(Number), at: 0, kind: 'sign-in-failed', username: 'clerk', address: '::1', userAgent: 'ua', detail: 'd0' });
+      expect((await s.securityEvents({ limit: 10, username: 'clerk' })).map((e) => e.at)).toEqual([2, 1, 0]);
+      const page = await s.securityEvents({ limit: 2 });
+      expect(page.map((e) => e.at)).toEqual([3, 2]);
+      expect((await s.securityEvents({ limit: 2, before: page[1]!.seq })).map((e) => e.at)).toEqual([1, 0]);
     }));
   });
 }

@@ -3,8 +3,33 @@ import type { FastifyInstance } from 'fastify';
 import type { PublishedDefinition } from '../../store/types.ts';
 import type { ServerContext } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { buildGuide } from '../guide.ts';
-import { anyObject, errors, identifier, localized } from '../schemas.ts';
+import { part } from '../definition-schemas.ts';
+import { buildGuide, guideBody } from '../guide.ts';
+import { errors, identifier } from '../schemas.ts';
+
+/** One published definition in the catalogue (newest version of its region). */
+const entrySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['version', 'region', 'title', 'hash', 'guide'],
+  properties: { version: { type: 'string' }, region: part('region'), title: part('localizedText'), hash: { type: 'string' }, guide: { type: 'string', description: 'the service guide’s URL' } },
+} as const;
+const mattersBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['matters'],
+  properties: {
+    matters: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'title', 'baseline', 'variants'],
+        properties: { id: { type: 'string' }, title: part('localizedText'), baseline: { anyOf: [entrySchema, { type: 'null' }] }, variants: { type: 'array', items: entrySchema } },
+      },
+    },
+  },
+} as const;
 
 const entry = (d: PublishedDefinition) => ({ version: d.version, region: d.definition.region, title: d.definition.title, hash: d.hash, guide: `/api/matters/${d.id}/regions/${d.region}/guide` });
 
@@ -13,7 +38,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: ServerContext): void 
     config: { access: 'public' },
     schema: {
       tags: ['catalogue'], summary: 'Every matter: its title, top-runner baseline and regional variants (newest version of each)',
-      response: { 200: { type: 'object', properties: { matters: { type: 'array', items: { type: 'object', additionalProperties: true, properties: { id: { type: 'string' }, title: localized, baseline: anyObject, variants: { type: 'array', items: anyObject } } } } } } },
+      response: { 200: mattersBody, ...errors() },
     },
   }, async () => {
     const byId = new Map<string, PublishedDefinition[]>();
@@ -31,7 +56,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: ServerContext): void 
       tags: ['catalogue'], summary: 'The service guide of a matter in a region; signed-in applicants see which materials shared data waives for them, and why',
       params: { type: 'object', required: ['id', 'region'], additionalProperties: false, properties: { id: identifier, region: { type: 'string', pattern: '^[0-9]{6,12}$' } } },
       querystring: { type: 'object', additionalProperties: false, properties: { version: identifier } },
-      response: { 200: { type: 'object', additionalProperties: true, properties: { matter: anyObject, materials: { type: 'array', items: anyObject }, waived: { type: 'array', items: anyObject }, timeLimit: anyObject, fees: { type: 'array', items: anyObject }, visits: { type: 'integer' }, legalBasis: { type: 'array', items: anyObject } } }, ...errors(400, 404) },
+      response: { 200: guideBody, ...errors(400, 404) },
     },
   }, async (request) => {
     const { id, region } = request.params;

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireRole } from '../access.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError, notFound } from '../errors.ts';
+import { definitionProperty, part } from '../definition-schemas.ts';
 import { publishDefinition } from '../publish.ts';
 import { anyObject, errors, identifier } from '../schemas.ts';
 
@@ -13,6 +14,21 @@ const summary = (d: { id: string; version: string; region: string; hash: string;
   id: d.id, version: d.version, region: d.region, kind: d.definition.kind, title: d.definition.title, baseline: d.definition.baseline ?? null, hash: d.hash,
   publishedAt: new Date(d.publishedAt).toISOString(), href: `/api/definitions/${d.id}/${d.region}/${d.version}`,
 });
+
+const summaryProperties = {
+  id: { type: 'string' }, version: { type: 'string' }, region: { type: 'string', description: 'region code' }, kind: definitionProperty('kind'), title: part('localizedText'),
+  baseline: { anyOf: [part('definitionRef'), { type: 'null' }], description: 'variants: the baseline they implement' }, hash: { type: 'string', description: 'sha256 of the canonical JSON' },
+  publishedAt: { type: 'string', format: 'date-time' }, href: { type: 'string', description: 'the whole version’s URL' },
+} as const;
+const summaryRequired = Object.keys(summaryProperties);
+const summarySchema = { type: 'object', additionalProperties: false, required: summaryRequired, properties: summaryProperties } as const;
+const wholeSchema = {
+  type: 'object', additionalProperties: false, required: [...summaryRequired, 'definition'],
+  properties: { ...summaryProperties, definition: { type: 'object', description: 'the matter definition (engine/model/definition.schema.json)' } },
+} as const;
+const publishedSchema = (status: 'published' | 'unchanged', description: string) => ({
+  description, type: 'object', additionalProperties: false, required: ['status', ...summaryRequired], properties: { status: { const: status }, ...summaryProperties },
+}) as const;
 
 export async function definitionRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const rawText = new WeakMap<FastifyRequest, string>();
@@ -29,7 +45,7 @@ export async function definitionRoutes(app: FastifyInstance, ctx: ServerContext)
 
   app.get('/api/definitions', {
     config: { access: 'signed-in' },
-    schema: { tags: ['definitions'], summary: 'Every published definition version', response: { 200: { type: 'object', properties: { definitions: { type: 'array', items: anyObject } } }, ...errors(401) } },
+    schema: { tags: ['definitions'], summary: 'Every published definition version', response: { 200: { type: 'object', additionalProperties: false, required: ['definitions'], properties: { definitions: { type: 'array', items: summarySchema } } }, ...errors(401) } },
   }, async () => ({ definitions: (await ctx.definitions.list()).map(summary) }));
 
   app.get<{ Params: { id: string; region: string; version: string } }>('/api/definitions/:id/:region/:version', {
@@ -37,7 +53,7 @@ export async function definitionRoutes(app: FastifyInstance, ctx: ServerContext)
     schema: {
       tags: ['definitions'], summary: 'One published definition version, whole',
       params: { type: 'object', required: ['id', 'region', 'version'], additionalProperties: false, properties: { id: identifier, region: { type: 'string', pattern: '^[0-9]{6,12}$' }, version: identifier } },
-      response: { 200: anyObject, ...errors(400, 401, 404) },
+      response: { 200: wholeSchema, ...errors(400, 401, 404) },
     },
   }, async (request) => {
     const { id, region, version } = request.params;
@@ -53,7 +69,11 @@ export async function definitionRoutes(app: FastifyInstance, ctx: ServerContext)
     schema: {
       tags: ['definitions'], summary: 'Publish a definition version (officials): validated against the catalogue; the same id + version + region with other content is 409',
       body: { ...anyObject, description: 'a matter definition (engine/model/definition.schema.json)' },
-      response: { 201: anyObject, 200: anyObject, ...errors(400, 401, 403, 409, 413, 422) },
+      response: {
+        201: publishedSchema('published', 'published'),
+        200: publishedSchema('unchanged', 'already published with the same content: nothing changed'),
+        ...errors(400, 401, 403, 409, 413, 415, 422),
+      },
     },
   }, async (request, reply) => {
     const text = rawText.get(request) ?? JSON.stringify(request.body);

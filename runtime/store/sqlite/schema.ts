@@ -1,5 +1,5 @@
 /** The SQLite tables (drizzle). Migrations in ./migrations are generated from this file with drizzle-kit. */
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const definitions = sqliteTable(
   'definitions',
@@ -78,4 +78,46 @@ export const certificates = sqliteTable(
     issuedAt: integer('issued_at').notNull(),
   },
   (t) => [index('certificates_case').on(t.caseId)],
+);
+
+/** Signed-in sessions: the sha256 of the cookie's token (never the token), who, when and from where. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull(),
+    userId: text('user_id').notNull(),
+    role: text('role').notNull(),
+    subject: text('subject').notNull(),
+    name: text('name').notNull(),
+    createdAt: integer('created_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    address: text('address').notNull(),
+    userAgent: text('user_agent').notNull(),
+  },
+  (t) => [uniqueIndex('sessions_token').on(t.tokenHash), index('sessions_user').on(t.userId), index('sessions_expiry').on(t.expiresAt)],
+);
+
+/** Failed sign-ins per user name and per address, and until when further attempts wait. */
+export const signInThrottles = sqliteTable('sign_in_throttles', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: integer('last_failure_at').notNull(),
+  blockedUntil: integer('blocked_until').notNull(),
+});
+
+/** The security log: sign-in attempts (ok, failed, throttled), sign-outs and revoked sessions. Append-only. */
+export const securityLog = sqliteTable(
+  'security_log',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    kind: text('kind').notNull(),
+    username: text('username').notNull(),
+    address: text('address').notNull(),
+    userAgent: text('user_agent').notNull(),
+    detail: text('detail').notNull(),
+  },
+  (t) => [index('security_log_user').on(t.username, t.seq)],
 );

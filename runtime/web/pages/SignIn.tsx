@@ -29,7 +29,9 @@ export function SignInPage() {
       setUser(user);
       navigate(next ?? (isStaff(user) ? '/queue' : user.role === 'applicant' ? '/cases' : '/'), { replace: true });
     } catch (e) {
-      setError(e instanceof ApiError && e.code === 'bad-credentials' ? t.badCredentials : messageOf(e));
+      if (e instanceof ApiError && e.code === 'bad-credentials') setError(t.badCredentials);
+      else if (e instanceof ApiError && e.code === 'throttled') setError(t.throttled(Number(e.details.retryAfter)));
+      else setError(messageOf(e));
       setBusy(false);
     }
   };

@@ -1,0 +1,31 @@
+/**
+ * Security headers on every response — API, web UI, 404s and errors — through @fastify/helmet. The
+ * Content-Security-Policy is as strict as the built UI allows: it loads only its own scripts, stylesheets and icon
+ * (no inline script or style), so everything is 'self' or 'none' — but for eval, which the applicant form still needs
+ * (below). Routes may set a stricter policy of their own (the certificate print page does).
+ */
+import helmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+
+/** The web UI's Content-Security-Policy directives. */
+export const cspDirectives = {
+  defaultSrc: ["'self'"],
+  // The applicant form's advisory checks (rjsf + ajv, runtime/form/prepare.ts) compile each form schema with
+  // `new Function`: without 'unsafe-eval' no form can be submitted. Drop it once the form validates without eval
+  // (ajv's precompiled standalone validators, or the server's field errors alone); the browser tests will tell.
+  scriptSrc: ["'self'", "'unsafe-eval'"],
+  styleSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
+  formAction: ["'self'"],
+};
+
+/** Registers the headers; register before the guard, so refusals carry them too. */
+export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives },
+    referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
+  });
+}
