@@ -4,7 +4,7 @@
  */
 export { createRuntime, definitionHash, Runtime, type RuntimeOptions, type Actor, type CaseView, type StepView, type WaivedMaterial } from './cases/runtime.ts';
 export {
-  RuntimeError, NotFoundError, ConflictError, ForbiddenError, InvalidEventError, ValidationFailedError, TamperedError, DefinitionError,
+  RuntimeError, NotFoundError, ConflictError, ForbiddenError, InvalidEventError, ValidationFailedError, TamperedError, DefinitionError, CaseTamperedError,
   InvalidEventPayloadError, PayloadError, InvalidArgumentError, StoreError, InternalRuntimeError, type FieldError, type PayloadProblem,
 } from './cases/errors.ts';
 export type { CaseEvent, CaseContext } from './cases/machine.ts';

@@ -50,7 +50,7 @@ describe('public API', () => {
 
   it('exports exactly these runtime values', () => {
     expect(Object.keys(runtime).sort()).toEqual([
-      'ConflictError', 'DefinitionError', 'ForbiddenError', 'InternalRuntimeError', 'InvalidArgumentError', 'InvalidEventError',
+      'CaseTamperedError', 'ConflictError', 'DefinitionError', 'ForbiddenError', 'InternalRuntimeError', 'InvalidArgumentError', 'InvalidEventError',
       'InvalidEventPayloadError', 'NotFoundError', 'PayloadError', 'Runtime', 'RuntimeError', 'StoreError',
       'TamperedError', 'ValidationFailedError', 'addWorkingDays', 'createRuntime', 'definitionHash', 'demoCitizens', 'demoSharedData',
       'ed25519Signer', 'manualClock', 'openSqliteStore', 'recordSource', 'renderCertificateHtml', 'systemClock', 'verifyCertificate',

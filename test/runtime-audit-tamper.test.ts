@@ -10,7 +10,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { eventHash } from '../runtime/cases/audit.ts';
 import { ed25519Signer } from '../runtime/index.ts';
 import type { AuditEvent } from '../runtime/store/types.ts';
-import { permitCase, runtimeSandbox } from './support/runtime-sandbox.ts';
+import { approver, permitCase, runtimeSandbox, snapshotOf } from './support/runtime-sandbox.ts';
 
 const sandbox = runtimeSandbox('audit-tamper');
 afterAll(() => sandbox.remove());
@@ -134,5 +134,29 @@ describe('the seal key', () => {
     expect(await verify({ auditKey: new TextEncoder().encode('a long random audit key from the vault') })).toEqual({ ok: true, events: 3 });
     expect(await verify({ auditKey: 'another key' })).toMatchObject({ ok: false, reason: expect.stringMatching(/seal does not match/) });
     db.close();
+  });
+});
+
+describe('a case row edited in SQLite', () => {
+  it.each([
+    ['its step moved to approved', "update cases set state = 'approved', status = 'done' where id = ?"],
+    ['handed to another applicant', "update cases set applicant = '330102199001011234' where id = ?"],
+    ['pinned to another definition hash', "update cases set hash = '" + 'f'.repeat(64) + "' where id = ?"],
+  ])('takes no further step when %s, and verifyAudit says the seal does not match', async (_, sql) => {
+    const { id, db, verify } = await tamperable();
+    db.prepare(sql).run(id);
+    const before = snapshotOf(db, id);
+    db.close();
+    const rt = await sandbox.open();
+    try {
+      const record = (await rt.store.getCase(id))!;
+      await expect(rt.act(id, { type: 'APPROVE' }, approver, record.revision)).rejects.toMatchObject({ code: 'case-tampered' });
+    } finally {
+      await rt.store.close();
+    }
+    const after = sandbox.sqlite();
+    expect(snapshotOf(after, id)).toEqual(before);
+    after.close();
+    expect(await verify()).toMatchObject({ ok: false, reason: expect.stringMatching(/seal does not match/) });
   });
 });

@@ -1,17 +1,23 @@
 /**
- * The audit seal: an HMAC-SHA256 over a case's id, revision and audit head, kept on the case row. The hash chain
+ * The audit seal: an HMAC-SHA256 over a case's id, revision and audit head — and the row's fields that decide who may
+ * do what (the pinned definition hash, the applicant, the state and status) — kept on the case row. The hash chain
  * alone is open source — anyone can recompute it after rewriting events — so the head is sealed with a key only the
- * runtime holds. A write computes one HMAC (microseconds) and never reads the trail.
+ * runtime holds. A write computes one HMAC (microseconds) and never reads the trail; every step checks the seal of
+ * the row it starts from, so a row edited in the database takes no further step.
  */
 import { createHash, createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { Signer } from '../certificates/signer.ts';
+import type { CaseRecord } from '../store/types.ts';
 import { InvalidArgumentError } from './errors.ts';
 
 /** Seals and checks case heads under one key. */
 export interface AuditSealer {
-  seal(caseId: string, revision: number, auditHead: string): string;
-  verify(caseId: string, revision: number, auditHead: string, seal: string): boolean;
+  seal(record: SealedFields): string;
+  verify(record: SealedFields, seal: string): boolean;
 }
+
+/** The fields of a case row the seal covers. */
+export type SealedFields = Pick<CaseRecord, 'id' | 'revision' | 'auditHead' | 'hash' | 'applicant' | 'state' | 'status'>;
 
 // What the signer signs to derive the key: Ed25519 signatures are deterministic, so one signing key gives one seal key.
 const derivationLabel = 'onematter audit seal key v1';
@@ -33,12 +39,12 @@ export function auditKeyOf(options: { auditKey?: string | Uint8Array; signer?: S
 
 /** A sealer over `key`. */
 export function auditSealer(key: KeyObject): AuditSealer {
-  const seal = (caseId: string, revision: number, auditHead: string) =>
-    createHmac('sha256', key).update(JSON.stringify([caseId, revision, auditHead])).digest('hex');
+  const seal = (r: SealedFields) =>
+    createHmac('sha256', key).update(JSON.stringify([r.id, r.revision, r.auditHead, r.hash, r.applicant, r.state, r.status])).digest('hex');
   return {
     seal,
-    verify(caseId, revision, auditHead, given) {
-      const expected = Buffer.from(seal(caseId, revision, auditHead), 'hex');
+    verify(record, given) {
+      const expected = Buffer.from(seal(record), 'hex');
       const actual = Buffer.from(given, 'hex');
       return actual.length === expected.length && timingSafeEqual(actual, expected);
     },

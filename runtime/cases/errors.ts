@@ -62,6 +62,13 @@ export class TamperedError extends RuntimeError {
  */
 export class DefinitionError extends RuntimeError {}
 
+/** A case row whose audit seal does not match it: edited in the database behind the runtime's back. It takes no step. */
+export class CaseTamperedError extends RuntimeError {
+  constructor(readonly caseId: string) {
+    super('case-tampered', `case ${caseId} was changed outside the runtime (its audit seal does not match): it takes no further step; verifyAudit shows what was altered`);
+  }
+}
+
 /** An event (or the materials given with a submission) that does not match the event schema; pointers into the event. */
 export class InvalidEventPayloadError extends RuntimeError {
   constructor(readonly errors: readonly FieldError[]) {

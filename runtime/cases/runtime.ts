@@ -22,7 +22,7 @@ import { auditKeyOf, auditSealer, type AuditSealer } from './audit-seal.ts';
 import { atBoundary, guardedStore, typed } from './boundary.ts';
 import { compileForm } from './compile-form.ts';
 import {
-  ConflictError, DefinitionError, ForbiddenError, InternalRuntimeError, InvalidArgumentError, InvalidEventError, NotFoundError, TamperedError,
+  CaseTamperedError, ConflictError, DefinitionError, ForbiddenError, InternalRuntimeError, InvalidArgumentError, InvalidEventError, NotFoundError, TamperedError,
   ValidationFailedError, type FieldError,
 } from './errors.ts';
 import { checkDeclaredMaterials, checkEventShape } from './event-shape.ts';
@@ -169,7 +169,7 @@ export class Runtime {
       state, role: roleOf(def, state), status: 'draft', outcome: undefined, revision: 1, data, verified, context: { waived }, auditHead: '', createdAt: now, updatedAt: now,
     };
     const event = nextEvent(undefined, { caseId: record.id, at: now, actor: input.applicant, role: 'applicant', type: 'started', from: undefined, to: state, payload: { hash: published.hash, prefilled: Object.keys(verified), waived } });
-    await this.store.createCase({ record: { ...record, auditHead: event.hash, auditSeal: this.sealer.seal(record.id, 1, event.hash) }, events: [event] });
+    await this.store.createCase({ record: { ...record, auditHead: event.hash, auditSeal: this.sealer.seal({ ...record, auditHead: event.hash }) }, events: [event] });
     return this.view(record.id);
   }
 
@@ -277,8 +277,8 @@ export class Runtime {
       }
       if (events[n - 1]!.hash !== record.auditHead) return fail(`the chain does not end at the case's audit head: event ${n} was altered, removed or rechained`);
       if (!record.auditSeal) return fail('the case has no audit seal: it was removed, or the case was last written before seals');
-      if (!this.sealer.verify(record.id, record.revision, record.auditHead, record.auditSeal)) {
-        return fail("the audit seal does not match the case's id, revision and audit head: the trail or the case row was rewritten without the runtime's audit key");
+      if (!this.sealer.verify(record, record.auditSeal)) {
+        return fail("the audit seal does not match the case row (id, revision, audit head, definition, applicant, state, status): the trail or the row was rewritten without the runtime's audit key");
       }
       return chain;
     });
@@ -351,7 +351,8 @@ export class Runtime {
     const now = after.updatedAt === before.updatedAt ? this.now() : after.updatedAt;
     const head = { seq: revision, hash: before.auditHead }; // event `revision` is the newest (one event per revision)
     const event = nextEvent(head, { caseId: before.id, at: now, actor: actor.id, role: actor.role, type, from: before.state, to: after.state, payload: payload ?? null });
-    const record = { ...after, revision: revision + 1, updatedAt: now, auditHead: event.hash, auditSeal: this.sealer.seal(before.id, revision + 1, event.hash) };
+    const sealed = { ...after, revision: revision + 1, updatedAt: now, auditHead: event.hash };
+    const record = { ...sealed, auditSeal: this.sealer.seal(sealed) };
     const result = await this.store.updateCase(revision, { record, events: [event], ...extra });
     if (result === 'conflict') throw new ConflictError(before.id, revision, (await this.store.getCase(before.id))?.revision);
     return { record, event };
@@ -361,6 +362,7 @@ export class Runtime {
     const record = await this.store.getCase(caseId);
     if (!record) throw new NotFoundError(`case ${caseId}`);
     if (record.revision !== revision) throw new ConflictError(caseId, revision, record.revision);
+    if (!record.auditSeal || !this.sealer.verify(record, record.auditSeal)) throw new CaseTamperedError(caseId);
     return { record };
   }
 
@@ -408,7 +410,7 @@ export class Runtime {
       }
       this.definitions.set(`${id}@${published.version}@${region}`, published);
     }
-    if (hash && published.hash !== hash) throw new DefinitionError('definition-changed', `case pinned to ${id}@${published.version} hash ${hash} but the store holds ${published.hash}`);
+    if (hash && published.hash !== hash) throw new DefinitionError('definition-tampered', `case pinned to ${id}@${published.version} hash ${hash} but the store holds ${published.hash}`);
     return published;
   }
 

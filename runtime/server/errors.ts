@@ -4,7 +4,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import {
-  ConflictError, DefinitionError, ForbiddenError, InternalRuntimeError, InvalidArgumentError, InvalidEventError, InvalidEventPayloadError, NotFoundError, PayloadError,
+  CaseTamperedError, ConflictError, DefinitionError, ForbiddenError, InternalRuntimeError, InvalidArgumentError, InvalidEventError, InvalidEventPayloadError, NotFoundError, PayloadError,
   StoreError, TamperedError, ValidationFailedError,
 } from '../cases/errors.ts';
 
@@ -32,7 +32,10 @@ export function describe(error: unknown): Body {
   if (error instanceof ValidationFailedError) return { status: 422, code: error.code, message: error.message, details: { errors: error.errors } };
   if (error instanceof TamperedError) return { status: 422, code: error.code, message: error.message, details: { field: error.field } };
   if (error instanceof InvalidEventError) return { status: 409, code: error.code, message: error.message, details: { event: error.event, state: error.state, accepted: error.accepted } };
-  if (error instanceof ConflictError || error instanceof DefinitionError) return { status: 409, code: error.code, message: error.message };
+  // a published version with other content is the caller's conflict; a stored definition or case row that fails its
+  // integrity check is the server's fault, said plainly (the message names what, never a secret)
+  if (error instanceof ConflictError || (error instanceof DefinitionError && error.code === 'definition-changed')) return { status: 409, code: error.code, message: error.message };
+  if (error instanceof DefinitionError || error instanceof CaseTamperedError) return { status: 500, code: error.code, message: error.message };
   if (error instanceof ForbiddenError) return { status: 403, code: error.code, message: error.message };
   if (error instanceof NotFoundError) return { status: 404, code: error.code, message: error.message };
   if (error instanceof PayloadError) return { status: error.code === 'payload-too-large' ? 413 : 400, code: error.code, message: error.message, details: { pointer: error.pointer, ...(error.limit === undefined ? {} : { limit: error.limit }) } };
