@@ -15,6 +15,7 @@ const materialRef = { type: 'object', additionalProperties: false, required: ['i
 
 /** The guide's response schema: buildGuide's answer, property for property. */
 export const guideBody = {
+  description: 'the service guide',
   type: 'object',
   additionalProperties: false,
   required: [
@@ -96,6 +97,5 @@ export async function buildGuide(published: PublishedDefinition, sharedData: Sha
     visitReason: d.visitReason ?? null,
     legalBasis: d.legalBasis,
     outputs: d.outputs,
-    extra: 1,
   };
 }

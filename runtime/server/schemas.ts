@@ -57,20 +57,21 @@ export const errorBody = {
 
 const error = { $ref: 'ErrorBody#' };
 /**
- * Documented error responses, by status; 503 always, since every request may read its session from the store (and
- * a failing store is 503 `store-failed`).
+ * Documented error responses, by status; 500 and 503 always: every request may read its session from the store (a
+ * failing store is 503 `store-failed`), and stored data that fails its integrity check is 500 (`case-tampered`, …).
  */
-export const errors = (...statuses: number[]) => Object.fromEntries([...statuses, 503].map((s) => [s, { ...error, description: describeStatus[s] ?? 'error' }]));
+export const errors = (...statuses: number[]) => Object.fromEntries([...statuses, 500, 503].map((s) => [s, { ...error, description: describeStatus[s] ?? 'error' }]));
 const describeStatus: Record<number, string> = {
   400: 'malformed JSON, a request that does not match its schema, or a malformed payload',
   401: 'not signed in, or a wrong user name or password',
   403: 'wrong role, not your case, or a missing CSRF token',
   404: 'unknown case, matter, definition, certificate or session',
-  409: 'stale revision, an event the step does not accept, a published version with other content, or a stored definition that no longer matches its hash',
+  409: 'stale revision, an event the step does not accept, or a published version with other content',
   413: 'body larger than 1 MiB, or data or an event over 512 KiB of JSON',
   415: 'a body that is not application/json',
   422: 'invalid form data (field errors with pointers), a tampered verified field, or an invalid definition',
   429: 'too many failed sign-ins: wait the Retry-After seconds (`retryAfter`)',
+  500: 'stored data failed an integrity check (case-tampered, definition-tampered, …) or the server failed: nothing changed',
   503: 'the store is unavailable: nothing changed, try again',
 };
 

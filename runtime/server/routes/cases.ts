@@ -12,6 +12,7 @@ import { anyObject, caseIdParams, errors, identifier, revision } from '../schema
 type IdParams = { Params: { id: string } };
 const materials = { type: 'array', maxItems: 200, items: identifier, description: 'ids of materials supplied with this step' } as const;
 const signedInOnly = { access: 'signed-in' } as const;
+const stepDone = { ...caseStepRef, description: 'the case after the step, with the audit event it appended' } as const;
 const auditCheck = {
   description: '`{ ok: true, events }`, or where the chain breaks',
   oneOf: [
@@ -36,7 +37,7 @@ export function caseRoutes(app: FastifyInstance, ctx: ServerContext): void {
     schema: {
       tags: ['cases'], summary: 'Start a case (applicants): prefilled and locked from shared data, materials waived',
       body: { type: 'object', required: ['matterId', 'region'], additionalProperties: false, properties: { matterId: identifier, region: { type: 'string', pattern: '^[0-9]{6,12}$' }, version: identifier } },
-      response: { 201: { ...caseRef, description: 'the case, with its audit trail and definition' }, ...errors(400, 401, 403, 404, 409, 413, 415) },
+      response: { 201: { ...caseRef, description: 'the case, with its audit trail and definition' }, ...errors(400, 401, 403, 404, 413, 415) },
     },
   }, async (request, reply) => {
     const user = requireRole(request.user, ['applicant'], 'start a case');
@@ -49,7 +50,7 @@ export function caseRoutes(app: FastifyInstance, ctx: ServerContext): void {
     schema: {
       tags: ['cases'], summary: "Applicants: their cases. Staff: their role's queue (cases at a step their role owns). Reviewers: every case",
       querystring: { type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: ['draft', 'active', 'done'] }, matterId: identifier, role: identifier, overdue: { type: 'boolean' } } },
-      response: { 200: { type: 'object', additionalProperties: false, required: ['cases'], properties: { cases: { type: 'array', items: caseListItemRef } } }, ...errors(400, 401, 403) },
+      response: { 200: { description: 'the cases you may see', type: 'object', additionalProperties: false, required: ['cases'], properties: { cases: { type: 'array', items: caseListItemRef } } }, ...errors(400, 401, 403) },
     },
   }, async (request) => {
     const user = signedIn(request.user);
@@ -70,7 +71,7 @@ export function caseRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
   app.get<IdParams>('/api/cases/:id', {
     config: signedInOnly,
-    schema: { tags: ['cases'], summary: 'A case with its definition, step, accepted events, deadline, waived materials, audit trail and certificates', params: caseIdParams, response: { 200: caseRef, ...errors(400, 401, 403, 404, 409) } },
+    schema: { tags: ['cases'], summary: 'A case with its definition, step, accepted events, deadline, waived materials, audit trail and certificates', params: caseIdParams, response: { 200: { ...caseRef, description: 'the case, with its audit trail and definition' }, ...errors(400, 401, 403, 404, 409) } },
   }, async (request) => {
     requireReadCase(request.user, await load(request.params.id));
     return caseJson(await runtime.getCase(request.params.id), ctx.clock.now(), { definition: true });
@@ -81,7 +82,7 @@ export function caseRoutes(app: FastifyInstance, ctx: ServerContext): void {
     schema: {
       tags: ['cases'], summary: 'Save the applicant’s draft (not validated; verified fields must keep their values)', params: caseIdParams,
       body: { type: 'object', required: ['data', 'revision'], additionalProperties: false, properties: { data: anyObject, revision } },
-      response: { 200: caseStepRef, ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
+      response: { 200: stepDone, ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
     },
   }, async (request) => {
     const user = requireChangeCase(request.user, await load(request.params.id));
@@ -93,7 +94,7 @@ export function caseRoutes(app: FastifyInstance, ctx: ServerContext): void {
     schema: {
       tags: ['cases'], summary: 'Submit the form: verified fields unchanged, data valid (422 with JSON Pointers otherwise), then the process moves', params: caseIdParams,
       body: { type: 'object', required: ['data', 'revision'], additionalProperties: false, properties: { data: anyObject, revision, materials } },
-      response: { 200: caseStepRef, ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
+      response: { 200: stepDone, ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
     },
   }, async (request) => {
     const user = requireChangeCase(request.user, await load(request.params.id));
@@ -109,7 +110,7 @@ export function caseRoutes(app: FastifyInstance, ctx: ServerContext): void {
         type: 'object', required: ['event', 'revision'], additionalProperties: false,
         properties: { event: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$', maxLength: 60 }, note: { type: 'string', maxLength: 2000 }, revision, paid: { type: 'number', minimum: 0 }, materials, onsiteCheck: { type: 'boolean' } },
       },
-      response: { 200: caseStepRef, ...errors(400, 401, 403, 404, 409, 413, 415) },
+      response: { 200: stepDone, ...errors(400, 401, 403, 404, 409, 413, 415) },
     },
   }, async (request) => {
     const user = requireChangeCase(request.user, await load(request.params.id));

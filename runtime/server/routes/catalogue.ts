@@ -15,6 +15,7 @@ const entrySchema = {
   properties: { version: { type: 'string' }, region: part('region'), title: part('localizedText'), hash: { type: 'string' }, guide: { type: 'string', description: 'the service guide’s URL' } },
 } as const;
 const mattersBody = {
+  description: 'every matter with its baseline and regional variants',
   type: 'object',
   additionalProperties: false,
   required: ['matters'],

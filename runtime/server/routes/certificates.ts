@@ -40,7 +40,7 @@ const download = {
 
 const printable = {
   description: 'the certificate as a self-contained printable HTML page (its own CSP: no scripts, nothing loaded)',
-  content: { 'application/json': { schema: { type: 'string' } } },
+  content: { 'text/html': { schema: { type: 'string' } } },
 } as const;
 
 const check = {

@@ -23,7 +23,7 @@ const summaryProperties = {
 const summaryRequired = Object.keys(summaryProperties);
 const summarySchema = { type: 'object', additionalProperties: false, required: summaryRequired, properties: summaryProperties } as const;
 const wholeSchema = {
-  type: 'object', additionalProperties: false, required: [...summaryRequired, 'definition'],
+  description: 'the version, whole', type: 'object', additionalProperties: false, required: [...summaryRequired, 'definition'],
   properties: { ...summaryProperties, definition: { type: 'object', description: 'the matter definition (engine/model/definition.schema.json)' } },
 } as const;
 const publishedSchema = (status: 'published' | 'unchanged', description: string) => ({
@@ -45,7 +45,7 @@ export async function definitionRoutes(app: FastifyInstance, ctx: ServerContext)
 
   app.get('/api/definitions', {
     config: { access: 'signed-in' },
-    schema: { tags: ['definitions'], summary: 'Every published definition version', response: { 200: { type: 'object', additionalProperties: false, required: ['definitions'], properties: { definitions: { type: 'array', items: summarySchema } } }, ...errors(401) } },
+    schema: { tags: ['definitions'], summary: 'Every published definition version', response: { 200: { description: 'every published version', type: 'object', additionalProperties: false, required: ['definitions'], properties: { definitions: { type: 'array', items: summarySchema } } }, ...errors(401) } },
   }, async () => ({ definitions: (await ctx.definitions.list()).map(summary) }));
 
   app.get<{ Params: { id: string; region: string; version: string } }>('/api/definitions/:id/:region/:version', {

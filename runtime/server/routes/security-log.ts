@@ -33,7 +33,7 @@ export function securityLogRoutes(app: FastifyInstance, ctx: ServerContext): voi
     config: { access: 'signed-in' },
     schema: {
       tags: ['session'], summary: 'The security log, newest first (reviewers)', querystring: query,
-      response: { 200: { type: 'object', additionalProperties: false, required: ['events'], properties: { events: { type: 'array', items: eventBody } } }, ...errors(400, 401, 403) },
+      response: { 200: { description: 'security events, newest first', type: 'object', additionalProperties: false, required: ['events'], properties: { events: { type: 'array', items: eventBody } } }, ...errors(400, 401, 403) },
     },
   }, async (request) => {
     requireRole(request.user, ['reviewer'], 'read the security log');

@@ -17,8 +17,8 @@ const user = {
     name: { type: 'string' },
   },
 } as const;
-const userBody = { type: 'object', additionalProperties: false, required: ['user'], properties: { user } } as const;
-const tokenBody = { type: 'object', additionalProperties: false, required: ['token'], properties: { token: { type: 'string' } } } as const;
+const userBody = { description: 'the signed-in user', type: 'object', additionalProperties: false, required: ['user'], properties: { user } } as const;
+const tokenBody = { description: 'a CSRF token (its secret is in the signed _csrf cookie)', type: 'object', additionalProperties: false, required: ['token'], properties: { token: { type: 'string' } } } as const;
 const retryAfter = { 'retry-after': { type: 'string', pattern: '^[0-9]+$', description: 'seconds to wait' } };
 
 export function sessionRoutes(app: FastifyInstance, ctx: ServerContext): void {

@@ -21,7 +21,7 @@ const sessionBody = {
     userAgent: { type: 'string', description: 'user agent at sign-in' },
   },
 } as const;
-const listBody = { type: 'object', additionalProperties: false, required: ['sessions'], properties: { sessions: { type: 'array', items: sessionBody } } } as const;
+const listBody = { description: 'your live sessions, newest first', type: 'object', additionalProperties: false, required: ['sessions'], properties: { sessions: { type: 'array', items: sessionBody } } } as const;
 const idParams = { type: 'object', required: ['id'], additionalProperties: false, properties: { id: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$', description: 'session id' } } } as const;
 
 export function sessionsRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -49,7 +49,7 @@ export function sessionsRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
   app.delete('/api/sessions/others', {
     config: { access: 'signed-in' },
-    schema: { tags: ['session'], summary: 'End all your other sessions (this one stays)', response: { 200: { type: 'object', additionalProperties: false, required: ['ended'], properties: { ended: { type: 'integer', minimum: 0, description: 'how many sessions were ended' } } }, ...errors(401, 403) } },
+    schema: { tags: ['session'], summary: 'End all your other sessions (this one stays)', response: { 200: { description: 'the other sessions were ended', type: 'object', additionalProperties: false, required: ['ended'], properties: { ended: { type: 'integer', minimum: 0, description: 'how many sessions were ended' } } }, ...errors(401, 403) } },
   }, async (request) => {
     const me = current(request.session);
     const ended = await store.endOtherSessions(me.user.id, me.id);
