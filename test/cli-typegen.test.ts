@@ -1,11 +1,15 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFormAjv } from '../engine/index.ts';
+import { createFormAjv, type Loaded, type MatterDefinition } from '../engine/index.ts';
+import { refTarget } from '../engine/form/refs.ts';
+import { isObject } from '../engine/json/pointer.ts';
+import { generateFormTypes } from '../runtime/cli/typegen-command.ts';
 import { formTypeNames } from '../runtime/cli/typegen-names.ts';
-import { projectRoot, realCatalogue } from './support/catalogue.ts';
+import { problemsInCatalogue, projectRoot, realCatalogue, sharedSchemas } from './support/catalogue.ts';
 import { cliSandbox } from './support/cli.ts';
 
 const exec = promisify(execFile);
@@ -33,6 +37,61 @@ const validHangzhouForm = {
   residence: { regionCode: '330106', address: '杭州市西湖区文三路 100 号', registrationDate: '2026-01-05', reason: '就业', housingType: '租赁住房' },
   delivery: { method: '邮寄送达', postalAddress: { regionCode: '330106', detail: '杭州市西湖区文三路 100 号' } },
 };
+
+/** Type-checks `files` (name → source) in `folder` with strict tsc; resolves to tsc's output ('' when clean). */
+async function typeCheck(folder: string, files: Record<string, string>): Promise<string> {
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
+  const tsc = join(projectRoot, 'node_modules/.bin/tsc');
+  const args = ['--noEmit', '--strict', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--skipLibCheck', ...Object.keys(files)];
+  return exec(tsc, args, { cwd: folder }).then(
+    () => '',
+    (error: { stdout: string }) => error.stdout || 'tsc failed',
+  );
+}
+
+/**
+ * The object-valued fields of a form (the form itself first) and whether the schema closes each to the keys it
+ * names: `additionalProperties` or `unevaluatedProperties` false, on the field or on the schema its `$ref` names.
+ */
+function objectFields(schema: unknown, shared: ReadonlyMap<string, unknown>): ObjectField[] {
+  const out: ObjectField[] = [];
+  const visit = (node: unknown, root: unknown, type: string, path: readonly string[], depth: number): void => {
+    if (!isObject(node) || depth > 8) return;
+    let merged: Record<string, unknown> = node;
+    if (typeof node.$ref === 'string') {
+      const target = refTarget(node.$ref, root, shared);
+      if (!target || !isObject(target.node)) return;
+      merged = { ...target.node, ...node };
+      root = target.doc;
+    }
+    if (merged.type === 'object' || isObject(merged.properties)) {
+      out.push({ type, path, closed: merged.additionalProperties === false || merged.unevaluatedProperties === false });
+      for (const [name, child] of Object.entries(isObject(merged.properties) ? merged.properties : {})) visit(child, root, `NonNullable<${type}>[${JSON.stringify(name)}]`, [...path, name], depth + 1);
+    }
+    if (isObject(merged.items)) visit(merged.items, root, `NonNullable<${type}>[number]`, [...path, '[]'], depth + 1);
+  };
+  visit(schema, schema, 'T', [], 0);
+  return out;
+}
+
+interface ObjectField {
+  /** A TypeScript type expression for the field in the form type `T`. */
+  readonly type: string;
+  /** Its data path ('[]' for array items). */
+  readonly path: readonly string[];
+  readonly closed: boolean;
+}
+
+/** A snippet that assigns an extra key to every object field of form type `typeName`: a type error exactly where the schema is closed. */
+function extraKeySnippet(typeName: string, from: string, fields: readonly Pick<ObjectField, 'type' | 'closed'>[]): string {
+  const lines = [`import type { ${typeName} as T } from '${from}';`, ''];
+  fields.forEach(({ type, closed }, i) => {
+    lines.push(`declare const v${i}: ${type};`);
+    lines.push(closed ? `// @ts-expect-error closed: ${type}` : `// open: ${type}`);
+    lines.push(`export const x${i}: ${type} = { ...v${i}, notAFieldOfTheForm: 1 };`);
+  });
+  return `${lines.join('\n')}\n`;
+}
 
 describe('onematter typegen', () => {
   let files: string[];
@@ -123,6 +182,20 @@ export const application: ResidencePermitHangzhouForm = {
     expect(result.code).toBe(0);
   }, 60_000);
 
+  it("closes the type exactly where the schema is closed: an extra key is a type error in every real form's closed objects", async () => {
+    const names = formTypeNames(realCatalogue.catalogue.definitions.map((d) => ({ file: d.file, titleEn: d.value.title.en, regionEn: d.value.region.name.en })));
+    const files: Record<string, string> = {};
+    let closed = 0;
+    for (const d of realCatalogue.catalogue.definitions) {
+      const { typeName, fileName } = names.get(d.file)!;
+      const fields = objectFields(d.value.form.schema, sharedSchemas);
+      closed += fields.filter((f) => f.closed).length;
+      files[`extra-${fileName}`] = extraKeySnippet(typeName, `./${fileName.replace(/\.ts$/, '.js')}`, fields);
+    }
+    expect(closed).toBeGreaterThan(100); // the catalogue's forms close their objects, through shared $refs too
+    expect(await typeCheck(join(dir, 'types'), files)).toBe('');
+  }, 60_000);
+
   it('generates the named files only', async () => {
     const { code, stdout } = await run('typegen', `${permit}/ningbo.json`, `${permit}/baseline.json`, '--out', 'two');
     expect(code).toBe(0);
@@ -163,6 +236,84 @@ export const application: ResidencePermitHangzhouForm = {
     expect(outIsAFile.code).toBe(2);
     expect(outIsAFile.stderr).toContain('is a file, not a folder');
   });
+});
+
+describe('onematter typegen: objects as open as the runtime validator has them, and anchors', () => {
+  const hangzhou = realCatalogue.catalogue.definitions.find((d) => d.file === `${permit}/hangzhou.json`)!;
+  const file = 'definitions/matters/variations/hangzhou.json';
+  /** The Hangzhou form with one object opened, objects closed and opened by other keywords, and fields behind anchors. */
+  const variation = (): MatterDefinition => {
+    const d = structuredClone(hangzhou.value);
+    const s = d.form.schema as Record<string, any>;
+    delete s.properties.delivery.additionalProperties; // open
+    delete s.properties.residence.additionalProperties;
+    s.properties.residence.unevaluatedProperties = false; // closed again, by another keyword
+    s.properties.extras = { type: 'object', patternProperties: { '^x-': { type: 'string' } } }; // open: other keys too
+    s.properties.counts = { type: 'object', properties: { a: { type: 'integer' } }, unevaluatedProperties: { type: 'integer' } }; // integer extras
+    s.properties.flags = { // closed, but a conditional may evaluate `why`, typed as optional
+      type: 'object', unevaluatedProperties: false, properties: { urgent: { type: 'boolean' } },
+      if: { properties: { urgent: { const: true } }, required: ['urgent'] }, then: { properties: { why: { type: 'string' } } },
+    };
+    s.properties.withAllOf = { type: 'object', additionalProperties: false, properties: { a: { type: 'string' } }, allOf: [{ required: ['a'] }] };
+    s.$defs = { reason: { ...s.properties.residence.properties.reason, $anchor: 'reason' }, housing: { ...s.properties.residence.properties.housingType, $dynamicAnchor: 'housing' } };
+    s.properties.residence.properties.reason = { $ref: '#reason' };
+    s.properties.residence.properties.housingType = { $ref: '#housing' };
+    return d;
+  };
+  const valid = { ...validHangzhouForm, extras: {}, counts: { a: 1 }, flags: { urgent: false }, withAllOf: { a: 'x' } };
+  let folder: string;
+  let typeName: string;
+
+  beforeAll(async () => {
+    const [generated] = await generateFormTypes([{ file, value: variation() } as Loaded<MatterDefinition>], sharedSchemas);
+    if (!generated || 'problem' in generated) throw new Error(JSON.stringify(generated));
+    folder = join(dir, 'variations');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, generated.fileName), generated.source);
+    typeName = generated.typeName;
+    expect(generated.fileName).toBe('variations.hangzhou.ts');
+  });
+
+  it('is a valid form the runtime validator compiles, and the sample data passes it', () => {
+    expect(problemsInCatalogue(`${permit}/hangzhou.json`, variation()).filter((p) => p.code.startsWith('form.'))).toEqual([]);
+    const validate = createFormAjv(realCatalogue.catalogue.schemas.map((x) => x.value)).compile(variation().form.schema);
+    expect(validate(valid), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('takes an extra key in its type exactly where the runtime validator takes it', async () => {
+    const validate = createFormAjv(realCatalogue.catalogue.schemas.map((x) => x.value)).compile(variation().form.schema);
+    const fields = objectFields(variation().form.schema, sharedSchemas).flatMap((f) => {
+      if (f.path.includes('[]')) return [];
+      const data = structuredClone(valid) as Record<string, any>;
+      let at: any = data;
+      for (const key of f.path) at = at?.[key];
+      if (!isObject(at)) return []; // no sample data there
+      at.notAFieldOfTheForm = 1;
+      return [{ type: f.type, closed: !validate(data), path: f.path.join('.') }];
+    });
+    expect(Object.fromEntries(fields.map((f) => [f.path || '(form)', f.closed ? 'closed' : 'open']))).toEqual({
+      '(form)': 'closed', applicant: 'closed', residence: 'closed', delivery: 'open', 'delivery.postalAddress': 'closed',
+      extras: 'open', counts: 'open', flags: 'closed', withAllOf: 'closed',
+    });
+    expect(await typeCheck(folder, { 'extra-keys.ts': extraKeySnippet(typeName, './variations.hangzhou.js', fields) })).toBe('');
+  }, 60_000);
+
+  it('types the extra keys an object takes, and the fields reached through an $anchor or a $dynamicAnchor', async () => {
+    const snippet = `import type { ${typeName} as T } from './variations.hangzhou.js';
+import type { ResidencePermitHangzhouForm as Real } from '../types/index.js';
+
+type Equal<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
+export const reason: Equal<T['residence']['reason'], Real['residence']['reason']> = true;
+export const housing: Equal<T['residence']['housingType'], Real['residence']['housingType']> = true;
+export const reasonIsNarrow: Equal<T['residence']['reason'], string> = false;
+export const counts: NonNullable<T['counts']> = { a: 1, b: 2 };
+// @ts-expect-error unevaluated keys of counts are integers
+export const notCounts: NonNullable<T['counts']> = { a: 1, b: 'two' };
+export const extras: NonNullable<T['extras']> = { 'x-note': 'a', other: true };
+export const flags: NonNullable<T['flags']> = { urgent: true, why: 'a fire' };
+`;
+    expect(await typeCheck(folder, { 'anchors.ts': snippet })).toBe('');
+  }, 60_000);
 });
 
 describe('form type names', () => {

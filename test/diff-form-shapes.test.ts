@@ -401,6 +401,42 @@ describe('diff(): form, continued', () => {
       expect(diffPair({ a: fixed, b: p.b }, shared)).toEqual([]);
     });
 
+    describe('through an $anchor', () => {
+      // both forms name $defs/phone "mobile"; `a` reaches it by the anchor, `b` by its pointer
+      const byAnchor = (d: any) => {
+        d.form.schema.$defs.phone.$anchor = 'mobile';
+        d.form.schema.properties.phone = { $ref: '#mobile' };
+      };
+      const named = (d: any) => (d.form.schema.$defs.phone.$anchor = 'mobile');
+
+      it('finds no change between a field reached through #anchor and the same field reached through #/$defs', () => {
+        const p = pair(byAnchor, named);
+        expect(diffPair(p)).toEqual([]);
+        expect(diffPair(flip(p))).toEqual([]);
+      });
+
+      it('sees a changed constraint behind the anchor at the referring field, pointing into the definition, with a fix', () => {
+        const p = pair((a) => {
+          byAnchor(a);
+          a.form.schema.$defs.phone.pattern = '^1[0-9]{10}$';
+        }, named);
+        const c = single(diffPair(p), 'form.pattern');
+        expect(c).toMatchObject({ kind: 'changed', burden: 'more', path: '/form/schema/$defs/phone/pattern' });
+        expect(c.params).toMatchObject({ field: '/phone', from: '^1[3-9][0-9]{9}$', to: '^1[0-9]{10}$' });
+        const fixed = applyFixes(p.a, c.fix);
+        expect(diffPair({ a: fixed, b: p.b })).toEqual([]);
+      });
+
+      it('sees a changed constraint behind an anchor of a shared schema', () => {
+        const codes = 'https://onematter.dev/schemas/shared/codes.json';
+        const shared = sharedSchemas({ [codes]: { $id: codes, $defs: { id18: { $anchor: 'id18', type: 'string', title: '公民身份号码', pattern: '^[0-9]{18}$' } } } });
+        const p = pair((a) => (field(a, 'applicant').properties.idNumber = { $ref: `${codes}#id18` }));
+        const c = single(diffPair(p, shared), 'form.pattern');
+        expect(c.params).toMatchObject({ field: '/applicant/idNumber', from: '^[0-9]{17}[0-9X]$', to: '^[0-9]{18}$' });
+        expect(diffPair(p, shared)).toHaveLength(1);
+      });
+    });
+
     it('compares an inline copy of a shared schema with the shared schema by content', () => {
       const p = pair((a) => {
         field(a, 'applicant').properties.idNumber = { type: 'string', title: '公民身份号码', pattern: '^[0-9]{18}$' };

@@ -276,6 +276,39 @@ describe('MatterForm: memoization', () => {
   });
 });
 
+describe('MatterForm: fields reached through an $anchor', () => {
+  // rjsf follows only JSON-Pointer refs: the form's `#name` refs are spelled as the pointers they name
+  const anchored = (): MatterDefinition => {
+    const d = structuredClone(residence) as MatterDefinition & { form: { schema: Record<string, any> } };
+    d.form.schema.$defs = {
+      contact: { $anchor: 'contactPhone', type: 'string', title: '联系电话', description: 'Contact phone', pattern: '^1[3-9][0-9]{9}$' },
+      channel: { $dynamicAnchor: 'channel', type: 'string', title: '联系方式', description: 'Channel', enum: ['电话', '短信'] },
+    };
+    d.form.schema.properties.contactPhone = { $ref: '#contactPhone' };
+    d.form.schema.properties.channel = { $ref: '#channel' };
+    return d;
+  };
+
+  it('renders the anchored fields with their labels and options, in each locale', async () => {
+    const definition = anchored();
+    const { container, rerender } = await render({ definition, locale: 'en' });
+    expect(byId<HTMLInputElement>(container, 'root_contactPhone').type).toBe('text');
+    expect(labelOf(container, 'root_contactPhone')).toContain('Contact phone');
+    const options = [...byId<HTMLSelectElement>(container, 'root_channel').options].map((o) => o.text).filter((t) => t !== '');
+    expect(options).toEqual(['电话', '短信']);
+    await rerender({ locale: 'zh' });
+    expect(labelOf(container, 'root_contactPhone')).toContain('联系电话');
+    expect(labelOf(container, 'root_channel')).toContain('联系方式');
+  });
+
+  it("checks the anchored field's constraint in rjsf's validator", () => {
+    const { validator, renderSchema } = prepareForm(anchored(), sharedSchemas);
+    expect(validator.validateFormData({ ...validData, contactPhone: '13800138000' }, renderSchema).errors).toEqual([]);
+    const errors = validator.validateFormData({ ...validData, contactPhone: '12345' }, renderSchema).errors;
+    expect(errors.map((e) => [e.property, e.name])).toEqual([['.contactPhone', 'pattern']]);
+  });
+});
+
 describe('runtime/form helpers', () => {
   describe('toErrorSchema', () => {
     it('nests pointer errors as rjsf ErrorSchema', () => {
@@ -435,6 +468,26 @@ describe('runtime/form helpers', () => {
         unknown: { type: 'string', title: 't' },
         stricter: { type: 'string', maxLength: 10, $defs: { d: { type: 'integer' } }, allOf: [{ maxLength: 5 }] },
         fragment: { type: 'integer' },
+      });
+    });
+
+    it("spells the form's anchor refs as JSON Pointers, and follows anchors inside shared schemas", () => {
+      const shared = [{ $id: 'https://onematter.dev/schemas/shared/s.json', $defs: { code: { $anchor: 'code', type: 'string', maxLength: 6 } } }];
+      const inlined = inlineSharedRefs(
+        {
+          properties: {
+            mine: { $ref: '#mine' },
+            theirs: { $ref: 'https://onematter.dev/schemas/shared/s.json#code', title: 't' },
+            missing: { $ref: '#nowhere' },
+          },
+          $defs: { 'a b': { $anchor: 'mine', type: 'integer' } },
+        },
+        shared,
+      );
+      expect(props(inlined)).toEqual({
+        mine: { $ref: '#/$defs/a%20b' },
+        theirs: { type: 'string', maxLength: 6, title: 't' },
+        missing: { $ref: '#nowhere' },
       });
     });
 

@@ -72,10 +72,12 @@ describe('validate: form schema', () => {
     });
   });
 
-  it('reports what only ajv finds (strict types) where ajv says it is', () => {
+  it('reports what only ajv finds (strict types) where ajv says it is, and why the type is required', () => {
     const problems = problemsWith(file, (d) => (d.form.schema.properties.address = { minLength: 2 }));
-    expect(codesAt(problems)).toEqual([{ code: 'form.schema-compile', pointer: '/form/schema/properties/address' }]);
-    expect(problems[0]!.message).toContain('strict mode');
+    expect(codesAt(problems)).toEqual([{ code: 'form.type-missing', pointer: '/form/schema/properties/address' }]);
+    expect(problems[0]!.params).toMatchObject({ keyword: 'minLength', type: ['string'] });
+    expect(problems[0]!.message).toContain('"minLength" applies only to "string" values');
+    expect(problems[0]!.message).toContain('never silently applies to nothing');
   });
 
   it('reports a subschema that is not a schema', () => {
@@ -89,5 +91,61 @@ describe('validate: form schema', () => {
       for (let i = 0; i < 6000; i++) d.form.schema.properties[`f${i}`] = { type: 'string' };
     });
     expect(codesAt(problems)).toEqual([{ code: 'form.too-complex', pointer: '/form/schema' }]);
+  });
+
+  it("points into a $ref's target when ajv reports a path from that target's root", () => {
+    // ajv compiles a target holding $refs on its own and reports "#/allOf/0" from its root
+    const problems = problemsWith(file, (d) => {
+      d.form.schema.$defs.subject = { type: 'object', properties: { phone: { $ref: '#/$defs/phone' } }, allOf: [{ maxLength: 2 }] };
+      d.form.schema.properties.contact = { $ref: '#/$defs/subject' };
+    });
+    expect(codesAt(problems)).toEqual([{ code: 'form.type-missing', pointer: '/form/schema/$defs/subject/allOf/0' }]);
+  });
+
+  it('refuses an empty enum, saying that nobody could fill the field in', () => {
+    const problems = problemsWith(file, (d) => (d.form.schema.properties.address.enum = []));
+    expect(codesAt(problems)).toEqual([{ code: 'form.enum-empty', pointer: '/form/schema/properties/address/enum' }]);
+    expect(problems[0]!.message).toContain('accepts no value at all, so the field could never be filled in');
+  });
+
+  it('refuses $dynamicRef with its own code, saying why', () => {
+    const problems = problemsWith(file, (d) => {
+      d.form.schema.$defs.phone.$dynamicAnchor = 'phone';
+      d.form.schema.properties.phone = { $dynamicRef: '#phone' };
+    });
+    expect(codesAt(problems)).toEqual([{ code: 'form.dynamic-ref', pointer: '/form/schema/properties/phone/$dynamicRef' }]);
+    expect(problems[0]!.message).toContain('closed, self-contained document');
+    expect(problems[0]!.message).toContain('dynamic scope');
+  });
+
+  it('points at a keyword that does nothing without its partner (if, then, else, minContains, maxContains)', () => {
+    const problems = problemsWith(file, (d) => {
+      d.form.schema.properties.address.if = { maxLength: 10 };
+      d.form.schema.properties.applicant.then = { required: ['birthYear'] };
+      d.form.schema.properties.tags = { type: 'array', items: { type: 'string' }, maxContains: 2 };
+    });
+    expect(codesAt(problems)).toEqual([
+      { code: 'form.keyword-ignored', pointer: '/form/schema/properties/applicant/then' },
+      { code: 'form.keyword-ignored', pointer: '/form/schema/properties/address/if' },
+      { code: 'form.keyword-ignored', pointer: '/form/schema/properties/tags/maxContains' },
+    ]);
+    expect(problems[1]!.message).toBe('"if" has no effect without "then" or "else"; strict mode refuses keywords that do nothing, as they are almost always a mistake (a condition or check that silently never applies)');
+  });
+
+  it('says why a type contradicting its context and an open tuple are refused', () => {
+    const conflict = problemsWith(file, (d) => (d.form.schema.properties.address.allOf = [{ type: 'integer' }]));
+    expect(codesAt(conflict)).toEqual([{ code: 'form.type-conflict', pointer: '/form/schema/properties/address/allOf/0' }]);
+    expect(conflict[0]!.message).toContain('no value could satisfy both');
+    const tuple = problemsWith(file, (d) => (d.form.schema.properties.pair = { type: 'array', prefixItems: [{ type: 'string' }, { type: 'integer' }] }));
+    expect(codesAt(tuple)).toEqual([{ code: 'form.tuple-open', pointer: '/form/schema/properties/pair' }]);
+    expect(tuple[0]!.message).toContain('no item is accepted unchecked');
+    expect(problemsWith(file, (d) => (d.form.schema.properties.pair = { type: 'array', prefixItems: [{ type: 'string' }], minItems: 1, items: false }))).toEqual([]);
+  });
+
+  it('reports other strict-mode refusals with their own code and the general reason', () => {
+    const problems = problemsWith(file, (d) => (d.form.schema.patternProperties = { '^addr': { type: 'string' } }));
+    expect(codesAt(problems)).toEqual([{ code: 'form.strict-mode', pointer: '/form/schema' }]);
+    expect(problems[0]!.message).toContain('property address matches pattern ^addr');
+    expect(problems[0]!.message).toContain('almost always mistakes');
   });
 });

@@ -1,4 +1,6 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
 import { describe, expect, it } from 'vitest';
+import { renderMessage, type ProblemCode } from '../engine/index.ts';
 import { codesAt, problemsWith } from './support/fixtures.ts';
 
 const file = 'matters/baseline.json';
@@ -88,8 +90,56 @@ describe('validate: process soundness', () => {
       d.process.states.review.states = {};
     });
     expect(codesAt(problems)).toEqual([
-      { code: 'schema.additional-property', pointer: '/process/states/review/after' },
-      { code: 'schema.additional-property', pointer: '/process/states/review/states' },
+      { code: 'process.xstate-unsupported', pointer: '/process/states/review/after' },
+      { code: 'process.xstate-unsupported', pointer: '/process/states/review/states' },
     ]);
+  });
+});
+
+describe('validate: XState features a process may not use, each refused with its reason', () => {
+  const refused: [string, (d: any) => void, string, string][] = [
+    ['invoke in a state', (d) => (d.process.states.review.invoke = { src: 'checkRecords' }), '/process/states/review/invoke', 'without live actors'],
+    ['invoke on the machine', (d) => (d.process.invoke = { src: 'checkRecords' }), '/process/invoke', 'without live actors'],
+    ['always', (d) => (d.process.states.submitted.always = { target: 'review' }), '/process/states/submitted/always', 'eventless transition'],
+    ['after', (d) => (d.process.states.review.after = { 86400000: 'rejected' }), '/process/states/review/after', 'deadlines the runtime stores'],
+    ['context', (d) => (d.process.context = { paid: 0 }), '/process/context', 'the runtime owns a case\'s context'],
+    ['on at the root', (d) => (d.process.on = { WITHDRAW: '.withdrawn' }), '/process/on', 'events are accepted per state'],
+    ['nested states', (d) => (d.process.states.review.states = { a: {} }), '/process/states/review/states', 'exactly one named state'],
+    ['a parallel state', (d) => (d.process.states.review.type = 'parallel'), '/process/states/review/type', 'no nested, parallel or history states'],
+    ["XState v4's cond", (d) => (d.process.states.submitted.on.ACCEPT.cond = 'materialsComplete'), '/process/states/submitted/on/ACCEPT/cond', 'calls it "guard"'],
+  ];
+  it.each(refused)('%s', (_, change, pointer, reason) => {
+    const problems = problemsWith(file, change);
+    expect(codesAt(problems)).toEqual([{ code: 'process.xstate-unsupported', pointer }]);
+    expect(problems[0]!.message).toContain(reason);
+    const zh = renderMessage(problems[0]!.code as ProblemCode, problems[0]!.params, 'zh');
+    expect(zh.length).toBeGreaterThan(40); // the reason, in Chinese too
+  });
+
+  it('refuses an event name that is not UPPER_SNAKE_CASE, once, at the name, saying why', () => {
+    const problems = problemsWith(file, (d) => {
+      d.process.states.draft.on['*'] = 'withdrawn';
+      d.process.states.draft.on.submit = 'submitted';
+    });
+    expect(codesAt(problems)).toEqual([
+      { code: 'process.event-name', pointer: '/process/states/draft/on/*' },
+      { code: 'process.event-name', pointer: '/process/states/draft/on/submit' },
+    ]);
+    expect(problems[0]!.message).toContain('wildcard "*"');
+  });
+
+  it('refuses a state name XState would read as a path, saying why', () => {
+    const problems = problemsWith(file, (d) => {
+      d.process.states['review.final'] = { type: 'final', meta: { outcome: 'approved' } };
+      d.process.states.review.on.APPROVE = 'review.final';
+    });
+    expect(codesAt(problems)).toContainEqual({ code: 'process.state-name', pointer: '/process/states/review.final' });
+    expect(problems.find((p) => p.code === 'process.state-name')!.message).toContain('"." would mean a child state');
+  });
+
+  it('keeps the plain message for other unknown properties', () => {
+    const problems = problemsWith(file, (d) => (d.process.states.review.colour = 'blue'));
+    expect(codesAt(problems)).toEqual([{ code: 'schema.additional-property', pointer: '/process/states/review/colour' }]);
+    expect(problems[0]!.message).toContain('the document format has no such property');
   });
 });

@@ -5,11 +5,17 @@ import addFormats from 'ajv-formats';
 /**
  * A draft 2020-12 ajv in strict mode (unknown keywords, formats and untyped keywords are errors; `required` inside
  * `if` is allowed for conditional fields), with ajv-formats and the project's shared schemas. It never loads
- * anything: a `$ref` to an unknown schema is a compile error.
+ * anything: a `$ref` to an unknown schema is a compile error. Only the data's own properties count (without
+ * `ownProperties`, a field named `toString` would find Object.prototype's in every application), and `multipleOf`
+ * allows for binary fractions as rjsf's validator does (without it, 19.99 is not a multiple of 0.01).
  */
 export function createFormAjv(sharedSchemas: readonly object[] = []): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true, allowUnionTypes: true, logger: false });
+  const ajv = new Ajv2020({
+    strict: true, strictRequired: false, allErrors: true, allowUnionTypes: true, ownProperties: true, multipleOfPrecision: 8, logger: false,
+  });
   addFormats.default(ajv);
+  // ajv resolves `#name` refs to `$anchor` but does not list the keyword, so strict mode would refuse it (ajv#1854)
+  ajv.addKeyword({ keyword: '$anchor', schemaType: 'string' });
   for (const schema of sharedSchemas) ajv.addSchema(schema);
   return ajv;
 }

@@ -1,27 +1,18 @@
-/** Finding a form field's schema by its data path, following local and shared `$ref`s and `allOf`. */
-import { isObject, parsePointer, resolvePointer } from '../json/pointer.ts';
+/** Finding a form field's schema by its data path, following local and shared `$ref`s (pointers and anchors) and `allOf`. */
+import { isObject, parsePointer } from '../json/pointer.ts';
+import { refTarget } from './refs.ts';
 
 type Schemas = ReadonlyMap<string, unknown>;
 
 // Follows $ref chains (bounded, so a ref cycle cannot loop forever).
 function deref(node: unknown, root: unknown, shared: Schemas): { node: unknown; root: unknown } {
   for (let hops = 0; hops < 32 && isObject(node) && typeof node.$ref === 'string'; hops++) {
-    const ref = node.$ref;
-    const hash = ref.indexOf('#');
-    const resource = hash === -1 ? ref : ref.slice(0, hash);
-    const fragment = hash === -1 ? '' : decodeURIComponentSafe(ref.slice(hash + 1));
-    if (resource !== '') root = shared.get(resource);
-    node = fragment.startsWith('/') ? resolvePointer(root, fragment) : fragment === '' ? root : undefined;
+    const target = refTarget(node.$ref, root, shared);
+    if (!target) return { node: undefined, root };
+    node = target.node;
+    root = target.doc;
   }
   return { node, root };
-}
-
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 /** The schema of the property at data path `field` (e.g. `/applicant/name`), or undefined when there is none. */

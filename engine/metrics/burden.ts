@@ -1,5 +1,6 @@
 /** What a definition asks of the applicant, counted the same way everywhere (catalogue table, diff, score). */
-import { isObject, join, resolvePointer } from '../json/pointer.ts';
+import { isObject, join } from '../json/pointer.ts';
+import { refTarget } from '../form/refs.ts';
 import type { MatterDefinition } from '../model/index.ts';
 
 export interface BurdenMetrics {
@@ -37,10 +38,15 @@ export function burdenMetrics(def: MatterDefinition): BurdenMetrics {
   };
 }
 
-// Data paths of the leaf properties (non-object values) of an object schema; local $refs are followed once.
-function leafFields(schema: unknown, root: unknown, prefix = '', depth = 0): string[] {
+// Data paths of the leaf properties (non-object values) of an object schema. Local $refs (pointer or anchor) are
+// followed, except into a schema already being expanded: a recursive schema counts its recursion as one leaf.
+function leafFields(schema: unknown, root: unknown, prefix = '', depth = 0, expanding: readonly unknown[] = []): string[] {
   if (!isObject(schema) || depth > 32) return [];
-  const node = typeof schema.$ref === 'string' && schema.$ref.startsWith('#/') ? resolvePointer(root, schema.$ref.slice(1)) : schema;
-  if (!isObject(node) || !isObject(node.properties)) return prefix === '' ? [] : [prefix];
-  return Object.entries(node.properties).flatMap(([name, child]) => leafFields(child, root, join(prefix, name), depth + 1));
+  const local = typeof schema.$ref === 'string' && schema.$ref.startsWith('#');
+  const node = local ? refTarget(schema.$ref as string, root, noShared)?.node : schema;
+  if (!isObject(node) || !isObject(node.properties) || expanding.includes(node)) return prefix === '' ? [] : [prefix];
+  const inside = [...expanding, node];
+  return Object.entries(node.properties).flatMap(([name, child]) => leafFields(child, root, join(prefix, name), depth + 1, inside));
 }
+
+const noShared: ReadonlyMap<string, unknown> = new Map();

@@ -2,6 +2,8 @@
  * Every problem code with its message in English and Chinese, rendered from the problem's params.
  * Adding a check means adding its code here; the CLI, designer and API all render from this table.
  */
+import { xstateFeatures, type XStateFeature } from './xstate-features.ts';
+
 type Params = Record<string, unknown>;
 type Render = (p: Params) => string;
 export interface MessageEntry {
@@ -11,6 +13,8 @@ export interface MessageEntry {
 
 const q = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
 const list = (v: unknown): string => (Array.isArray(v) ? v.map(q).join(', ') : q(v));
+const either = (v: unknown, or: string): string => (Array.isArray(v) ? v.map(q).join(or) : q(v));
+const feature = (p: Params, locale: 'en' | 'zh'): string => xstateFeatures[p.feature as XStateFeature]?.[locale] ?? '';
 
 export const messages = {
   'json.invalid': {
@@ -18,12 +22,12 @@ export const messages = {
     zh: (p) => `JSON 格式错误（第 ${p.line} 行第 ${p.column} 列）：${p.detail}`,
   },
   'json.too-large': {
-    en: (p) => `file is ${p.bytes} bytes; the limit is ${p.limit}`,
-    zh: (p) => `文件大小 ${p.bytes} 字节，超过上限 ${p.limit}`,
+    en: (p) => `file is ${p.bytes} bytes; the limit is ${p.limit} (it bounds the work one file can cause the validator and the server)`,
+    zh: (p) => `文件大小 ${p.bytes} 字节，超过上限 ${p.limit}（以限制单个文件给校验器和服务器带来的工作量）`,
   },
   'json.too-deep': {
-    en: (p) => `nesting deeper than ${p.limit} levels`,
-    zh: (p) => `嵌套层级超过 ${p.limit} 层`,
+    en: (p) => `nesting deeper than ${p.limit} levels (deeper documents could exhaust the stack of the code that walks them)`,
+    zh: (p) => `嵌套层级超过 ${p.limit} 层（过深的文档可能耗尽遍历代码的调用栈）`,
   },
   'json.forbidden-key': {
     en: (p) => `key ${q(p.key)} is not allowed (it could alter object prototypes)`,
@@ -47,8 +51,8 @@ export const messages = {
     zh: (p) => `缺少必填属性 ${q(p.property)}`,
   },
   'schema.additional-property': {
-    en: (p) => `unknown property ${q(p.property)}`,
-    zh: (p) => `不允许的属性 ${q(p.property)}`,
+    en: (p) => `unknown property ${q(p.property)}: the document format has no such property (a misspelling, or something onematter does not support)`,
+    zh: (p) => `不允许的属性 ${q(p.property)}：文档格式中没有该属性（拼写错误，或系统不支持）`,
   },
   'schema.type': {
     en: (p) => `must be of type ${p.expected}`,
@@ -91,16 +95,16 @@ export const messages = {
     zh: (p) => `子模式必须是对象或布尔值，实际为 ${p.found}`,
   },
   'form.root-not-object': {
-    en: () => `the form schema must describe an object ("type": "object")`,
-    zh: () => `表单模式的根必须是对象（"type": "object"）`,
+    en: () => `the form schema must describe an object ("type": "object"): form data is addressed, prefilled and stored by field path`,
+    zh: () => `表单模式的根必须是对象（"type": "object"）：表单数据按字段路径定位、预填和保存`,
   },
   'form.unknown-keyword': {
-    en: (p) => `unknown JSON Schema keyword ${q(p.keyword)} (strict mode)`,
-    zh: (p) => `未知的 JSON Schema 关键字 ${q(p.keyword)}（严格模式）`,
+    en: (p) => `unknown JSON Schema keyword ${q(p.keyword)}: forms are compiled in strict mode, where a misspelt or unsupported keyword is an error instead of a check that silently never happens`,
+    zh: (p) => `未知的 JSON Schema 关键字 ${q(p.keyword)}：表单按严格模式编译，拼写错误或不支持的关键字会报错，而不是成为悄然失效的检查`,
   },
   'form.unknown-format': {
-    en: (p) => `unknown format ${q(p.format)}; known: ${list(p.known)}`,
-    zh: (p) => `未知的格式 ${q(p.format)}；可用：${list(p.known)}`,
+    en: (p) => `unknown format ${q(p.format)}: formats are checked, and an unknown one would check nothing; known: ${list(p.known)}`,
+    zh: (p) => `未知的格式 ${q(p.format)}：格式会被校验，未知格式等于不校验；可用：${list(p.known)}`,
   },
   'form.id-not-allowed': {
     en: () => `$id is not allowed inside a form schema; onematter keys each form by definition id and version`,
@@ -123,12 +127,58 @@ export const messages = {
     zh: (p) => `正则表达式 ${q(p.pattern)} 可能发生灾难性回溯（${p.reason}${p.fragment ? `，位于 ${q(p.fragment)}` : ''}）`,
   },
   'form.too-complex': {
-    en: (p) => `the schema has more than ${p.limit} subschemas`,
-    zh: (p) => `模式包含的子模式超过 ${p.limit} 个`,
+    en: (p) => `the schema has more than ${p.limit} subschemas; this bounds the work of checking, compiling and rendering one form (split a larger form into shared schemas)`,
+    zh: (p) => `模式包含的子模式超过 ${p.limit} 个；此上限限制检查、编译和渲染一个表单的工作量（更大的表单请拆分为共享模式）`,
   },
   'form.schema-compile': {
     en: (p) => `the schema does not compile: ${p.reason}`,
     zh: (p) => `模式无法编译：${p.reason}`,
+  },
+  'form.ref-cycle': {
+    en: (p) => `$ref ${q(p.ref)} leads back here without descending into the data (only through $ref, allOf, anyOf, oneOf, not or if/then/else), so checking any application would never end; recursion must go through "properties" or "items"`,
+    zh: (p) => `$ref ${q(p.ref)} 未深入数据（仅经由 $ref、allOf、anyOf、oneOf、not 或 if/then/else）就绕回此处，校验任何申请都将无法结束；递归必须经由 "properties" 或 "items"`,
+  },
+  'form.dynamic-ref': {
+    en: (p) => `$dynamicRef ${q(p.ref)} is not supported: a form is one closed, self-contained document whose fields are known without validating anything, but $dynamicRef is resolved through the dynamic scope at validation time, which form rendering (rjsf), typegen and the diff cannot follow; use $ref to a $defs entry or an $anchor`,
+    zh: (p) => `不支持 $dynamicRef ${q(p.ref)}：表单是封闭、自包含的文档，其字段无需校验即可确定；而 $dynamicRef 要在校验时按动态作用域解析，表单渲染（rjsf）、类型生成和差异比较都无法跟随；请改用指向 $defs 条目或 $anchor 的 $ref`,
+  },
+  'form.anchor-duplicate': {
+    en: (p) => `anchor ${q(p.anchor)} is already declared at ${p.first}; a plain-name $ref must lead to exactly one subschema`,
+    zh: (p) => `锚点 ${q(p.anchor)} 已在 ${p.first} 声明；按名称的 $ref 必须只指向一个子模式`,
+  },
+  'form.enum-empty': {
+    en: () => `an empty enum accepts no value at all, so the field could never be filled in and no application could be submitted; list the allowed values or remove the field`,
+    zh: () => `空的 enum 不接受任何取值，该字段永远无法填写，申请也就无法提交；请列出允许的取值或删除该字段`,
+  },
+  'form.keyword-ignored': {
+    en: (p) => `${q(p.keyword)} has no effect without ${either(p.partners, ' or ')}; strict mode refuses keywords that do nothing, as they are almost always a mistake (a condition or check that silently never applies)`,
+    zh: (p) => `没有 ${either(p.partners, ' 或 ')} 时 ${q(p.keyword)} 不起作用；严格模式拒绝不起作用的关键字，因为它们几乎总是错误（条件或检查悄然失效）`,
+  },
+  'form.type-missing': {
+    en: (p) => `${q(p.keyword)} applies only to ${either(p.type, ' or ')} values, but this subschema's "type" does not allow them; onematter requires the type (ajv strictTypes) so that a constraint never silently applies to nothing, and so that the form renders the right input and typegen writes the right type`,
+    zh: (p) => `${q(p.keyword)} 只适用于 ${either(p.type, ' 或 ')} 类型的值，但此子模式的 "type" 未包含该类型；系统要求声明类型（ajv strictTypes），以免约束悄然失效，并使表单渲染正确的输入控件、类型生成得到正确的类型`,
+  },
+  'form.type-conflict': {
+    en: (p) => `"type": ${q(p.type)} is not allowed where the value must already be ${either(p.context, ' or ')}: no value could satisfy both (ajv strictTypes)`,
+    zh: (p) => `此处的值已限定为 ${either(p.context, ' 或 ')}，不能再声明 "type": ${q(p.type)}：没有任何值能同时满足（ajv strictTypes）`,
+  },
+  'form.tuple-open': {
+    en: (p) => `${q(p.keyword)} lists ${p.length} items, but the array is not held to exactly ${p.length} ("minItems": ${p.length}, and "maxItems": ${p.length} or "items": false); onematter requires closed tuples (ajv strictTuples) so that no item is accepted unchecked, or left out, by accident`,
+    zh: (p) => `${q(p.keyword)} 列出了 ${p.length} 项，但数组没有被限定为恰好 ${p.length} 项（"minItems": ${p.length}，以及 "maxItems": ${p.length} 或 "items": false）；系统要求元组封闭（ajv strictTuples），以免多出的项未经检查就被接受，或缺项未被发现`,
+  },
+  'form.ajv-deviation': {
+    en: (p) =>
+      p.keyword === 'unevaluatedItems'
+        ? `"unevaluatedItems" is not supported: ajv, which validates every form, does not apply it as JSON Schema 2020-12 says (it counts every item as evaluated once "contains" passes, and credits items a failed anyOf/oneOf branch checked; ajv-validator/ajv#1909), so applications would be refused or accepted in error; close the array with "items", or "prefixItems" with "items": false`
+        : `under "unevaluatedProperties", this "if" names ${Array.isArray(p.names) && p.names.length > 0 ? list(p.names) : 'properties by pattern'}, which the object does not name in "properties": ajv, which validates every form, counts such properties as evaluated whether "if" held or not (and loses them when no "then" names them), so applications would be refused or accepted in error; declare them in "properties" too`,
+    zh: (p) =>
+      p.keyword === 'unevaluatedItems'
+        ? `不支持 "unevaluatedItems"：校验每个表单的 ajv 没有按 JSON Schema 2020-12 执行它（"contains" 通过后会把所有项都视为已校验，失败的 anyOf/oneOf 分支校验过的项也会计入；见 ajv-validator/ajv#1909），申请会被错误地拒绝或接受；请用 "items"，或 "prefixItems" 加 "items": false 限定数组`
+        : `在 "unevaluatedProperties" 之下，此 "if" 提到了对象未在 "properties" 中声明的 ${Array.isArray(p.names) && p.names.length > 0 ? list(p.names) : '按模式匹配的属性'}：校验每个表单的 ajv 不论 "if" 是否成立都把这些属性视为已校验（且没有 "then" 提到它们时又会漏掉），申请会被错误地拒绝或接受；请同时在 "properties" 中声明它们`,
+  },
+  'form.strict-mode': {
+    en: (p) => `strict mode refuses this schema: ${p.detail}; it refuses keywords that have no effect or can never be satisfied, and properties checked by two schemas without saying so, as these are almost always mistakes`,
+    zh: (p) => `严格模式拒绝此模式：${p.detail}；严格模式拒绝不起作用或永远无法满足的关键字，以及未加说明就受两个模式约束的属性，因为它们几乎总是错误`,
   },
   'process.initial-missing': {
     en: (p) => `initial state ${q(p.state)} does not exist`,
@@ -173,6 +223,18 @@ export const messages = {
   'process.step-missing': {
     en: (p) => `state ${q(p.state)} has no step name (meta.step)`,
     zh: (p) => `状态 ${q(p.state)} 缺少环节名称（meta.step）`,
+  },
+  'process.xstate-unsupported': {
+    en: (p) => `XState ${q(p.key)} is not supported here: ${feature(p, 'en')}`,
+    zh: (p) => `此处不支持 XState 的 ${q(p.key)}：${feature(p, 'zh')}`,
+  },
+  'process.event-name': {
+    en: (p) => `event ${q(p.name)} must be UPPER_SNAKE_CASE (a capital letter, then capitals, digits or _, at most 64): event names are the step commands clerks and applicants send through the API (which accepts only such names) and the audit trail records, and the rule keeps out XState's wildcard "*" and its internal events ("xstate.*", "done.*", "error.*"), which nobody could send`,
+    zh: (p) => `事件 ${q(p.name)} 必须是大写下划线格式（大写字母开头，其后为大写字母、数字或 _，最多 64 个字符）：事件名是办理人员和申请人通过 API（只接受这种格式）发出、并记入审计日志的环节指令；此规则也排除了 XState 的通配符 "*" 和内部事件（"xstate.*"、"done.*"、"error.*"），这些无人能够发出`,
+  },
+  'process.state-name': {
+    en: (p) => `state ${q(p.name)} must be a letter, then letters, digits, _ or - (at most 64): state names are stored with every case and its audit trail, and in XState targets "." would mean a child state and "#" a state id`,
+    zh: (p) => `状态名 ${q(p.name)} 必须以字母开头，其后为字母、数字、_ 或 -（最多 64 个字符）：状态名随每个案件及其审计日志保存，而在 XState 的目标中 "." 表示子状态、"#" 表示状态 id`,
   },
   'materials.duplicate-id': {
     en: (p) => `material id ${q(p.id)} is used more than once`,

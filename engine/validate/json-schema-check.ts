@@ -2,10 +2,13 @@
  * Static checks of a JSON Schema written by an official (a form, a shared schema, a shared-data field): every
  * problem is reported with a pointer into the file before ajv ever compiles it. ajv then has the last word.
  */
-import { isObject, join, resolvePointer } from '../json/pointer.ts';
+import { isObject, join } from '../json/pointer.ts';
 import { problem, type Problem } from '../problems/index.ts';
 import { checkPattern } from './regex-safety.ts';
 import { knownFormats } from '../form/ajv.ts';
+import { refTarget } from '../form/refs.ts';
+import { ajvDeviations } from './ajv-deviations.ts';
+import { closesRefCycle } from './ref-cycles.ts';
 
 const subschemaKeywords = new Set([
   'not', 'if', 'then', 'else', 'items', 'contains', 'additionalProperties', 'propertyNames',
@@ -22,6 +25,14 @@ const valueKeywords = new Set([
   'format', 'contentEncoding', 'contentMediaType',
 ]);
 const formatSet = new Set(knownFormats);
+/** Keywords that do nothing without one of their partners; ajv's strict mode refuses them, here with a pointer. */
+const partners: Readonly<Record<string, readonly string[]>> = {
+  if: ['then', 'else'],
+  then: ['if'],
+  else: ['if'],
+  minContains: ['contains'],
+  maxContains: ['contains'],
+};
 
 /** How many subschemas one schema may hold; beyond this a form is split into pages or shared schemas. */
 export const maxSubschemas = 5000;
@@ -39,7 +50,7 @@ export interface SchemaCheckContext {
 /** Walks a schema and returns every problem found, each with a pointer into the file. */
 export function checkJsonSchema(root: unknown, ctx: SchemaCheckContext): Problem[] {
   const problems: Problem[] = [];
-  const anchors = collectAnchors(root);
+  const anchors = new Map<string, string>();
   let count = 0;
   const visit = (node: unknown, at: string, isRoot: boolean): void => {
     if (++count > maxSubschemas) {
@@ -51,8 +62,12 @@ export function checkJsonSchema(root: unknown, ctx: SchemaCheckContext): Problem
       problems.push(problem('form.not-schema', ctx.file, at, { found: Array.isArray(node) ? 'an array' : JSON.stringify(node) }));
       return;
     }
+    problems.push(...ajvDeviations(node, at, ctx.file));
     for (const [keyword, value] of Object.entries(node)) {
       const here = join(at, keyword);
+      if (Object.hasOwn(partners, keyword) && !partners[keyword]!.some((p) => Object.hasOwn(node, p))) {
+        problems.push(problem('form.keyword-ignored', ctx.file, here, { keyword, partners: partners[keyword] }));
+      }
       if (subschemaKeywords.has(keyword)) visit(value, here, false);
       else if (subschemaListKeywords.has(keyword)) {
         if (Array.isArray(value)) value.forEach((s, i) => visit(s, join(here, i), false));
@@ -67,8 +82,18 @@ export function checkJsonSchema(root: unknown, ctx: SchemaCheckContext): Problem
         problems.push(problem('form.unknown-keyword', ctx.file, here, { keyword }));
       } else if (keyword === '$id' && !(isRoot && ctx.rootIdAllowed)) {
         problems.push(problem('form.id-not-allowed', ctx.file, here));
-      } else if ((keyword === '$ref' || keyword === '$dynamicRef') && typeof value === 'string') {
-        checkRef(value, here, root, anchors, ctx, problems);
+      } else if (keyword === '$dynamicRef') {
+        problems.push(problem('form.dynamic-ref', ctx.file, here, { ref: value }));
+      } else if (keyword === '$ref' && typeof value === 'string') {
+        if (checkRef(value, here, root, ctx, problems) && closesRefCycle(node, root, ctx.sharedSchemas)) {
+          problems.push(problem('form.ref-cycle', ctx.file, here, { ref: value }));
+        }
+      } else if ((keyword === '$anchor' || keyword === '$dynamicAnchor') && typeof value === 'string') {
+        const first = anchors.get(value);
+        if (first === undefined) anchors.set(value, here);
+        else problems.push(problem('form.anchor-duplicate', ctx.file, here, { anchor: value, first }));
+      } else if (keyword === 'enum' && Array.isArray(value) && value.length === 0) {
+        problems.push(problem('form.enum-empty', ctx.file, here));
       } else if (keyword === 'pattern' && typeof value === 'string') {
         checkRegex(value, here, ctx, problems);
       } else if (keyword === 'format' && typeof value === 'string' && !formatSet.has(value)) {
@@ -90,49 +115,16 @@ function checkRegex(source: string, at: string, ctx: SchemaCheckContext, problem
   }
 }
 
-function checkRef(
-  ref: string,
-  at: string,
-  root: unknown,
-  anchors: ReadonlySet<string>,
-  ctx: SchemaCheckContext,
-  problems: Problem[],
-): void {
+/** Reports a `$ref` outside the definition and the shared schemas, or one that does not resolve; true when it resolves. */
+function checkRef(ref: string, at: string, root: unknown, ctx: SchemaCheckContext, problems: Problem[]): boolean {
   const hash = ref.indexOf('#');
   const resource = hash === -1 ? ref : ref.slice(0, hash);
-  const fragment = hash === -1 ? '' : ref.slice(hash + 1);
-  let target: unknown = root;
-  if (resource !== '') {
-    if (!ctx.sharedSchemas.has(resource)) {
-      const external = /^[a-z][a-z0-9+.-]*:/i.test(resource) || resource.startsWith('//');
-      problems.push(problem(external ? 'form.ref-external' : 'form.ref-unresolved', ctx.file, at, { ref }));
-      return;
-    }
-    target = ctx.sharedSchemas.get(resource);
+  if (resource !== '' && !ctx.sharedSchemas.has(resource)) {
+    const external = /^[a-z][a-z0-9+.-]*:/i.test(resource) || resource.startsWith('//');
+    problems.push(problem(external ? 'form.ref-external' : 'form.ref-unresolved', ctx.file, at, { ref }));
+    return false;
   }
-  if (fragment === '') return;
-  let resolved: unknown;
-  try {
-    const decoded = decodeURIComponent(fragment);
-    resolved = decoded.startsWith('/') ? resolvePointer(target, decoded) : resource === '' && anchors.has(decoded) ? true : undefined;
-  } catch {
-    resolved = undefined;
-  }
-  if (resolved === undefined) problems.push(problem('form.ref-unresolved', ctx.file, at, { ref }));
-}
-
-// $anchor names defined anywhere in the schema (plain-name fragments resolve to them).
-function collectAnchors(root: unknown): Set<string> {
-  const anchors = new Set<string>();
-  const stack: unknown[] = [root];
-  let budget = maxSubschemas * 4;
-  while (stack.length > 0 && budget-- > 0) {
-    const node = stack.pop();
-    if (Array.isArray(node)) stack.push(...node);
-    else if (isObject(node)) {
-      if (typeof node.$anchor === 'string') anchors.add(node.$anchor);
-      for (const [k, v] of Object.entries(node)) if (k !== 'enum' && k !== 'const' && k !== 'default' && k !== 'examples') stack.push(v);
-    }
-  }
-  return anchors;
+  if (refTarget(ref, root, ctx.sharedSchemas)) return true;
+  problems.push(problem('form.ref-unresolved', ctx.file, at, { ref }));
+  return false;
 }

@@ -82,6 +82,7 @@ example: onematter review definitions --out review.html`,
     summary: 'write one TypeScript type per matter form (its form.schema data) and an index.ts re-exporting them',
     details: `matters/residence-permit/hangzhou.json gives <dir>/residence-permit.hangzhou.ts exporting
 ResidencePermitHangzhouForm. $refs into the shared schemas are resolved from the catalogue, never fetched.
+An object type takes other keys unless its schema closes it (additionalProperties or unevaluatedProperties false).
 
 options:
   --out <dir>   the folder to write the types into (required)

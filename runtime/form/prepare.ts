@@ -35,9 +35,9 @@ export function prepareForm(definition: MatterDefinition, sharedSchemas?: readon
   return prepared;
 }
 
-/** A fresh rjsf validator on ajv's draft 2020-12 class (rjsf adds ajv-formats itself). */
+/** A fresh rjsf validator on ajv's draft 2020-12 class (rjsf adds ajv-formats itself), own properties only, as the runtime's. */
 export function createFormValidator(): ValidatorType {
   // rjsf types AjvClass as the draft-07 `Ajv` class; Ajv2020 has the same constructor and API
   const AjvClass = Ajv2020 as unknown as NonNullable<CustomValidatorOptionsType['AjvClass']>;
-  return customizeValidator({ AjvClass });
+  return customizeValidator({ AjvClass, ajvOptionsOverrides: { ownProperties: true } });
 }

@@ -1,9 +1,12 @@
 /**
- * Prepares a definition's form schema for rendering: rjsf resolves only `#…` references against the form's own root,
- * so the project's shared schemas (`https://onematter.dev/schemas/shared/…`) are inlined here. Pure: no React, no I/O.
+ * Prepares a definition's form schema for rendering: rjsf resolves only JSON-Pointer references (`#/…`) against the
+ * form's own root, so the project's shared schemas (`https://onematter.dev/schemas/shared/…`) are inlined here and
+ * the form's plain-name references (`#name`, to an `$anchor`) are spelled as the pointers they name. Pure: no React,
+ * no I/O.
  */
-import { isObject, resolvePointer } from '../../engine/json/pointer.ts';
+import { isObject } from '../../engine/json/pointer.ts';
 import { jsonEqual } from '../../engine/json/equal.ts';
+import { pointerRef, refTarget } from '../../engine/form/refs.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -17,16 +20,17 @@ const annotationKeywords = new Set(['title', 'description', 'default', 'examples
 const identifierKeywords = new Set(['$id', '$schema', '$anchor', '$dynamicAnchor']);
 
 /**
- * Returns a copy of `schema` with every `$ref` into `sharedSchemas` (matched by `$id`, with an optional `#/pointer`)
- * replaced by the referenced schema; the form's own `#…` references stay for rjsf. Unknown references are dropped
- * (their sibling keywords stay), so the form still renders; the runtime's validator remains the authority.
+ * Returns a copy of `schema` with every `$ref` into `sharedSchemas` (matched by `$id`, with an optional `#/pointer`
+ * or `#anchor`) replaced by the referenced schema; the form's own `#…` references stay for rjsf, an anchor spelled as
+ * its pointer. Unknown references are dropped (their sibling keywords stay), so the form still renders; the runtime's
+ * validator remains the authority.
  */
 export function inlineSharedRefs(schema: Schema, sharedSchemas: readonly object[] = []): Schema {
   const byId = new Map<string, Schema>();
   for (const shared of sharedSchemas) {
     if (isObject(shared) && typeof shared.$id === 'string') byId.set(stripFragment(resolveUrl(shared.$id, undefined) ?? shared.$id), shared);
   }
-  return inline(schema, undefined, byId, []) as Schema;
+  return inline(schema, undefined, byId, [], schema) as Schema;
 }
 
 /** Returns a copy of `schema` without `description` annotations (the uiSchema carries them, per locale). */
@@ -48,25 +52,25 @@ function mapSubschemas(node: Schema, fn: (sub: unknown) => unknown, skip?: (key:
   return out;
 }
 
-function inline(node: unknown, base: string | undefined, byId: ReadonlyMap<string, Schema>, stack: readonly string[]): unknown {
+function inline(node: unknown, base: string | undefined, byId: ReadonlyMap<string, Schema>, stack: readonly string[], form: Schema): unknown {
   if (!isObject(node)) return node; // a boolean schema
   const inShared = base !== undefined;
   const here = inShared && typeof node.$id === 'string' ? (resolveUrl(node.$id, base) ?? base) : base;
   const out = mapSubschemas(
     node,
-    (sub) => inline(sub, here, byId, stack),
+    (sub) => inline(sub, here, byId, stack, form),
     (key) => key === '$ref' || (inShared && identifierKeywords.has(key)),
   );
   const ref = node.$ref;
   if (typeof ref !== 'string') return out;
-  if (!inShared && ref.startsWith('#')) return { ...out, $ref: ref }; // the form's own reference: rjsf resolves it
+  if (!inShared && ref.startsWith('#')) return { ...out, $ref: pointerRef(ref, form, noShared) }; // the form's own: rjsf resolves it
   const target = resolveUrl(ref, here);
   if (target === undefined || stack.includes(target)) return out; // unresolvable or cyclic: render the siblings only
   const [doc, fragment] = splitFragment(target);
   const shared = byId.get(doc);
-  const referenced = shared ? resolvePointer(shared, safeDecode(fragment)) : undefined;
+  const referenced = shared ? refTarget(fragment === '' ? '' : `#${fragment}`, shared, noShared)?.node : undefined;
   if (!isObject(referenced)) return out;
-  const resolved = inline(referenced, doc, byId, [...stack, target]) as Schema;
+  const resolved = inline(referenced, doc, byId, [...stack, target], form) as Schema;
   for (const key of identifierKeywords) delete resolved[key];
   return mergeSiblings(resolved, out);
 }
@@ -102,12 +106,6 @@ function splitFragment(url: string): [string, string] {
   return at < 0 ? [url, ''] : [url.slice(0, at), url.slice(at + 1)];
 }
 
-function safeDecode(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return '\0'; // malformed escapes resolve to nothing
-  }
-}
-
 const stripFragment = (url: string): string => splitFragment(url)[0];
+
+const noShared: ReadonlyMap<string, unknown> = new Map();

@@ -1,8 +1,10 @@
 /**
  * Walks two form schemas side by side, matching subschemas by field path (property names, not positions) and
- * following `$ref` into `$defs` and the shared schemas. Schema rules run at every matched pair.
+ * following `$ref` (by JSON Pointer or anchor) into the form and the shared schemas. Schema rules run at every
+ * matched pair.
  */
-import { isObject, join, resolvePointer } from '../../json/pointer.ts';
+import { isObject, join } from '../../json/pointer.ts';
+import { refTarget } from '../../form/refs.ts';
 import { jsonEqual, jsonEqualWithoutRefs } from '../../json/equal.ts';
 import type { Emit, SchemaRule } from '../rule.ts';
 import type { Schema, SchemaPair, SchemaSide, WalkContext } from './pair.ts';
@@ -124,34 +126,23 @@ function side(raw: unknown, ptr: string, root: unknown, shared: ReadonlyMap<stri
   const target = resolveRef(raw.$ref, root, shared);
   if (!target) return { node: raw, ptr, own: true, raw };
   const { $ref: _ref, ...siblings } = raw;
-  const local = raw.$ref.startsWith('#/');
-  if (local && Object.keys(siblings).length === 0) return { node: target, ptr: formBase + decodeFragment(raw.$ref.slice(1)), own: true, raw: target };
-  return { node: { ...target, ...siblings }, ptr, own: false, raw };
+  // a reference into the form itself (by pointer or anchor) is compared, and fixed, where the target is written
+  if (target.ptr !== undefined && Object.keys(siblings).length === 0) return { node: target.node, ptr: target.ptr, own: true, raw: target.node };
+  return { node: { ...target.node, ...siblings }, ptr, own: false, raw };
 }
 
-function resolveRef(ref: string, root: unknown, shared: ReadonlyMap<string, unknown>): Schema | undefined {
-  let node: unknown = root;
-  let hops = 0;
+// Follows a chain of $refs (bounded) to a schema; `ptr` is its pointer in the definition when it lies in the form.
+function resolveRef(ref: string, root: unknown, shared: ReadonlyMap<string, unknown>): { node: Schema; ptr: string | undefined } | undefined {
+  let doc = root;
+  let inForm = true;
   let current = ref;
-  for (;;) {
-    const hash = current.indexOf('#');
-    const resource = hash === -1 ? current : current.slice(0, hash);
-    const fragment = hash === -1 ? '' : current.slice(hash + 1);
-    const doc = resource === '' ? root : shared.get(resource);
-    node = fragment === '' ? doc : resolvePointer(doc, fragment);
-    if (!isObject(node)) return undefined;
-    if (typeof node.$ref !== 'string' || ++hops > 16) return node;
-    if (!node.$ref.startsWith('#')) current = node.$ref;
-    else current = resource + node.$ref;
-    root = resource === '' ? root : doc;
-  }
-}
-
-// `#/$defs/a%20b` → `/$defs/a%20b` decoded to a JSON Pointer (a form's local refs are relative to /form/schema).
-function decodeFragment(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
+  for (let hops = 0; ; hops++) {
+    const target = refTarget(current, doc, shared);
+    if (!target || !isObject(target.node)) return undefined;
+    inForm &&= target.resource === '';
+    doc = target.doc;
+    const node = target.node;
+    if (typeof node.$ref !== 'string' || hops >= 16) return { node, ptr: inForm ? formBase + target.pointer : undefined };
+    current = node.$ref;
   }
 }

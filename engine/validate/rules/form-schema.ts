@@ -8,7 +8,9 @@ import type { Rule } from '../rule.ts';
 export const formSchemaRule: Rule<MatterDefinition> = {
   name: 'form-schema',
   codes: ['form.root-not-object', 'form.unknown-keyword', 'form.unknown-format', 'form.ref-external', 'form.ref-unresolved',
-    'form.id-not-allowed', 'form.pattern-invalid', 'form.pattern-unsafe', 'form.too-complex', 'form.not-schema', 'form.schema-compile'],
+    'form.id-not-allowed', 'form.pattern-invalid', 'form.pattern-unsafe', 'form.too-complex', 'form.not-schema', 'form.ref-cycle', 'form.dynamic-ref',
+    'form.anchor-duplicate', 'form.enum-empty', 'form.keyword-ignored', 'form.type-missing', 'form.type-conflict', 'form.tuple-open',
+    'form.strict-mode', 'form.ajv-deviation', 'form.schema-compile'],
   check({ file, value }, ctx) {
     const schema = value.form.schema;
     const base = '/form/schema';

@@ -1,0 +1,42 @@
+/**
+ * The XState features a definition's process may not use, each with the reason in English and Chinese; the
+ * `process.xstate-unsupported` message renders them. The reasons are how the runtime works (runtime/cases): a case
+ * is a database record between steps, and each step is XState's pure `transition` applied to one event.
+ */
+interface Reason {
+  readonly en: string;
+  readonly zh: string;
+}
+
+export const xstateFeatures = {
+  invoke: {
+    en: 'onematter runs processes without live actors: between two steps a case is only a record in the database, and each step is computed with XState\'s pure transition inside the database transaction, so an invoked service, promise or child machine would have nowhere to run. Side effects are the named actions the runtime implements',
+    zh: '系统运行流程时不保留活动的 actor：两个环节之间，案件只是数据库中的一条记录，每个环节都在数据库事务中用 XState 的纯函数 transition 计算，被调用的服务、Promise 或子状态机无处运行。副作用只能是运行时实现的命名动作',
+  },
+  always: {
+    en: 'every step is an event that someone in the state\'s role sends and the audit trail records; an eventless transition would move a case without anyone acting, and the validator\'s reachability checks and the diff read transitions from "on" only. Use a guarded transition on the event instead',
+    zh: '每个环节都是由该状态的办理角色发出、并记入审计日志的事件；无事件流转会在无人办理的情况下推进案件，且校验器的可达性检查和差异比较只读取 "on" 中的流转。请改为在事件上使用带条件的流转',
+  },
+  after: {
+    en: 'time limits are deadlines the runtime stores with each case in working days (and lists when overdue), not timers: no actor runs between steps to fire one',
+    zh: '办理时限是运行时随案件保存的截止日期（按工作日计算，超期时列出），而不是定时器：两个环节之间没有运行中的 actor 来触发定时流转',
+  },
+  context: {
+    en: 'the runtime owns a case\'s context (fees paid, materials supplied and waived, the decision) and builds it from the case\'s data; guards read that, so a definition cannot declare a context of its own',
+    zh: '案件上下文（已缴费用、已提交和免提交的材料、办理决定）由运行时根据案件数据维护，条件判断读取的正是它，因此定义不能自行声明 context',
+  },
+  'root-on': {
+    en: 'events are accepted per state, where meta.role says who may send them; a machine-level transition would accept its event in every state, and the validator\'s per-state checks (targets, reachability, a way to finish) and the diff would not see it. Put the transition in each state that accepts it',
+    zh: '事件按状态接收，由 meta.role 规定谁可以发出；流程根上的流转会在每个状态都接收该事件，而校验器按状态进行的检查（目标、可达性、能否办结）和差异比较都看不到它。请把流转写在接收它的每个状态中',
+  },
+  'nested-states': {
+    en: 'a case is in exactly one named state: that name is what the runtime stores, what meta.role and meta.step describe and what the diff compares, so states are one level deep (no nested, parallel or history states; only final states are typed)',
+    zh: '案件始终处于唯一一个具名状态：运行时保存的、meta.role 和 meta.step 描述的、差异比较对照的都是这个名称，因此状态只有一层（不支持嵌套、并行和历史状态；只有终止状态需要标注 type）',
+  },
+  cond: {
+    en: '"cond" is XState v4; XState v5, which onematter uses, calls it "guard"',
+    zh: '"cond" 是 XState v4 的写法；系统使用的 XState v5 中应写作 "guard"',
+  },
+} satisfies Record<string, Reason>;
+
+export type XStateFeature = keyof typeof xstateFeatures;

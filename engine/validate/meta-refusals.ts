@@ -1,0 +1,28 @@
+/**
+ * What the meta-schema refuses on purpose where "unknown property" or "does not match the pattern" would not say
+ * why, as data: where (the instance path of the object ajv complains about), which property, and the problem it
+ * becomes. ajv-errors.ts looks an error up here before falling back to the generic `schema.*` codes.
+ */
+import type { XStateFeature } from '../problems/xstate-features.ts';
+
+/** XState keys a definition's process may not hold, by where they appear. */
+export const refusedXStateKeys: readonly { readonly at: RegExp; readonly key: string; readonly feature: XStateFeature }[] = [
+  ...['invoke', 'always', 'after'].flatMap((key) => [
+    { at: /^\/process$/, key, feature: key as XStateFeature },
+    { at: /^\/process\/states\/[^/]+$/, key, feature: key as XStateFeature },
+  ]),
+  { at: /^\/process$/, key: 'context', feature: 'context' },
+  { at: /^\/process$/, key: 'on', feature: 'root-on' },
+  { at: /^\/process$/, key: 'type', feature: 'nested-states' },
+  ...['states', 'initial', 'onDone', 'history'].map((key) => ({ at: /^\/process\/states\/[^/]+$/, key, feature: 'nested-states' as const })),
+  { at: /^\/process\/states\/[^/]+\/on\/[^/]+(\/\d+)?$/, key: 'cond', feature: 'cond' },
+];
+
+/** Where a state's `type` is refused (only `"final"` is allowed): nested, parallel and history states. */
+export const stateTypeAt = /^\/process\/states\/[^/]+\/type$/;
+
+/** Maps whose key names are restricted, and the problem a bad name becomes. */
+export const restrictedNames: readonly { readonly at: RegExp; readonly code: 'process.event-name' | 'process.state-name' }[] = [
+  { at: /^\/process\/states\/[^/]+\/on$/, code: 'process.event-name' },
+  { at: /^\/process\/states$/, code: 'process.state-name' },
+];
