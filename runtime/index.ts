@@ -16,5 +16,6 @@ export { recordSource, type SharedDataSource } from './shared-data/source.ts';
 export { demoSharedData, demoCitizens } from './shared-data/demo.ts';
 export { ed25519Signer, verifyCertificate, type Signer, type SignedCertificate, type CertificateCheck } from './certificates/signer.ts';
 export { renderCertificateHtml } from './certificates/issue.ts';
+export { precompiledFormModule } from './form/precompiled.ts';
 export { systemClock, manualClock, type Clock } from './effects/clock.ts';
 export { addWorkingDays } from './effects/working-days.ts';

@@ -53,7 +53,7 @@ describe('public API', () => {
       'CaseTamperedError', 'ConflictError', 'DefinitionError', 'ForbiddenError', 'InternalRuntimeError', 'InvalidArgumentError', 'InvalidEventError',
       'InvalidEventPayloadError', 'NotFoundError', 'PayloadError', 'Runtime', 'RuntimeError', 'StoreError',
       'TamperedError', 'ValidationFailedError', 'addWorkingDays', 'createRuntime', 'definitionHash', 'demoCitizens', 'demoSharedData',
-      'ed25519Signer', 'manualClock', 'openSqliteStore', 'recordSource', 'renderCertificateHtml', 'systemClock', 'verifyCertificate',
+      'ed25519Signer', 'manualClock', 'openSqliteStore', 'precompiledFormModule', 'recordSource', 'renderCertificateHtml', 'systemClock', 'verifyCertificate',
     ]);
   });
 });

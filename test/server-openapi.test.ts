@@ -155,6 +155,13 @@ describe('an applicant', () => {
     const read = await zhang.get(`/api/cases/${caseId}`);
     expect(read.status).toBe(200);
     expect(read.body.audit.length).toBe(revision);
+    const validators = await zhang.get(`/api/forms/${read.body.hash}/validator.js`);
+    expect(validators.status).toBe(200);
+    expect(validators.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(validators.text).toContain('export default function validators(require)');
+    expect((await zhang.get(`/api/forms/${'0'.repeat(64)}/validator.js`)).status).toBe(404);
+    expect((await zhang.get('/api/forms/not-a-hash/validator.js')).status).toBe(400);
+    expect((await anonymous.get(`/api/forms/${read.body.hash}/validator.js`)).status).toBe(401);
     expect((await zhang.get('/api/cases/not-a-uuid')).status).toBe(400);
     expect((await zhang.get(`/api/cases/${randomUUID()}`)).status).toBe(404);
     expect((await zhang.get('/api/cases?status=lost')).status).toBe(400);

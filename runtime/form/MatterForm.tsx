@@ -3,7 +3,7 @@
  * marked, a notice of the materials the applicant need not bring, and the runtime's field errors on their fields.
  */
 import Form, { type IChangeEvent } from '@rjsf/core';
-import type { TranslatableString } from '@rjsf/utils';
+import type { TranslatableString, ValidatorType } from '@rjsf/utils';
 import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import type { MatterDefinition } from '../../engine/index.ts';
 import { withLocked } from './data.ts';
@@ -28,6 +28,11 @@ export interface MatterFormProps {
   errors?: FieldError[];
   /** The project's shared schemas (definitions/schemas/*.json), so `$ref`s to them render their fields and checks. */
   sharedSchemas?: readonly object[];
+  /**
+   * rjsf's validator for this form. Default: ajv compiling the schema in the page, which needs 'unsafe-eval'; under a
+   * strict Content-Security-Policy pass a precompiled one (precompiledFormModule on the server, precompiledValidator here).
+   */
+  validator?: ValidatorType;
   onChange?: (data: unknown) => void;
   /** Called with the data when the applicant submits and rjsf's own (advisory) checks pass. */
   onSubmit?: (data: unknown) => void;
@@ -129,7 +134,7 @@ export function MatterForm(props: MatterFormProps) {
       <Form
         schema={prepared.renderSchema}
         uiSchema={uiSchema}
-        validator={prepared.validator}
+        validator={props.validator ?? prepared.validator}
         formData={data}
         extraErrors={extraErrors}
         noHtml5Validate
@@ -154,3 +159,4 @@ function useContentMemo<T>(value: T): T {
   // the key stands for the value's content
   return useMemo(() => value, [key]); // eslint-disable-line react-hooks/exhaustive-deps
 }
+export { precompiledValidator, noLiveChecks } from './precompiled-runtime.ts';

@@ -14,8 +14,11 @@ export interface PreparedForm {
   schema: Record<string, unknown>;
   /** The schema handed to rjsf: as `schema`, without `description` (rjsf would show it in whatever language). */
   renderSchema: RJSFSchema;
-  /** rjsf's validator: ajv draft 2020-12 (advisory; the runtime's validator is the authority). */
-  validator: ValidatorType;
+  /**
+   * rjsf's validator: ajv draft 2020-12 (advisory; the runtime's validator is the authority). Made on first use: it
+   * compiles schemas with `new Function`, which a page without 'unsafe-eval' must avoid by passing a precompiled one.
+   */
+  readonly validator: ValidatorType;
 }
 
 const cache = new WeakMap<object, { sharedSchemas: readonly object[] | undefined; prepared: PreparedForm }>();
@@ -26,18 +29,26 @@ export function prepareForm(definition: MatterDefinition, sharedSchemas?: readon
   const hit = cache.get(key);
   if (hit && hit.sharedSchemas === sharedSchemas) return hit.prepared;
   const schema = inlineSharedRefs(definition.form.schema, sharedSchemas);
+  let validator: ValidatorType | undefined;
   const prepared: PreparedForm = {
     schema,
     renderSchema: withoutDescriptions(schema) as RJSFSchema,
-    validator: createFormValidator(),
+    get validator() {
+      return (validator ??= createFormValidator());
+    },
   };
   cache.set(key, { sharedSchemas, prepared });
   return prepared;
 }
 
-/** A fresh rjsf validator on ajv's draft 2020-12 class (rjsf adds ajv-formats itself), own properties only, as the runtime's. */
-export function createFormValidator(): ValidatorType {
+/** The options rjsf's ajv is made with: draft 2020-12, own properties only, as the runtime's (rjsf adds ajv-formats). */
+export function formValidatorOptions(): CustomValidatorOptionsType {
   // rjsf types AjvClass as the draft-07 `Ajv` class; Ajv2020 has the same constructor and API
   const AjvClass = Ajv2020 as unknown as NonNullable<CustomValidatorOptionsType['AjvClass']>;
-  return customizeValidator({ AjvClass, ajvOptionsOverrides: { ownProperties: true } });
+  return { AjvClass, ajvOptionsOverrides: { ownProperties: true } };
+}
+
+/** A fresh rjsf validator with formValidatorOptions (it compiles in the page: see precompiled.ts for the alternative). */
+export function createFormValidator(): ValidatorType {
+  return customizeValidator(formValidatorOptions());
 }

@@ -15,6 +15,7 @@ import { caseRoutes } from './routes/cases.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
 import { certificateRoutes } from './routes/certificates.ts';
 import { definitionRoutes } from './routes/definitions.ts';
+import { formRoutes } from './routes/forms.ts';
 import { securityLogRoutes } from './routes/security-log.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { sessionsRoutes } from './routes/sessions.ts';
@@ -38,9 +39,10 @@ export async function buildApp(ctx: ServerContext, options: { cookieSecret: stri
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.removeContentTypeParser('text/plain'); // the API speaks JSON only: anything else is 415
   installErrorHandlers(app);
-  // answers carry personal data: never cached (nosniff, no framing and the CSP come from the security headers)
+  // answers carry personal data: never cached unless a route says so for content that never changes (nosniff, no
+  // framing and the CSP come from the security headers)
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
+    if (!reply.hasHeader('cache-control') || reply.statusCode >= 400) reply.header('cache-control', 'no-store');
   });
   await registerSecurityHeaders(app);
   await app.register(cookie, { secret: options.cookieSecret });
@@ -55,6 +57,7 @@ export async function buildApp(ctx: ServerContext, options: { cookieSecret: stri
   catalogueRoutes(app, ctx);
   caseRoutes(app, ctx);
   certificateRoutes(app, ctx);
+  formRoutes(app, ctx);
   await app.register(async (scope) => definitionRoutes(scope, ctx));
   await registerWeb(app, options.webDir);
   return app;

@@ -18,4 +18,6 @@ export interface ServerContext {
   readonly signInThrottle: SignInThrottle;
   /** The catalogue's shared data, shared schemas and bundles: the context a published definition is validated in. */
   readonly catalogueContext: readonly SourceDocument[];
+  /** The catalogue's shared schemas (the forms' `$ref` targets). */
+  readonly sharedSchemas: readonly object[];
 }

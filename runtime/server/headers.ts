@@ -10,10 +10,8 @@ import type { FastifyInstance } from 'fastify';
 /** The web UI's Content-Security-Policy directives. */
 export const cspDirectives = {
   defaultSrc: ["'self'"],
-  // The applicant form's advisory checks (rjsf + ajv, runtime/form/prepare.ts) compile each form schema with
-  // `new Function`: without 'unsafe-eval' no form can be submitted. Drop it once the form validates without eval
-  // (ajv's precompiled standalone validators, or the server's field errors alone); the browser tests will tell.
-  scriptSrc: ["'self'", "'unsafe-eval'"],
+  // no 'unsafe-eval': the applicant form's checks run precompiled validators the server makes (routes/forms.ts)
+  scriptSrc: ["'self'"],
   styleSrc: ["'self'"],
   objectSrc: ["'none'"],
   baseUri: ["'none'"],

@@ -56,7 +56,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const runtime = await createRuntime({ store, sharedSchemas, sharedData, clock, signer: folder.signer, ...(firstStart ? { catalogue } : {}) });
     const authenticator = options.authenticator ?? (await UserFile.open(folder.usersPath));
     const ctx = {
-      runtime, definitions: new DefinitionIndex(store), sharedData, clock, authenticator, catalogueContext: context,
+      runtime, definitions: new DefinitionIndex(store), sharedData, clock, authenticator, catalogueContext: context, sharedSchemas,
       sessions: new Sessions(store, clock, options.sessions), signInThrottle: new SignInThrottle(store, clock),
     };
     const app = await buildApp(ctx, { cookieSecret: folder.cookieSecret, logger: options.logger });

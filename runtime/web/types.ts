@@ -100,6 +100,8 @@ export interface AuditEntry {
 }
 
 export interface CaseDetail extends CaseSummary {
+  /** The hash of the definition version the case is pinned to. */
+  hash: string;
   data: unknown;
   verified: Record<string, unknown>;
   step: Localized | null;

@@ -80,11 +80,17 @@ describe('residence permit, end to end in Chromium', () => {
     await expect.poll(() => page.getByTestId('form-notice').textContent()).toBeTruthy();
     await shot('2-draft-saved');
 
+    // the form's checks run in the page from validators the server precompiled (the CSP allows no eval)
+    const validators = page.waitForResponse((r) => /\/api\/forms\/[0-9a-f]{64}\/validator\.js$/.test(r.url()) && r.status() === 200);
+    const submits: string[] = [];
+    page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/submit') && submits.push(r.url()));
     await page.goto(caseUrl); // resume later
+    await validators;
     await expect.poll(() => page.locator('#root_applicant_mobile').inputValue()).toBe('1380013');
     await page.locator('#root_delivery_method').selectOption({ index: 1 });
     await page.getByRole('button', { name: /提交申请|Submit application/ }).click();
     await expect.poll(() => page.getByText(/格式不正确|does not match the format|must match pattern/).first().isVisible()).toBe(true);
+    expect(submits).toEqual([]); // caught in the page, before anything was sent
     expect(page.url()).toBe(caseUrl); // the case did not move
     await shot('3-field-error');
     expect(await axeViolations()).toEqual([]);

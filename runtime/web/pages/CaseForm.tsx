@@ -1,7 +1,10 @@
 /** The applicant's form (MatterForm, loaded on demand): save draft (PUT draft) and submit (POST submit), the server's field errors in place. */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { ValidatorType } from '@rjsf/utils';
 import type { MatterDefinition } from '../../../engine/index.ts';
 import { MatterForm } from '../../form/MatterForm.tsx';
+import { prepareForm } from '../../form/prepare.ts';
+import { noLiveChecks, precompiledValidator } from '../../form/precompiled-runtime.ts';
 import { api, ApiError } from '../api.ts';
 import { messageOf, StepNotice, type StepOutcome } from '../components.tsx';
 import { useApp } from '../context.ts';
@@ -15,6 +18,7 @@ export default function CaseForm({ c, definition, onSubmitted }: { c: CaseDetail
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [notice, setNotice] = useState<StepOutcome>();
   const [busy, setBusy] = useState(false);
+  const validator = usePrecompiledValidator(c.hash, definition);
 
   const fail = useCallback(
     (e: unknown) => {
@@ -76,10 +80,29 @@ export default function CaseForm({ c, definition, onSubmitted }: { c: CaseDetail
         waived={c.waived}
         errors={errors}
         sharedSchemas={sharedSchemas}
+        validator={validator}
         onChange={setData}
         onSaveDraft={saveDraft}
         onSubmit={submit}
       />
     </section>
   );
+}
+
+// The form's validators, precompiled by the server for this definition hash (the page may not compile code itself).
+// Until they arrive the form shows without live checks; the server's field errors are the authority either way.
+function usePrecompiledValidator(hash: string, definition: MatterDefinition): ValidatorType | undefined {
+  const [validator, setValidator] = useState<{ hash: string; validator: ValidatorType }>();
+  useEffect(() => {
+    let live = true;
+    import(/* @vite-ignore */ `/api/forms/${hash}/validator.js`)
+      .then((module: { default: Parameters<typeof precompiledValidator>[0] }) => {
+        if (live) setValidator({ hash, validator: precompiledValidator(module.default, prepareForm(definition, sharedSchemas).renderSchema) });
+      })
+      .catch(() => {}); // without them the form still submits, and the server answers with field errors
+    return () => {
+      live = false;
+    };
+  }, [hash, definition]);
+  return validator?.hash === hash ? validator.validator : noLiveChecks;
 }

@@ -1,0 +1,45 @@
+/**
+ * Turns a precompiled validator module (made by precompiledFormModule on the server) into rjsf's validator, handing
+ * its code the ajv runtime modules it names. Nothing is compiled in the browser: no eval, no `new Function`.
+ */
+import type { RJSFSchema, ValidatorType } from '@rjsf/utils';
+import { createPrecompiledValidator } from '@rjsf/validator-ajv8';
+import * as equal from 'ajv/dist/runtime/equal.js';
+import * as ucs2length from 'ajv/dist/runtime/ucs2length.js';
+import * as uri from 'ajv/dist/runtime/uri.js';
+import * as validationError from 'ajv/dist/runtime/validation_error.js';
+import * as formats from 'ajv-formats/dist/formats.js';
+import type { PrecompiledRequire } from './precompiled-modules.ts';
+
+type Namespace = Record<string, unknown>;
+
+// A CommonJS module's `exports.default`, whichever way the bundler wrapped the module.
+function defaultExport(ns: Namespace): unknown {
+  const d = ns.default as Namespace | undefined;
+  return d && typeof d === 'object' && 'default' in d ? d.default : (d ?? ns);
+}
+
+const modules: Record<PrecompiledRequire, Namespace> = {
+  'ajv/dist/runtime/equal': { default: defaultExport(equal) },
+  'ajv/dist/runtime/ucs2length': { default: defaultExport(ucs2length) },
+  'ajv/dist/runtime/uri': { default: defaultExport(uri) },
+  'ajv/dist/runtime/validation_error': { default: defaultExport(validationError) },
+  'ajv-formats/dist/formats': { fullFormats: (formats as Namespace).fullFormats ?? ((formats as Namespace).default as Namespace).fullFormats },
+};
+
+const require = (name: string): Namespace => {
+  if (!Object.hasOwn(modules, name)) throw new Error(`precompiled validator needs unknown module "${name}"`);
+  return modules[name as PrecompiledRequire];
+};
+
+/** rjsf's validator from a precompiled module's default export and the render schema it was compiled from. */
+export function precompiledValidator(factory: (require: (name: string) => Namespace) => Record<string, unknown>, renderSchema: RJSFSchema): ValidatorType {
+  return createPrecompiledValidator(factory(require) as never, renderSchema);
+}
+
+/** A validator that checks nothing: the form's stand-in until its precompiled validators arrive (the server still checks). */
+export const noLiveChecks: ValidatorType = {
+  validateFormData: () => ({ errors: [], errorSchema: {} }),
+  isValid: () => true,
+  rawValidation: () => ({}),
+};
