@@ -109,3 +109,14 @@ describe("submit() checks its materials the same way", () => {
     await rt.store.close();
   });
 });
+
+describe('event names', () => {
+  it('take the longest name the meta-schema allows (64 characters) to the state machine, and refuse a longer one', async () => {
+    const longest = `A${'B'.repeat(63)}`;
+    const accepted = await refusalOf({ type: longest });
+    expect(accepted.error.code).toBe('invalid-event'); // well formed: the step simply does not accept it
+    const tooLong = await refusalOf({ type: `${longest}C` });
+    expect(tooLong.error).toBeInstanceOf(InvalidEventPayloadError);
+    expect(tooLong.error.errors).toContainEqual(expect.objectContaining({ pointer: '/type', keyword: 'maxLength' }));
+  });
+});

@@ -108,7 +108,7 @@ export function caseRoutes(app: FastifyInstance, ctx: ServerContext): void {
       tags: ['cases'], summary: 'Take a step (ACCEPT, APPROVE, REJECT, REQUEST_SUPPLEMENT, WITHDRAW, …) in the role the step belongs to', params: caseIdParams,
       body: {
         type: 'object', required: ['event', 'revision'], additionalProperties: false,
-        properties: { event: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$', maxLength: 60 }, note: { type: 'string', maxLength: 2000 }, revision, paid: { type: 'number', minimum: 0 }, materials, onsiteCheck: { type: 'boolean' } },
+        properties: { event: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$', maxLength: 64, description: 'an event the definition declares (UPPER_SNAKE, as in the meta-schema)' }, note: { type: 'string', maxLength: 2000 }, revision, paid: { type: 'number', minimum: 0 }, materials, onsiteCheck: { type: 'boolean' } },
       },
       response: { 200: stepDone, ...errors(400, 401, 403, 404, 409, 413, 415) },
     },
