@@ -159,6 +159,7 @@ describe('an applicant', () => {
     expect(validators.status).toBe(200);
     expect(validators.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(validators.text).toContain('export default function validators(require)');
+    expect(validators.headers.get('cache-control')).toBe('private, max-age=31536000, immutable'); // a hash never changes
     expect((await zhang.get(`/api/forms/${'0'.repeat(64)}/validator.js`)).status).toBe(404);
     expect((await zhang.get('/api/forms/not-a-hash/validator.js')).status).toBe(400);
     expect((await anonymous.get(`/api/forms/${read.body.hash}/validator.js`)).status).toBe(401);

@@ -41,8 +41,9 @@ export async function buildApp(ctx: ServerContext, options: { cookieSecret: stri
   installErrorHandlers(app);
   // answers carry personal data: never cached unless a route says so for content that never changes (nosniff, no
   // framing and the CSP come from the security headers)
-  app.addHook('onSend', async (_request, reply) => {
-    if (!reply.hasHeader('cache-control') || reply.statusCode >= 400) reply.header('cache-control', 'no-store');
+  app.addHook('onSend', async (request, reply) => {
+    const immutable = request.routeOptions.config.immutable === true && reply.statusCode < 400;
+    reply.header('cache-control', immutable ? 'private, max-age=31536000, immutable' : 'no-store');
   });
   await registerSecurityHeaders(app);
   await app.register(cookie, { secret: options.cookieSecret });

@@ -16,6 +16,8 @@ declare module 'fastify' {
     access?: 'public' | 'signed-in';
     /** false for POST routes that change nothing (verifying a certificate): no CSRF token needed. */
     csrf?: boolean;
+    /** true for answers that never change (keyed by a content hash): browsers may keep them; everything else is no-store. */
+    immutable?: boolean;
   }
   interface FastifyRequest {
     /** The signed-in user, if any. */

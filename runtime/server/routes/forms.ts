@@ -15,7 +15,7 @@ export function formRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const modules = new Map<string, string>();
 
   app.get<{ Params: { hash: string } }>('/api/forms/:hash/validator.js', {
-    config: { access: 'signed-in' },
+    config: { access: 'signed-in', immutable: true },
     schema: {
       tags: ['cases'],
       summary: "A published form's validators, precompiled to JavaScript for the browser (an ES module: `export default function (require)`)",
@@ -32,6 +32,6 @@ export function formRoutes(app: FastifyInstance, ctx: ServerContext): void {
       if (modules.size >= cacheLimit) modules.delete(modules.keys().next().value!);
       modules.set(hash, code);
     }
-    return reply.type('text/javascript; charset=utf-8').header('cache-control', 'private, max-age=31536000, immutable').send(code);
+    return reply.type('text/javascript; charset=utf-8').send(code);
   });
 }
