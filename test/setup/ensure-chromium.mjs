@@ -28,7 +28,8 @@ try {
   fail(`installing ${packages.join(' and ')} failed (${error.message.split('\n')[0]}): run \`${installCommand}\` by hand, then npm test again`);
 }
 if (!existsSync(chromium)) fail(`apt-get installed chromium but ${chromium} is still missing: run \`${installCommand}\` by hand`);
-console.log(`npm test: ${execFileSync(chromium, ['--version'], { encoding: 'utf8' }).trim()} ready`);
+const version = spawnSync('dpkg-query', ['-W', '-f', '${Version}', 'chromium'], { encoding: 'utf8' }).stdout;
+console.log(`npm test: Debian's chromium ${version} and fonts-noto-cjk installed`);
 
 function fail(line) {
   console.error(`npm test: ${line}`);
