@@ -10,6 +10,8 @@ export interface PublishedDefinition {
   readonly hash: string;
   readonly definition: MatterDefinition;
   readonly publishedAt: number;
+  /** Who published it (a user id); '' for versions published from files. */
+  readonly publishedBy?: string;
 }
 
 export type CaseStatus = 'draft' | 'active' | 'done';
@@ -151,7 +153,7 @@ export interface SecurityEventQuery {
  * The store interface. One contract suite (test/store-contract.ts) runs against every implementation. Methods are
  * async so a networked store (PostgreSQL) fits the same interface.
  */
-export interface Store {
+export interface Store extends DesignStore {
   /** Publishes a version; the same id + version + region with other content is refused ('conflict'). */
   publish(def: PublishedDefinition): Promise<'published' | 'unchanged' | 'conflict'>;
   getDefinition(id: string, version: string, region: string): Promise<PublishedDefinition | undefined>;
@@ -195,4 +197,77 @@ export interface Store {
   /** The security log, newest first. */
   securityEvents(query: SecurityEventQuery): Promise<LoggedSecurityEvent[]>;
   close(): Promise<void>;
+}
+
+/** The newest published version of one matter in one region, as the catalogue browser lists it (no body). */
+export interface CatalogueEntry {
+  readonly id: string;
+  readonly region: string;
+  readonly version: string;
+  readonly kind: 'baseline' | 'variant';
+  /** The region's level: province, city, county, … */
+  readonly level: string;
+  readonly regionName: { readonly zh: string; readonly en: string };
+  readonly title: { readonly zh: string; readonly en: string };
+  readonly department: string;
+  /** A variant's baseline version. */
+  readonly baselineVersion: string | undefined;
+  readonly hash: string;
+  readonly publishedAt: number;
+  readonly publishedBy: string;
+}
+
+/** What the catalogue browser asks: free text (title, id, department), filters, and a page. */
+export interface CatalogueQuery {
+  /** Matched against the id, both titles and the department, case-insensitively. */
+  readonly text?: string;
+  readonly kind?: 'baseline' | 'variant';
+  readonly level?: string;
+  /** A region code: that region and the regions inside it (by the GB/T 2260 code prefix). */
+  readonly region?: string;
+  readonly matterId?: string;
+  readonly department?: string;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export interface CataloguePage {
+  readonly total: number;
+  readonly entries: readonly CatalogueEntry[];
+}
+
+/** An official's draft of a definition: any JSON while it is edited, guarded by a revision. */
+export interface DraftRecord {
+  readonly id: string;
+  readonly matterId: string;
+  readonly region: string;
+  readonly kind: 'baseline' | 'variant';
+  /** The published version it started from; undefined for a new matter. */
+  readonly baseVersion: string | undefined;
+  readonly definition: unknown;
+  readonly revision: number;
+  readonly createdBy: string;
+  readonly updatedBy: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+export interface DraftQuery {
+  readonly matterId?: string;
+  readonly region?: string;
+  readonly createdBy?: string;
+}
+
+/** The catalogue browser's and the designer's part of a store: the catalogue index and drafts. */
+export interface DesignStore {
+  /** A page of the catalogue (newest version per matter and region), ordered by matter id then region. */
+  searchCatalogue(query: CatalogueQuery): Promise<CataloguePage>;
+  createDraft(draft: DraftRecord): Promise<void>;
+  draft(id: string): Promise<DraftRecord | undefined>;
+  /** Drafts, newest first. */
+  listDrafts(query: DraftQuery): Promise<DraftRecord[]>;
+  /** Saves a draft if its stored revision still equals `expectedRevision` (the new revision is one more). */
+  saveDraft(id: string, expectedRevision: number, definition: unknown, by: string, at: number): Promise<'ok' | 'conflict' | 'missing'>;
+  /** Deletes a draft if its stored revision still equals `expectedRevision`. */
+  deleteDraft(id: string, expectedRevision: number): Promise<'ok' | 'conflict' | 'missing'>;
 }

@@ -139,5 +139,46 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(page.map((e) => e.at)).toEqual([3, 2]);
       expect((await s.securityEvents({ limit: 2, before: page[1]!.seq })).map((e) => e.at)).toEqual([1, 0]);
     }));
+
+    it('keeps the catalogue at the newest version of each matter and region, and pages, filters and searches it', withStore(async (s) => {
+      const defs = realCatalogue.catalogue.definitions.map((d) => d.value);
+      for (const d of defs) await s.publish({ id: d.id, version: d.version, region: d.region.code, hash: `h-${d.region.code}`, definition: d, publishedAt: 1, publishedBy: 'official' });
+      const all = await s.searchCatalogue({ offset: 0, limit: 1000 });
+      expect(all.total).toBe(defs.length);
+      expect(all.entries[0]).toMatchObject({ id: expect.any(String), kind: 'baseline', level: 'province', publishedBy: 'official', title: { zh: expect.any(String), en: expect.any(String) } });
+      const permit = defs.find((d) => d.kind === 'baseline' && d.title.en.toLowerCase().includes('residence permit'))!;
+      const newer = { ...permit, version: '1.10.0' };
+      await s.publish({ id: permit.id, version: '1.10.0', region: permit.region.code, hash: 'newer', definition: newer, publishedAt: 2 });
+      await s.publish({ id: permit.id, version: '1.9.0', region: permit.region.code, hash: 'older', definition: { ...permit, version: '1.9.0' }, publishedAt: 3 });
+      const permitRows = await s.searchCatalogue({ matterId: permit.id, offset: 0, limit: 100 });
+      expect(permitRows.entries.find((e) => e.kind === 'baseline')).toMatchObject({ version: '1.10.0', hash: 'newer', publishedBy: '' });
+      expect((await s.searchCatalogue({ text: 'residence PERMIT', offset: 0, limit: 100 })).entries.map((e) => e.id)).toEqual(permitRows.entries.map((e) => e.id));
+      expect((await s.searchCatalogue({ text: '居住证', offset: 0, limit: 100 })).total).toBe(permitRows.total);
+      expect((await s.searchCatalogue({ text: '100%_', offset: 0, limit: 100 })).total).toBe(0); // the user's % and _ are literal
+      const hangzhou = await s.searchCatalogue({ region: '330100', offset: 0, limit: 100 });
+      expect(hangzhou.entries.length).toBeGreaterThan(0);
+      expect(hangzhou.entries.every((e) => e.region.startsWith('3301'))).toBe(true);
+      expect((await s.searchCatalogue({ kind: 'variant', level: 'county', offset: 0, limit: 100 })).entries.every((e) => e.kind === 'variant' && e.level === 'county')).toBe(true);
+      const page = await s.searchCatalogue({ offset: 2, limit: 3 });
+      expect(page).toEqual({ total: all.total, entries: all.entries.slice(2, 5) });
+    }));
+
+    it('saves a draft only at the revision the editor read, and deletes it the same way', withStore(async (s) => {
+      const draft = { id: 'd1', matterId: def.id, region: '330100', kind: 'variant' as const, baseVersion: def.version, definition: { anything: ['goes', 1] }, revision: 1, createdBy: 'official', updatedBy: 'official', createdAt: 1, updatedAt: 1 };
+      await s.createDraft(draft);
+      expect(await s.draft('d1')).toEqual(draft);
+      expect(await s.saveDraft('d1', 1, { title: 'edited' }, 'other', 5)).toBe('ok');
+      expect(await s.saveDraft('d1', 1, { title: 'lost' }, 'official', 6)).toBe('conflict');
+      expect(await s.saveDraft('nope', 1, {}, 'official', 6)).toBe('missing');
+      expect(await s.draft('d1')).toEqual({ ...draft, definition: { title: 'edited' }, revision: 2, updatedBy: 'other', updatedAt: 5 });
+      await s.createDraft({ ...draft, id: 'd2', region: '330200', createdBy: 'ningbo', updatedAt: 9, baseVersion: undefined });
+      expect((await s.listDrafts({})).map((d) => d.id)).toEqual(['d2', 'd1']);
+      expect((await s.listDrafts({ region: '330100' })).map((d) => d.id)).toEqual(['d1']);
+      expect((await s.listDrafts({ createdBy: 'ningbo' }))[0]!.baseVersion).toBeUndefined();
+      expect(await s.deleteDraft('d1', 1)).toBe('conflict');
+      expect(await s.deleteDraft('d1', 2)).toBe('ok');
+      expect(await s.deleteDraft('d1', 2)).toBe('missing');
+      expect(await s.draft('d1')).toBeUndefined();
+    }));
   });
 }

@@ -10,8 +10,54 @@ export const definitions = sqliteTable(
     hash: text('hash').notNull(),
     body: text('body').notNull(),
     publishedAt: integer('published_at').notNull(),
+    /** Who published it (a user id; '' for versions published from files). */
+    publishedBy: text('published_by').notNull().default(''),
   },
   (t) => [primaryKey({ columns: [t.id, t.version, t.region] })],
+);
+
+/**
+ * The catalogue as officials browse it: the newest published version of each matter in each region, with the
+ * columns search and filters need, kept by every publish (so browsing 200,000 variants never parses a body).
+ */
+export const catalogue = sqliteTable(
+  'catalogue',
+  {
+    id: text('id').notNull(),
+    region: text('region').notNull(),
+    version: text('version').notNull(),
+    kind: text('kind').notNull(),
+    level: text('level').notNull(),
+    regionName: text('region_name').notNull(),
+    titleZh: text('title_zh').notNull(),
+    titleEn: text('title_en').notNull(),
+    department: text('department').notNull(),
+    baselineVersion: text('baseline_version'),
+    hash: text('hash').notNull(),
+    publishedAt: integer('published_at').notNull(),
+    publishedBy: text('published_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.id, t.region] }), index('catalogue_kind').on(t.kind, t.id), index('catalogue_region').on(t.region)],
+);
+
+/** Officials' drafts: a definition being edited (valid or not), guarded by a revision so concurrent editors never lose work. */
+export const drafts = sqliteTable(
+  'drafts',
+  {
+    id: text('id').primaryKey(),
+    matterId: text('matter_id').notNull(),
+    region: text('region').notNull(),
+    kind: text('kind').notNull(),
+    /** The published version the draft started from (undefined for a new matter). */
+    baseVersion: text('base_version'),
+    body: text('body').notNull(),
+    revision: integer('revision').notNull(),
+    createdBy: text('created_by').notNull(),
+    updatedBy: text('updated_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('drafts_matter').on(t.matterId, t.region)],
 );
 
 export const cases = sqliteTable(

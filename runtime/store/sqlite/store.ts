@@ -9,9 +9,11 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fileURLToPath } from 'node:url';
 import type {
-  AuditEvent, CaseQuery, CaseRecord, CaseWrite, LoggedSecurityEvent, PublishedDefinition, SecurityEvent, SecurityEventQuery, SessionRecord, Store,
-  StoredCertificate, ThrottleRecord,
+  AuditEvent, CatalogueQuery, CataloguePage, CaseQuery, CaseRecord, CaseWrite, LoggedSecurityEvent, PublishedDefinition, SecurityEvent, SecurityEventQuery, SessionRecord, Store,
+  StoredCertificate, ThrottleRecord, DraftQuery, DraftRecord,
 } from '../types.ts';
+import { SqliteCatalogue } from './catalogue.ts';
+import { SqliteDrafts } from './drafts.ts';
 import * as schema from './schema.ts';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -82,6 +84,36 @@ class SqliteStore implements Store {
     this.w = prepareWrites(sqlite);
     this.s = prepareSecurity(sqlite);
     this.updateTx = sqlite.transaction((expected: number, write: CaseWrite) => this.update(expected, write));
+    this.catalogue = new SqliteCatalogue(sqlite);
+    this.drafts = new SqliteDrafts(sqlite);
+    this.catalogue.rebuildIfMissing();
+  }
+
+  private readonly catalogue: SqliteCatalogue;
+  private readonly drafts: SqliteDrafts;
+
+  async searchCatalogue(query: CatalogueQuery): Promise<CataloguePage> {
+    return this.catalogue.search(query);
+  }
+
+  async createDraft(draft: DraftRecord): Promise<void> {
+    this.drafts.create(draft);
+  }
+
+  async draft(id: string): Promise<DraftRecord | undefined> {
+    return this.drafts.find(id);
+  }
+
+  async listDrafts(query: DraftQuery): Promise<DraftRecord[]> {
+    return this.drafts.list(query);
+  }
+
+  async saveDraft(id: string, expectedRevision: number, definition: unknown, by: string, at: number): Promise<'ok' | 'conflict' | 'missing'> {
+    return this.drafts.update(id, expectedRevision, definition, by, at);
+  }
+
+  async deleteDraft(id: string, expectedRevision: number): Promise<'ok' | 'conflict' | 'missing'> {
+    return this.drafts.delete(id, expectedRevision);
   }
 
   async versions(matterId: string, region: string): Promise<string[]> {
@@ -93,7 +125,8 @@ class SqliteStore implements Store {
       const existing = this.db.select({ hash: schema.definitions.hash }).from(schema.definitions)
         .where(and(eq(schema.definitions.id, def.id), eq(schema.definitions.version, def.version), eq(schema.definitions.region, def.region))).get();
       if (existing) return existing.hash === def.hash ? 'unchanged' : 'conflict';
-      this.db.insert(schema.definitions).values({ id: def.id, version: def.version, region: def.region, hash: def.hash, body: JSON.stringify(def.definition), publishedAt: def.publishedAt }).run();
+      this.db.insert(schema.definitions).values({ id: def.id, version: def.version, region: def.region, hash: def.hash, body: JSON.stringify(def.definition), publishedAt: def.publishedAt, publishedBy: def.publishedBy ?? '' }).run();
+      this.catalogue.published(def);
       return 'published';
     }).immediate();
   }
@@ -240,6 +273,7 @@ class SqliteStore implements Store {
 
 const toDefinition = (row: typeof schema.definitions.$inferSelect): PublishedDefinition => ({
   id: row.id, version: row.version, region: row.region, hash: row.hash, definition: JSON.parse(row.body), publishedAt: row.publishedAt,
+  ...(row.publishedBy ? { publishedBy: row.publishedBy } : {}),
 });
 
 const toCaseRow = (c: CaseRecord): CaseRow => ({
