@@ -51,7 +51,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     const sharedData = options.sharedData ?? demoSharedData;
     const clock = options.clock ?? systemClock;
-    const firstStart = (await store.listDefinitions()).length === 0;
+    const firstStart = (await store.searchCatalogue({ offset: 0, limit: 1 })).total === 0; // never loads the catalogue
     const sharedSchemas = catalogue.schemas.map((s) => s.value);
     const runtime = await createRuntime({ store, sharedSchemas, sharedData, clock, signer: folder.signer, ...(firstStart ? { catalogue } : {}) });
     const authenticator = options.authenticator ?? (await UserFile.open(folder.usersPath));

@@ -157,6 +157,8 @@ export interface Store extends DesignStore {
   /** Publishes a version; the same id + version + region with other content is refused ('conflict'). */
   publish(def: PublishedDefinition): Promise<'published' | 'unchanged' | 'conflict'>;
   getDefinition(id: string, version: string, region: string): Promise<PublishedDefinition | undefined>;
+  /** The published version with this content hash (the hash cases are pinned to). */
+  definitionByHash(hash: string): Promise<PublishedDefinition | undefined>;
   listDefinitions(): Promise<PublishedDefinition[]>;
   /** The published versions of one matter in one region (without their bodies). */
   versions(matterId: string, region: string): Promise<string[]>;

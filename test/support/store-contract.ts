@@ -36,6 +36,8 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await s.publish({ ...p, hash: 'b' })).toBe('conflict');
       expect((await s.getDefinition(def.id, def.version, def.region.code))!.hash).toBe('a');
       expect(await s.getDefinition(def.id, '9.9.9', def.region.code)).toBeUndefined();
+      expect((await s.definitionByHash('a'))!.version).toBe(def.version);
+      expect(await s.definitionByHash('b')).toBeUndefined();
       expect((await s.listDefinitions()).map((d) => d.definition)).toEqual([def]);
       expect(await s.versions(def.id, def.region.code)).toEqual([def.version]);
       expect(await s.versions(def.id, '000000')).toEqual([]);

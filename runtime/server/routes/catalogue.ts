@@ -1,6 +1,6 @@
 /** The catalogue (matters with their baseline and regional variants) and the service guide of one matter in one region. */
 import type { FastifyInstance } from 'fastify';
-import type { PublishedDefinition } from '../../store/types.ts';
+import type { CatalogueEntry } from '../../store/types.ts';
 import type { ServerContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { part } from '../definition-schemas.ts';
@@ -32,7 +32,10 @@ const mattersBody = {
   },
 } as const;
 
-const entry = (d: PublishedDefinition) => ({ version: d.version, region: d.definition.region, title: d.definition.title, hash: d.hash, guide: `/api/matters/${d.id}/regions/${d.region}/guide` });
+// From the store's catalogue index: no definition body is read to list the catalogue.
+const entry = (e: CatalogueEntry) => ({
+  version: e.version, region: { code: e.region, name: e.regionName, level: e.level }, title: e.title, hash: e.hash, guide: `/api/matters/${e.id}/regions/${e.region}/guide`,
+});
 
 export function catalogueRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/matters', {
@@ -42,11 +45,11 @@ export function catalogueRoutes(app: FastifyInstance, ctx: ServerContext): void 
       response: { 200: mattersBody, ...errors() },
     },
   }, async () => {
-    const byId = new Map<string, PublishedDefinition[]>();
-    for (const d of await ctx.definitions.latest()) byId.set(d.id, [...(byId.get(d.id) ?? []), d]);
-    const matters = [...byId].map(([id, defs]) => {
-      const baseline = defs.find((d) => d.definition.kind === 'baseline');
-      return { id, title: (baseline ?? defs[0]!).definition.title, baseline: baseline ? entry(baseline) : null, variants: defs.filter((d) => d.definition.kind === 'variant').map(entry) };
+    const byId = new Map<string, CatalogueEntry[]>();
+    for (const e of await ctx.definitions.entries()) byId.set(e.id, [...(byId.get(e.id) ?? []), e]);
+    const matters = [...byId].map(([id, entries]) => {
+      const baseline = entries.find((e) => e.kind === 'baseline');
+      return { id, title: (baseline ?? entries[0]!).title, baseline: baseline ? entry(baseline) : null, variants: entries.filter((e) => e.kind === 'variant').map(entry) };
     });
     return { matters };
   });

@@ -26,7 +26,7 @@ export function formRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const { hash } = request.params;
     let code = modules.get(hash);
     if (code === undefined) {
-      const published = (await ctx.definitions.list()).find((d) => d.hash === hash);
+      const published = await ctx.definitions.byHash(hash);
       if (!published) throw notFound(`form ${hash}`);
       code = precompiledFormModule(published.definition, ctx.sharedSchemas);
       if (modules.size >= cacheLimit) modules.delete(modules.keys().next().value!);

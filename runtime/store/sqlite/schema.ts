@@ -13,7 +13,7 @@ export const definitions = sqliteTable(
     /** Who published it (a user id; '' for versions published from files). */
     publishedBy: text('published_by').notNull().default(''),
   },
-  (t) => [primaryKey({ columns: [t.id, t.version, t.region] })],
+  (t) => [primaryKey({ columns: [t.id, t.version, t.region] }), index('definitions_hash').on(t.hash)],
 );
 
 /**

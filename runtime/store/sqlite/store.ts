@@ -14,6 +14,7 @@ import type {
 } from '../types.ts';
 import { SqliteCatalogue } from './catalogue.ts';
 import { SqliteDrafts } from './drafts.ts';
+import { openReadonlyDatabase } from './readonly.ts';
 import * as schema from './schema.ts';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -23,10 +24,19 @@ export interface SqliteStoreOptions {
   readonly path: string;
   /** How long a writer waits for another process's lock before failing (ms). */
   readonly busyTimeoutMs?: number;
+  /**
+   * Read only (e.g. an export beside a running server): the file must exist and be migrated (else a
+   * StoreOpenError); nothing is created, migrated or written, and every write method throws.
+   */
+  readonly readonly?: boolean;
 }
 
-/** Opens (and migrates) a SQLite store. */
+/** Opens (and migrates, unless read only) a SQLite store. */
 export function openSqliteStore(options: SqliteStoreOptions): Store {
+  if (options.readonly) {
+    const reader = openReadonlyDatabase(options.path, migrationsFolder, options.busyTimeoutMs ?? 5000);
+    return new SqliteStore(reader, drizzle(reader, { schema }), true);
+  }
   const sqlite = new Database(options.path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
@@ -79,6 +89,7 @@ class SqliteStore implements Store {
   constructor(
     private readonly sqlite: Database.Database,
     private readonly db: Db,
+    readOnly = false,
   ) {
     this.q = prepare(db);
     this.w = prepareWrites(sqlite);
@@ -86,7 +97,7 @@ class SqliteStore implements Store {
     this.updateTx = sqlite.transaction((expected: number, write: CaseWrite) => this.update(expected, write));
     this.catalogue = new SqliteCatalogue(sqlite);
     this.drafts = new SqliteDrafts(sqlite);
-    this.catalogue.rebuildIfMissing();
+    if (!readOnly) this.catalogue.rebuildIfMissing(); // a reader finds it built: readers open migrated stores only
   }
 
   private readonly catalogue: SqliteCatalogue;
@@ -134,6 +145,11 @@ class SqliteStore implements Store {
   async getDefinition(id: string, version: string, region: string): Promise<PublishedDefinition | undefined> {
     const row = this.db.select().from(schema.definitions)
       .where(and(eq(schema.definitions.id, id), eq(schema.definitions.version, version), eq(schema.definitions.region, region))).get();
+    return row && toDefinition(row);
+  }
+
+  async definitionByHash(hash: string): Promise<PublishedDefinition | undefined> {
+    const row = this.db.select().from(schema.definitions).where(eq(schema.definitions.hash, hash)).limit(1).get();
     return row && toDefinition(row);
   }
 

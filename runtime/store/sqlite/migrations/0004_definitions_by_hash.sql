@@ -1,0 +1,1 @@
+CREATE INDEX `definitions_hash` ON `definitions` (`hash`);
