@@ -312,6 +312,62 @@ describe('definitions', () => {
   });
 });
 
+describe('the designer', () => {
+  let draft: { id: string; revision: number; definition: Record<string, unknown> };
+
+  it('officials and reviewers browse the catalogue a page at a time; the region list is public', async () => {
+    const official = await signIn('officialHangzhou');
+    const page = await official.get('/api/designer/catalogue?q=%E5%B1%85%E4%BD%8F%E8%AF%81&kind=variant&limit=2');
+    expect(page.status).toBe(200);
+    expect(page.body.entries.length).toBeGreaterThan(0);
+    expect((await official.get('/api/designer/catalogue?limit=500')).status).toBe(400);
+    expect((await zhang.get('/api/designer/catalogue')).status).toBe(403);
+    expect((await anonymous.get('/api/regions')).body.regions.length).toBeGreaterThan(100);
+    expect((await official.get('/api/designer/context')).body.sources.length).toBeGreaterThan(3);
+    expect((await zhang.get('/api/designer/context')).status).toBe(403);
+    const history = await official.get('/api/definitions/330000-GA-0101/330000/versions');
+    expect(history.status).toBe(200);
+    expect((await official.get('/api/definitions/330000-XX-0000/330000/versions')).status).toBe(404);
+    expect((await official.get('/api/definitions/330000-GA-0101/hz/versions')).status).toBe(400);
+  });
+
+  it('a city official starts a variant for their city (201), saves it (200), is told of a conflict (409), and publishes it (201)', async () => {
+    const official = await signIn('officialHangzhou');
+    expect((await official.post('/api/drafts', { variantOf: { id: '330000-GA-0101' }, region: '330200' })).status).toBe(403); // Ningbo is not theirs
+    expect((await official.post('/api/drafts', { variantOf: { id: '330000-GA-0101' }, region: '330100' })).status).toBe(409); // Hangzhou has one
+    const started = await official.post('/api/drafts', { variantOf: { id: '330000-GA-0101' }, region: '330113' });
+    expect(started.status).toBe(201);
+    expect(started.body.against.kind).toBe('baseline');
+    draft = started.body;
+    expect((await official.get('/api/drafts')).body.drafts.map((d: { id: string }) => d.id)).toContain(draft.id);
+    expect((await official.get(`/api/drafts/${draft.id}`)).status).toBe(200);
+    const edited = { ...draft.definition, title: { zh: '居住证申领（临平）', en: 'Residence permit (Linping)' } };
+    const saved = await official.put(`/api/drafts/${draft.id}`, { definition: edited, revision: 1 });
+    expect(saved.status).toBe(200);
+    expect((await official.put(`/api/drafts/${draft.id}`, { definition: draft.definition, revision: 1 })).status).toBe(409);
+    expect((await official.put(`/api/drafts/${draft.id}`, undefined, { raw: `{"definition": {"a": 1, "a": 2}, "revision": 2}` })).status).toBe(422);
+    expect((await official.put(`/api/drafts/${randomUUID()}`, { definition: {}, revision: 1 })).status).toBe(404);
+    expect((await official.post(`/api/drafts/${draft.id}/publish`, { revision: 1, version: '1.0.0' })).status).toBe(409);
+    const published = await official.post(`/api/drafts/${draft.id}/publish`, { revision: 2, version: '1.0.0' });
+    expect(published.status).toBe(201);
+    expect(published.body.publishedBy).toBe('officialHangzhou');
+  });
+
+  it('a draft that is invalid at publishing is refused with its problems (422); a dropped draft is gone (204)', async () => {
+    const official = await signIn('official');
+    const started = await official.post('/api/drafts', { newMatter: { id: '330000-TEST-0042', title: { zh: '测试', en: 'Test' }, department: { zh: '浙江省测试厅', en: 'Test department' } } });
+    expect(started.status).toBe(201);
+    const broken = { ...started.body.definition, channels: [] };
+    expect((await official.put(`/api/drafts/${started.body.id}`, { definition: broken, revision: 1 })).status).toBe(200);
+    const refused = await official.post(`/api/drafts/${started.body.id}/publish`, { revision: 2, version: '1.0.0' });
+    expect(refused.status).toBe(422);
+    expect((await official.delete(`/api/drafts/${started.body.id}?revision=1`)).status).toBe(409);
+    expect((await official.delete(`/api/drafts/${started.body.id}?revision=2`)).status).toBe(204);
+    expect((await official.get(`/api/drafts/${started.body.id}`)).status).toBe(404);
+    expect((await (await signIn('reviewer')).post('/api/drafts', { edit: { id: '330000-GA-0101', region: '330000' } })).status).toBe(403);
+  });
+});
+
 describe('signing out', () => {
   it('ends the session (204); afterwards the user is not signed in (401)', async () => {
     expect((await zhang.delete('/api/session')).status).toBe(204);

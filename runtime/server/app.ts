@@ -15,6 +15,9 @@ import { caseRoutes } from './routes/cases.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
 import { certificateRoutes } from './routes/certificates.ts';
 import { definitionRoutes } from './routes/definitions.ts';
+import { designerRoutes } from './routes/designer.ts';
+import { draftRoutes } from './routes/drafts.ts';
+import { installRawJson } from './raw-json.ts';
 import { formRoutes } from './routes/forms.ts';
 import { securityLogRoutes } from './routes/security-log.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -59,7 +62,12 @@ export async function buildApp(ctx: ServerContext, options: { cookieSecret: stri
   caseRoutes(app, ctx);
   certificateRoutes(app, ctx);
   formRoutes(app, ctx);
-  await app.register(async (scope) => definitionRoutes(scope, ctx));
+  await app.register(async (scope) => {
+    const rawText = installRawJson(scope);
+    definitionRoutes(scope, ctx, rawText);
+    draftRoutes(scope, ctx, rawText);
+  });
+  designerRoutes(app, ctx);
   await registerWeb(app, options.webDir);
   return app;
 }

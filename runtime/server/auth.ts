@@ -14,6 +14,11 @@ export interface User {
   readonly role: Role;
   readonly subject: string;
   readonly name: string;
+  /**
+   * The region (GB/T 2260 code) an official's authority covers: the province's officials edit baselines and every
+   * variant, a city's or county's only the variants of their own region. Absent for other roles.
+   */
+  readonly region?: string;
 }
 
 /** Checks credentials; undefined when they are wrong (never says which part was wrong). */

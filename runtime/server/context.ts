@@ -1,5 +1,5 @@
 /** What the routes share: the runtime and its store, the definition index, shared data, the clock, sign-in and sessions. */
-import type { SourceDocument } from '../../engine/index.ts';
+import type { RegionIndex, SourceDocument } from '../../engine/index.ts';
 import type { Runtime } from '../cases/runtime.ts';
 import type { Clock } from '../effects/clock.ts';
 import type { SharedDataSource } from '../shared-data/source.ts';
@@ -20,4 +20,6 @@ export interface ServerContext {
   readonly catalogueContext: readonly SourceDocument[];
   /** The catalogue's shared schemas (the forms' `$ref` targets). */
   readonly sharedSchemas: readonly object[];
+  /** The administrative divisions of the catalogue's region list (officials' scopes, region pickers). */
+  readonly regions: RegionIndex;
 }

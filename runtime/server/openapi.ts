@@ -21,7 +21,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: 'token from GET /api/csrf (with its _csrf cookie)' },
         },
       },
-      tags: [{ name: 'session' }, { name: 'catalogue' }, { name: 'cases' }, { name: 'certificates' }, { name: 'definitions' }],
+      tags: [{ name: 'session' }, { name: 'catalogue' }, { name: 'cases' }, { name: 'certificates' }, { name: 'definitions' }, { name: 'designer' }],
     },
     // shared schemas appear under their $id (ErrorBody, Case, LocalizedText, …) in components
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },

@@ -3,6 +3,7 @@
  * the catalogue is published on first start, later starts serve what the store holds — and the HTTP listener.
  */
 import type { FastifyServerOptions } from 'fastify';
+import { indexRegions } from '../../engine/index.ts';
 import { createRuntime } from '../cases/runtime.ts';
 import { systemClock, type Clock } from '../effects/clock.ts';
 import { demoSharedData } from '../shared-data/demo.ts';
@@ -56,7 +57,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const runtime = await createRuntime({ store, sharedSchemas, sharedData, clock, signer: folder.signer, ...(firstStart ? { catalogue } : {}) });
     const authenticator = options.authenticator ?? (await UserFile.open(folder.usersPath));
     const ctx = {
-      runtime, definitions: new DefinitionIndex(store), sharedData, clock, authenticator, catalogueContext: context, sharedSchemas,
+      runtime, definitions: new DefinitionIndex(store), sharedData, clock, authenticator, catalogueContext: context, sharedSchemas, regions: indexRegions(catalogue.regions.flatMap((r) => r.value.regions)),
       sessions: new Sessions(store, clock, options.sessions), signInThrottle: new SignInThrottle(store, clock),
     };
     const app = await buildApp(ctx, { cookieSecret: folder.cookieSecret, logger: options.logger });

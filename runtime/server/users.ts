@@ -18,7 +18,9 @@ export const demoPassword = 'demo1234';
 export const demoUsers: readonly User[] = [
   { id: 'zhangWei', role: 'applicant', subject: demoCitizens.zhangWei, name: '张伟' },
   { id: 'liNa', role: 'applicant', subject: demoCitizens.liNa, name: '李娜' },
-  ...(['clerk', 'approver', 'inspector', 'sectionChief', 'transferOutClerk', 'official', 'reviewer'] as const satisfies readonly Role[]).map((role) => ({ id: role, role, subject: role, name: role })),
+  ...(['clerk', 'approver', 'inspector', 'sectionChief', 'transferOutClerk', 'reviewer'] as const satisfies readonly Role[]).map((role) => ({ id: role, role, subject: role, name: role })),
+  { id: 'official', role: 'official', subject: 'official', name: '省级事项管理员', region: '330000' },
+  { id: 'officialHangzhou', role: 'official', subject: 'officialHangzhou', name: '杭州市事项管理员', region: '330100' },
 ];
 
 /** The accounts file: look-ups by user name, and sign-in against the stored hashes. */

@@ -95,6 +95,8 @@ export interface SessionUser {
   readonly role: string;
   readonly subject: string;
   readonly name: string;
+  /** The region an official's authority covers (a GB/T 2260 code). */
+  readonly region?: string;
 }
 
 /** A signed-in session. The store keeps the sha256 of the cookie's token, never the token itself. */
@@ -162,6 +164,8 @@ export interface Store extends DesignStore {
   listDefinitions(): Promise<PublishedDefinition[]>;
   /** The published versions of one matter in one region (without their bodies). */
   versions(matterId: string, region: string): Promise<string[]>;
+  /** Who published each version of one matter in one region, and when (without bodies), oldest version first. */
+  versionHistory(matterId: string, region: string): Promise<VersionRecord[]>;
   /** Creates a case with its first audit event. */
   createCase(write: CaseWrite): Promise<void>;
   getCase(id: string): Promise<CaseRecord | undefined>;
@@ -199,6 +203,14 @@ export interface Store extends DesignStore {
   /** The security log, newest first. */
   securityEvents(query: SecurityEventQuery): Promise<LoggedSecurityEvent[]>;
   close(): Promise<void>;
+}
+
+/** One published version in a matter's history. */
+export interface VersionRecord {
+  readonly version: string;
+  readonly hash: string;
+  readonly publishedAt: number;
+  readonly publishedBy: string;
 }
 
 /** The newest published version of one matter in one region, as the catalogue browser lists it (no body). */

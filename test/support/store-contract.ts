@@ -154,6 +154,11 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       await s.publish({ id: permit.id, version: '1.9.0', region: permit.region.code, hash: 'older', definition: { ...permit, version: '1.9.0' }, publishedAt: 3 });
       const permitRows = await s.searchCatalogue({ matterId: permit.id, offset: 0, limit: 100 });
       expect(permitRows.entries.find((e) => e.kind === 'baseline')).toMatchObject({ version: '1.10.0', hash: 'newer', publishedBy: '' });
+      expect(await s.versionHistory(permit.id, permit.region.code)).toEqual([
+        { version: permit.version, hash: `h-${permit.region.code}`, publishedAt: 1, publishedBy: 'official' },
+        { version: '1.9.0', hash: 'older', publishedAt: 3, publishedBy: '' },
+        { version: '1.10.0', hash: 'newer', publishedAt: 2, publishedBy: '' },
+      ]);
       expect((await s.searchCatalogue({ text: 'residence PERMIT', offset: 0, limit: 100 })).entries.map((e) => e.id)).toEqual(permitRows.entries.map((e) => e.id));
       expect((await s.searchCatalogue({ text: '居住证', offset: 0, limit: 100 })).total).toBe(permitRows.total);
       expect((await s.searchCatalogue({ text: '100%_', offset: 0, limit: 100 })).total).toBe(0); // the user's % and _ are literal

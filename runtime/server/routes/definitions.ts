@@ -30,18 +30,8 @@ const publishedSchema = (status: 'published' | 'unchanged', description: string)
   description, type: 'object', additionalProperties: false, required: ['status', ...summaryRequired], properties: { status: { const: status }, ...summaryProperties },
 }) as const;
 
-export async function definitionRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
-  const rawText = new WeakMap<FastifyRequest, string>();
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    try {
-      const value: unknown = JSON.parse(body as string);
-      rawText.set(request, body as string);
-      done(null, value);
-    } catch {
-      done(new HttpError(400, 'malformed-json', 'the request body is not valid JSON'), undefined);
-    }
-  });
+/** The definition routes; `rawText` reads a request's raw JSON (installRawJson in the same scope). */
+export function definitionRoutes(app: FastifyInstance, ctx: ServerContext, rawText: (request: FastifyRequest) => string | undefined): void {
 
   app.get('/api/definitions', {
     config: { access: 'signed-in' },
@@ -76,7 +66,7 @@ export async function definitionRoutes(app: FastifyInstance, ctx: ServerContext)
       },
     },
   }, async (request, reply) => {
-    const text = rawText.get(request) ?? JSON.stringify(request.body);
+    const text = rawText(request) ?? JSON.stringify(request.body);
     const { status, definition } = await publishDefinition(ctx, text, request.body);
     return reply.status(status === 'published' ? 201 : 200).send({ status, ...summary(definition) });
   });

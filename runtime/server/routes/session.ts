@@ -15,6 +15,7 @@ const user = {
     role: { type: 'string', enum: roles },
     subject: { type: 'string', description: 'who the runtime knows them as: an applicant’s identity number, staff’s user id' },
     name: { type: 'string' },
+    region: { type: 'string', pattern: '^[0-9]{6,12}$', description: 'officials: the region their authority covers (the province: baselines and every variant; a city or county: its own variants)' },
   },
 } as const;
 const userBody = { description: 'the signed-in user', type: 'object', additionalProperties: false, required: ['user'], properties: { user } } as const;

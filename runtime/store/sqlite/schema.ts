@@ -136,6 +136,8 @@ export const sessions = sqliteTable(
     role: text('role').notNull(),
     subject: text('subject').notNull(),
     name: text('name').notNull(),
+    /** The region an official's authority covers. */
+    region: text('region'),
     createdAt: integer('created_at').notNull(),
     lastSeenAt: integer('last_seen_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
