@@ -19,30 +19,31 @@ afterAll(() => sandbox.remove());
 
 describe("officials' scopes", () => {
   it('lets a city official start variants in their city and the counties inside it, and nothing else', async () => {
-    const hangzhou = await Client.signedIn(base, 'officialHangzhou');
-    expect((await start(hangzhou, { variantOf: { id: permit }, region: '330182' })).status).toBe(201); // Jiande, in Hangzhou
+    const shaoxing = await Client.signedIn(base, 'officialShaoxing');
+    expect((await start(shaoxing, { variantOf: { id: permit }, region: '330600' })).status).toBe(201); // Shaoxing itself
+    expect((await start(shaoxing, { variantOf: { id: permit }, region: '330681' })).status).toBe(201); // Zhuji, in Shaoxing
     for (const body of [
       { variantOf: { id: permit }, region: '330726' }, // Pujiang, in Jinhua
       { edit: { id: permit, region: '330000' } }, // the baseline
       { edit: { id: permit, region: '330200' } }, // Ningbo's variant
       { newMatter: { id: '330000-GA-0999', title: { zh: '新事项', en: 'New' }, department: { zh: '浙江省公安厅', en: 'Police' } } },
     ]) {
-      const refused = await start(hangzhou, body);
+      const refused = await start(shaoxing, body);
       expect(refused.status, JSON.stringify(body)).toBe(403);
       expect(refused.body.error.message).toMatch(/outside your region|variants only/);
     }
   });
 
   it('refuses a save that moves a draft out of scope by editing its JSON, and hides drafts outside the scope', async () => {
-    const hangzhou = await Client.signedIn(base, 'officialHangzhou');
-    const draft = (await start(hangzhou, { variantOf: { id: permit }, region: '330113' })).body;
+    const shaoxing = await Client.signedIn(base, 'officialShaoxing');
+    const draft = (await start(shaoxing, { variantOf: { id: permit }, region: '330683' })).body;
     const toNingbo = { ...draft.definition, region: { code: '330200', name: { zh: '宁波市', en: 'Ningbo' }, level: 'city' } };
-    expect((await hangzhou.put(`/api/drafts/${draft.id}`, { definition: toNingbo, revision: 1 })).status).toBe(403);
-    expect((await hangzhou.put(`/api/drafts/${draft.id}`, { definition: { ...draft.definition, kind: 'baseline' }, revision: 1 })).status).toBe(403);
+    expect((await shaoxing.put(`/api/drafts/${draft.id}`, { definition: toNingbo, revision: 1 })).status).toBe(403);
+    expect((await shaoxing.put(`/api/drafts/${draft.id}`, { definition: { ...draft.definition, kind: 'baseline' }, revision: 1 })).status).toBe(403);
     const province = await Client.signedIn(base, 'official');
     const theirs = (await start(province, { edit: { id: permit, region: '330000' } })).body;
-    expect((await hangzhou.get(`/api/drafts/${theirs.id}`)).status).toBe(404);
-    expect((await hangzhou.get('/api/drafts')).body.drafts.map((d: { id: string }) => d.id)).not.toContain(theirs.id);
+    expect((await shaoxing.get(`/api/drafts/${theirs.id}`)).status).toBe(404);
+    expect((await shaoxing.get('/api/drafts')).body.drafts.map((d: { id: string }) => d.id)).not.toContain(theirs.id);
     expect((await province.get('/api/drafts')).body.drafts.map((d: { id: string }) => d.id)).toEqual(expect.arrayContaining([theirs.id, draft.id]));
   });
 

@@ -316,7 +316,7 @@ describe('the designer', () => {
   let draft: { id: string; revision: number; definition: Record<string, unknown> };
 
   it('officials and reviewers browse the catalogue a page at a time; the region list is public', async () => {
-    const official = await signIn('officialHangzhou');
+    const official = await signIn('officialShaoxing');
     const page = await official.get('/api/designer/catalogue?q=%E5%B1%85%E4%BD%8F%E8%AF%81&kind=variant&limit=2');
     expect(page.status).toBe(200);
     expect(page.body.entries.length).toBeGreaterThan(0);
@@ -332,16 +332,16 @@ describe('the designer', () => {
   });
 
   it('a city official starts a variant for their city (201), saves it (200), is told of a conflict (409), and publishes it (201)', async () => {
-    const official = await signIn('officialHangzhou');
+    const official = await signIn('officialShaoxing');
     expect((await official.post('/api/drafts', { variantOf: { id: '330000-GA-0101' }, region: '330200' })).status).toBe(403); // Ningbo is not theirs
-    expect((await official.post('/api/drafts', { variantOf: { id: '330000-GA-0101' }, region: '330100' })).status).toBe(409); // Hangzhou has one
-    const started = await official.post('/api/drafts', { variantOf: { id: '330000-GA-0101' }, region: '330113' });
+    expect((await official.post('/api/drafts', { variantOf: { id: '330000-GA-0201' }, region: '330600' })).status).toBe(409); // Shaoxing has one
+    const started = await official.post('/api/drafts', { variantOf: { id: '330000-GA-0101' }, region: '330602' });
     expect(started.status).toBe(201);
     expect(started.body.against.kind).toBe('baseline');
     draft = started.body;
     expect((await official.get('/api/drafts')).body.drafts.map((d: { id: string }) => d.id)).toContain(draft.id);
     expect((await official.get(`/api/drafts/${draft.id}`)).status).toBe(200);
-    const edited = { ...draft.definition, title: { zh: '居住证申领（临平）', en: 'Residence permit (Linping)' } };
+    const edited = { ...draft.definition, title: { zh: '居住证申领（越城）', en: 'Residence permit (Yuecheng)' } };
     const saved = await official.put(`/api/drafts/${draft.id}`, { definition: edited, revision: 1 });
     expect(saved.status).toBe(200);
     expect((await official.put(`/api/drafts/${draft.id}`, { definition: draft.definition, revision: 1 })).status).toBe(409);
@@ -350,7 +350,7 @@ describe('the designer', () => {
     expect((await official.post(`/api/drafts/${draft.id}/publish`, { revision: 1, version: '1.0.0' })).status).toBe(409);
     const published = await official.post(`/api/drafts/${draft.id}/publish`, { revision: 2, version: '1.0.0' });
     expect(published.status).toBe(201);
-    expect(published.body.publishedBy).toBe('officialHangzhou');
+    expect(published.body.publishedBy).toBe('officialShaoxing');
   });
 
   it('a draft that is invalid at publishing is refused with its problems (422); a dropped draft is gone (204)', async () => {

@@ -20,7 +20,7 @@ export const demoUsers: readonly User[] = [
   { id: 'liNa', role: 'applicant', subject: demoCitizens.liNa, name: '李娜' },
   ...(['clerk', 'approver', 'inspector', 'sectionChief', 'transferOutClerk', 'reviewer'] as const satisfies readonly Role[]).map((role) => ({ id: role, role, subject: role, name: role })),
   { id: 'official', role: 'official', subject: 'official', name: '省级事项管理员', region: '330000' },
-  { id: 'officialHangzhou', role: 'official', subject: 'officialHangzhou', name: '杭州市事项管理员', region: '330100' },
+  { id: 'officialShaoxing', role: 'official', subject: 'officialShaoxing', name: '绍兴市事项管理员', region: '330600' },
 ];
 
 /** The accounts file: look-ups by user name, and sign-in against the stored hashes. */
