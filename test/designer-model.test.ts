@@ -151,3 +151,18 @@ describe('patch ops', () => {
     expect(() => applyOp({ a: [1] }, { op: 'insert', path: '/a', index: 5, value: 1 })).toThrow(/outside/);
   });
 });
+
+describe('typing into one value', () => {
+  it('merges keystrokes within a second into one transaction that undoes to the value before the first', () => {
+    let state = initialState(permit);
+    const pointer = '/title/en';
+    for (const [i, text] of ['R', 'Re', 'Res'].entries()) state = execute(state, { name: 'set-value', args: { pointer, value: text } }, 1000 + i * 200);
+    expect(state.done).toHaveLength(1);
+    expect(undo(state).definition.title.en).toBe(permit.title.en);
+    state = execute(state, { name: 'set-value', args: { pointer, value: 'Resi' } }, 5000); // a pause: a new transaction
+    expect(state.done).toHaveLength(2);
+    expect(undo(state).definition.title.en).toBe('Res');
+    state = execute(state, { name: 'set-value', args: { pointer: '/title/zh', value: '新' } }, 5100); // another value
+    expect(state.done).toHaveLength(3);
+  });
+});

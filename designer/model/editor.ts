@@ -22,14 +22,24 @@ export interface EditorState {
 /** A fresh state for a definition (no history). */
 export const initialState = (definition: MatterDefinition): EditorState => ({ definition, selection: undefined, done: [], undone: [], revision: 0 });
 
-/** Runs a command: its transaction is applied and recorded; the redo list is cleared. Throws on a command that cannot apply. */
-export function execute(state: EditorState, command: Command): EditorState {
+/** Keystrokes into one value less than this apart (ms) are one transaction: undo takes back the word, not a letter. */
+export const typingMergeMs = 1000;
+
+/**
+ * Runs a command: its transaction is applied and recorded; the redo list is cleared. Throws on a command that cannot
+ * apply. With `now`, a `set-value` of the same pointer as the newest transaction, soon after it, merges into it.
+ */
+export function execute(state: EditorState, command: Command, now?: number): EditorState {
   const { definition, transaction } = runCommand(state.definition, command);
   if (transaction.ops.length === 0) return state;
+  const last = state.done.at(-1);
+  const merges = now !== undefined && last?.at !== undefined && now - last.at < typingMergeMs && command.name === 'set-value' && last.command.name === 'set-value'
+    && (last.command.args as { pointer: string }).pointer === command.args.pointer && state.undone.length === 0;
+  const recorded = merges ? { ...transaction, inverse: [...transaction.inverse, ...last.inverse], at: now } : { ...transaction, ...(now !== undefined ? { at: now } : {}) };
   return {
     definition,
     selection: transaction.select ?? state.selection,
-    done: [...state.done, transaction],
+    done: merges ? [...state.done.slice(0, -1), recorded] : [...state.done, recorded],
     undone: [],
     revision: state.revision + 1,
   };
@@ -68,7 +78,7 @@ export class Editor {
 
   /** Runs a command (see commands/). */
   dispatch(command: Command): void {
-    this.set(execute(this.current, command));
+    this.set(execute(this.current, command, Date.now()));
   }
 
   undo(): void {

@@ -19,4 +19,6 @@ export interface Transaction {
   readonly inverse: readonly Op[];
   /** The pointer to select after the change (e.g. the new field). */
   readonly select?: string;
+  /** When it was made (ms), if the editor was told: typing into one value merges into one transaction. */
+  readonly at?: number;
 }

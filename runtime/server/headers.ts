@@ -1,8 +1,8 @@
 /**
  * Security headers on every response — API, web UI, 404s and errors — through @fastify/helmet. The
  * Content-Security-Policy is as strict as the built UI allows: it loads only its own scripts, stylesheets and icon
- * (no inline script or style), so everything is 'self' or 'none' — but for eval, which the applicant form still needs
- * (below). Routes may set a stricter policy of their own (the certificate print page does).
+ * (no inline script or style), so everything is 'self' or 'none', and no page evaluates code. Routes may set a policy
+ * of their own: the certificate print page a stricter one, the designer's analysis worker the one below.
  */
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
@@ -27,3 +27,11 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
     frameguard: { action: 'deny' },
   });
 }
+
+/**
+ * The policy of the designer's analysis worker script (a worker runs under the policy its own script is served with).
+ * The engine's validator compiles each draft's form schema with ajv, which generates code: the worker — which has no
+ * DOM, reads nothing but the drafts the page sends it and fetches nothing (connect-src 'none') — is the one place
+ * allowed to evaluate it. The page itself keeps the strict policy above.
+ */
+export const analysisWorkerCsp = "default-src 'none'; script-src 'self' 'unsafe-eval'; connect-src 'none'";

@@ -1,6 +1,6 @@
 /**
- * The web UI (applicant portal and clerk workbench): the built files of runtime/web/dist at `/`, and index.html for
- * every other non-API path so the UI's own router can answer. Unknown /api paths stay JSON 404s. Without a build, a
+ * The web UIs: the applicant portal and clerk workbench (runtime/web/dist) at `/`, the designer (designer/dist) at
+ * `/designer`, each with its index.html for every other path of its own so its router can answer. Unknown /api paths stay JSON 404s. Without a build, a
  * short page says how to make one. All of it is public: the pages hold no data, the API they call checks access.
  */
 import { existsSync, statSync } from 'node:fs';
@@ -9,9 +9,13 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from './errors.ts';
+import { analysisWorkerCsp } from './headers.ts';
 
 /** Where `npm run build:web` (vite build --config runtime/web/vite.config.ts) writes the UI. */
 export const defaultWebDir = fileURLToPath(new URL('../web/dist', import.meta.url));
+/** Where `npm run build:web` (vite build --config designer/vite.config.ts) writes the designer. */
+export const defaultDesignerDir = fileURLToPath(new URL('../../designer/dist', import.meta.url));
+const analysisWorker = /^assets\/analysis-worker-[\w-]+\.js$/;
 
 const notBuilt = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>onematter — web UI not built</title></head>
@@ -21,15 +25,20 @@ const notBuilt = `<!doctype html>
 `;
 
 /** Registers the static files and the index.html fallback (a wildcard GET route, so register it with the others). */
-export async function registerWeb(app: FastifyInstance, webDir: string = defaultWebDir): Promise<void> {
+export async function registerWeb(app: FastifyInstance, webDir: string = defaultWebDir, designerDir: string = defaultDesignerDir): Promise<void> {
   await app.register(fastifyStatic, { root: webDir, serve: false, suppressWarning: true });
   app.get<{ Params: { '*': string } }>('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const path = request.url.split('?')[0]!;
     if (path === '/api' || path.startsWith('/api/')) throw new HttpError(404, 'not-found', `no route ${request.method} ${path}`);
-    if (!existsSync(join(webDir, 'index.html'))) return reply.status(503).type('text/html; charset=utf-8').send(notBuilt);
-    const file = normalize(request.params['*'] ?? '').replace(/^([/\\]|\.\.[/\\]?)+/, '');
-    if (file && isFile(join(webDir, file))) return reply.sendFile(file);
-    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    const designer = path === '/designer' || path.startsWith('/designer/');
+    const root = designer ? designerDir : webDir;
+    if (!existsSync(join(root, 'index.html'))) return reply.status(503).type('text/html; charset=utf-8').send(notBuilt);
+    const file = normalize((request.params['*'] ?? '').replace(/^designer(\/|$)/, designer ? '' : '$&')).replace(/^([/\\]|\.\.[/\\]?)+/, '');
+    if (file && isFile(join(root, file))) {
+      if (designer && analysisWorker.test(file)) reply.header('content-security-policy', analysisWorkerCsp);
+      return reply.sendFile(file, root);
+    }
+    return reply.type('text/html; charset=utf-8').sendFile('index.html', root);
   });
 }
 

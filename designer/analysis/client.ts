@@ -1,0 +1,43 @@
+/**
+ * The page's side of the analysis worker: one request in flight at a time, and while it runs only the newest draft
+ * waits (drafts typed in between are never analysed), so the worker never falls behind the official's typing.
+ */
+import type { MatterDefinition, SourceDocument } from '../../engine/index.ts';
+import type { Analysis, AnalysisRequest } from './protocol.ts';
+
+export class AnalysisClient {
+  private readonly worker: Worker;
+  private inFlight = false;
+  private waiting: AnalysisRequest | undefined;
+
+  constructor(private readonly onAnalysis: (analysis: Analysis) => void) {
+    this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'onematter-analysis' });
+    this.worker.onmessage = (event: MessageEvent<Analysis>) => {
+      this.inFlight = false;
+      this.onAnalysis(event.data);
+      this.flush();
+    };
+  }
+
+  /** The catalogue the drafts are validated in (shared data, schemas, regions, bundles). */
+  setContext(sources: readonly SourceDocument[]): void {
+    this.worker.postMessage({ kind: 'context', sources });
+  }
+
+  /** Asks for the analysis of `draft` at `revision` (an older request still waiting is dropped). */
+  analyze(revision: number, draft: unknown, against: MatterDefinition | undefined): void {
+    this.waiting = { revision, draft, against };
+    this.flush();
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+  }
+
+  private flush(): void {
+    if (this.inFlight || !this.waiting) return;
+    this.inFlight = true;
+    this.worker.postMessage(this.waiting);
+    this.waiting = undefined;
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * What the page and the analysis worker say to each other. The page sends the draft (any JSON), what it is compared
+ * with, and the catalogue context; the worker answers with the engine's problems, the classified diff, the score,
+ * both sides' burden metrics, the level-up plan and the proposed next version — all computed off the main thread.
+ */
+import type { BurdenMetrics, Change, MatterDefinition, Problem, SourceDocument } from '../../engine/index.ts';
+
+export interface AnalysisRequest {
+  /** Answers carry it back, so the page keeps only the newest. */
+  readonly revision: number;
+  readonly draft: unknown;
+  /** The baseline (a variant's) or the last published version (a baseline's); none for a new matter. */
+  readonly against: MatterDefinition | undefined;
+}
+
+export interface AnalysisContext {
+  readonly kind: 'context';
+  readonly sources: readonly SourceDocument[];
+}
+
+export interface Analysis {
+  readonly revision: number;
+  /** The draft's own problems, each with a pointer into it. */
+  readonly problems: readonly Problem[];
+  /** Best effort: what can be compared of an invalid draft is. */
+  readonly changes: readonly Change[];
+  readonly score: number | undefined;
+  readonly metrics: { readonly draft: BurdenMetrics | undefined; readonly against: BurdenMetrics | undefined };
+  /** The level-up plan: the changes that would bring the draft to what it is compared with, each with its fix. */
+  readonly plan: readonly Change[];
+  /** How long the engine took, in the worker (ms). */
+  readonly tookMs: number;
+}

@@ -1,0 +1,28 @@
+/** The engine's problems of the draft, as you type; each names where it is, and choosing one selects that element. */
+import type { Analysis } from '../analysis/protocol.ts';
+import { useDesigner } from '../context.ts';
+
+export function ProblemsPanel({ analysis, stale, onSelect }: { analysis: Analysis | undefined; stale: boolean; onSelect: (pointer: string) => void }) {
+  const { t } = useDesigner();
+  if (!analysis) return <p aria-busy="true">{t.analysing}</p>;
+  return (
+    <div aria-busy={stale} data-testid="problems">
+      {analysis.problems.length === 0 ? (
+        <p className="ok">{t.problemsNone}</p>
+      ) : (
+        <>
+          <p>{t.problemsCount(analysis.problems.length)}</p>
+          <ul className="problems">
+            {analysis.problems.map((p, i) => (
+              <li key={`${p.pointer}-${p.code}-${i}`}>
+                <button type="button" className="link" onClick={() => onSelect(p.pointer)} data-testid="problem">
+                  <code>{p.pointer || '/'}</code> {p.message} <span className="muted">[{p.code}]</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+/** Undo, redo (buttons and Ctrl/⌘+Z, Ctrl/⌘+Shift+Z, Ctrl+Y outside text fields), the save status, a conflict's choices, publish. */
+import { useEffect } from 'react';
+import { useDesigner } from '../context.ts';
+import type { Editor, EditorState } from '../model/editor.ts';
+import type { SaveState } from './autosave.ts';
+
+const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+export function Toolbar({ editor, state, save, readOnly, onPublish, problems }: { editor: Editor; state: EditorState; save: SaveState; readOnly: boolean; onPublish: () => void; problems: number | undefined }) {
+  const { t, locale } = useDesigner();
+  useEffect(() => {
+    if (readOnly) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || typing(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) editor.undo();
+      else if ((key === 'z' && event.shiftKey) || key === 'y') editor.redo();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [editor, readOnly]);
+  const last = state.done.at(-1);
+  const next = state.undone.at(-1);
+  const time = save.savedAt ? new Date(save.savedAt).toLocaleTimeString(locale === 'zh' ? 'zh-CN' : 'en') : '';
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t.appName}>
+      <button type="button" className="btn btn-small" disabled={readOnly || !last} onClick={() => editor.undo()} title={last?.label[locale]} data-testid="undo">{t.undo}</button>
+      <button type="button" className="btn btn-small" disabled={readOnly || !next} onClick={() => editor.redo()} title={next?.label[locale]} data-testid="redo">{t.redo}</button>
+      <span className="save-status" role="status" data-testid="save-status" data-status={save.status}>
+        {save.status === 'saving' ? t.saving : save.status === 'unsaved' ? t.unsaved : save.status === 'error' ? save.error : save.status === 'saved' ? t.saved(time) : ''}
+      </span>
+      {save.status === 'conflict' && save.conflict && (
+        <span className="conflict" role="alert" data-testid="save-conflict">
+          {t.conflict(save.conflict.updatedBy)}{' '}
+          <button type="button" className="btn btn-small" onClick={() => void save.loadTheirs()}>{t.loadTheirs}</button>{' '}
+          <button type="button" className="btn btn-small" onClick={() => void save.keepMine()}>{t.keepMine}</button>
+        </span>
+      )}
+      {!readOnly && (
+        <button type="button" className="btn btn-primary" onClick={onPublish} data-testid="publish">
+          {t.publish}{problems ? ` (${t.problemsCount(problems)})` : ''}
+        </button>
+      )}
+    </div>
+  );
+}
