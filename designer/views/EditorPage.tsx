@@ -12,7 +12,9 @@ import { canEdit, inScope, isProvinceOfficial, useDesigner } from '../context.ts
 import { Editor, initialState } from '../model/editor.ts';
 import type { Draft } from '../types.ts';
 import { useAutosave } from './autosave.ts';
+import { ComparePanel } from './ComparePanel.tsx';
 import { DiffPanel } from './DiffPanel.tsx';
+import { HistoryPanel } from './HistoryPanel.tsx';
 import { MaterialsSection } from './MaterialsSection.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { PublishDialog } from './PublishDialog.tsx';
@@ -26,7 +28,7 @@ import { JsonSection } from './json/JsonSection.tsx';
 
 const PreviewPanel = lazy(() => import('./PreviewPanel.tsx'));
 const sections = ['fields', 'materials', 'service', 'json'] as const;
-const panels = ['problems', 'diff', 'preview'] as const;
+const panels = ['problems', 'diff', 'preview', 'compare', 'history'] as const;
 type Section = (typeof sections)[number];
 type Panel = (typeof panels)[number];
 
@@ -114,6 +116,8 @@ function DraftEditor({ draft, context, readOnly }: { draft: Draft; context: { de
                 <PreviewPanel definition={state.definition as MatterDefinition} sharedSchemas={context.design.sharedSchemas} />
               </Suspense>
             )}
+            {panel === 'compare' && <ComparePanel draft={state.definition} against={against} onSelect={follow} />}
+            {panel === 'history' && <HistoryPanel matterId={draft.matterId} region={draft.region} sharedSchemas={context.design.sharedSchemas} />}
           </div>
         </aside>
       </div>

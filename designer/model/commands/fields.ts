@@ -1,6 +1,7 @@
 /** Editing the form's field tree: add, remove, rename, reorder a field, and make it required or optional. */
 import { escapeToken, isObject, resolvePointer } from '../../../engine/json/pointer.ts';
 import type { MatterDefinition } from '../../../engine/index.ts';
+import { conditionEntry, conditionOf } from '../conditions.ts';
 import { schemaPointerOf, splitField } from '../fields.ts';
 import type { Op } from '../patch.ts';
 import { command, CommandError } from './command.ts';
@@ -86,7 +87,7 @@ export const moveField = command<{ field: string; to: number }>({
   },
 });
 
-/** Makes a field required or optional. */
+/** Makes a field required or optional (a conditional field: required once shown, in its condition). */
 export const setRequired = command<{ field: string; required: boolean }>({
   name: 'set-required',
   plan(definition, { field, required }) {
@@ -94,6 +95,11 @@ export const setRequired = command<{ field: string; required: boolean }>({
     const list = requiredOf(parent.schema);
     const label = { zh: `${required ? '必填' : '选填'}：${field}`, en: `make ${field} ${required ? 'required' : 'optional'}` };
     const select = `${parent.pointer}/properties/${escapeToken(key)}`;
+    const condition = conditionOf(parent.schema, key);
+    if (condition) {
+      if (condition.required === required) return { ops: [], label };
+      return { ops: [{ op: 'set', path: `${parent.pointer}/allOf/${condition.index}`, value: conditionEntry(key, condition, required) }], label, select };
+    }
     if (list.includes(key) === required) return { ops: [], label };
     if (!required) return { ops: [{ op: 'remove', path: `${parent.pointer}/required`, index: list.indexOf(key) }], label, select };
     if (!Array.isArray(parent.schema.required)) return { ops: [{ op: 'set', path: `${parent.pointer}/required`, value: [key] }], label, select };

@@ -48,15 +48,20 @@ export class SqliteCatalogue {
     }).immediate();
   }
 
-  /** A page of entries matching the query, ordered by matter id, then baseline first, then region. */
+  /** A page of entries matching the query, ordered by matter id then region (the province's baseline sorts first). */
   search(query: CatalogueQuery): CataloguePage {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
-    if (query.text?.trim()) {
-      // LIKE ignores ASCII case; \ escapes the user's own % and _
+    const text = query.text?.trim();
+    if (text && [...text].length >= 3) {
+      // the trigram index finds any substring of 3 characters or more, as one phrase (the user's quotes doubled)
+      where.push('rowid in (select rowid from catalogue_fts where catalogue_fts match @text)');
+      params.text = `"${text.replace(/"/g, '""')}"`;
+    } else if (text) {
+      // shorter than a trigram: LIKE over the columns (ASCII case ignored; \ escapes the user's own % and _)
       const columns = ['id', 'title_zh', 'title_en', 'department', 'region_name'].map((c) => `${c} like @text escape '\\'`);
       where.push(`(${columns.join(' or ')})`);
-      params.text = `%${query.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      params.text = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     }
     if (query.kind) (where.push('kind = @kind'), (params.kind = query.kind));
     if (query.level) (where.push('level = @level'), (params.level = query.level));
@@ -70,7 +75,7 @@ export class SqliteCatalogue {
     }
     const clause = where.length ? `where ${where.join(' and ')}` : '';
     const total = (this.sqlite.prepare(`select count(*) as n from catalogue ${clause}`).get(params) as { n: number }).n;
-    const rows = this.sqlite.prepare(`select * from catalogue ${clause} order by id, kind = 'variant', region limit @limit offset @offset`)
+    const rows = this.sqlite.prepare(`select * from catalogue ${clause} order by id, region limit @limit offset @offset`)
       .all({ ...params, limit: query.limit, offset: query.offset }) as Row[];
     return { total, entries: rows.map(entryOf) };
   }

@@ -36,7 +36,7 @@ export function openReadonlyDatabase(path: string, migrationsFolder: string, bus
     applied = Number(last.at ?? 0);
   } catch (error) {
     sqlite?.close();
-    throw new StoreOpenError('not-a-store', path, `${path} is not an onematter database: ${(error as Error).message}`, { cause: error });
+    throw new StoreOpenError('not-a-store', path, `cannot read ${path} as an onematter database: ${(error as Error).message}`, { cause: error });
   }
   const newest = Math.max(0, ...readMigrationFiles({ migrationsFolder }).map((m) => m.folderMillis));
   if (applied < newest) {

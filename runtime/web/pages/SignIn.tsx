@@ -27,6 +27,8 @@ export function SignInPage() {
     try {
       const { user } = await api.post<{ user: User }>('/api/session', { username, password });
       setUser(user);
+      // officials and reviewers work in the designer, a separate app: a full page load, not the portal's router
+      if (!next && (user.role === 'official' || user.role === 'reviewer')) return void window.location.assign('/designer');
       navigate(next ?? (isStaff(user) ? '/queue' : user.role === 'applicant' ? '/cases' : '/'), { replace: true });
     } catch (e) {
       if (e instanceof ApiError && e.code === 'bad-credentials') setError(t.badCredentials);
