@@ -4,13 +4,14 @@
  * form), gzipped. The last line printed is one JSON object: {"firstRenderMs","applicantJsKbGz"}.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startServer } from '../../runtime/server/start.ts';
 import { launchChromium } from '../support/browser.ts';
 import { projectRoot } from '../support/catalogue.ts';
+import { wideMatter } from './wide-matter.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'onematter-portal-bench-'));
 execFileSync(join(projectRoot, 'node_modules/.bin/vite'), ['build', '--config', 'runtime/web/vite.config.ts', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'pipe' });
@@ -18,14 +19,7 @@ execFileSync(join(projectRoot, 'node_modules/.bin/vite'), ['build', '--config', 
 // the catalogue plus one matter whose form has 50 fields the applicant types (five groups of ten)
 const definitions = join(dir, 'definitions');
 cpSync(join(projectRoot, 'definitions'), definitions, { recursive: true });
-const base = JSON.parse(readFileSync(join(definitions, 'matters/residence-permit/baseline.json'), 'utf8'));
-const properties: Record<string, unknown> = {};
-for (let g = 0; g < 5; g++) {
-  const group: Record<string, unknown> = {};
-  for (let f = 0; f < 10; f++) group[`f${f}`] = { type: 'string', title: `字段 ${g}-${f}`, description: `Field ${g}-${f}`, maxLength: 100 };
-  properties[`g${g}`] = { type: 'object', title: `分组 ${g}`, description: `Group ${g}`, properties: group };
-}
-const wide = { ...base, id: '330000-BENCH-0050', title: { zh: '五十字段事项', en: 'Fifty-field matter' }, form: { schema: { type: 'object', properties } } };
+const wide = wideMatter(50, 10);
 writeFileSync(join(definitions, 'matters/residence-permit/wide.json'), JSON.stringify(wide));
 
 const server = await startServer({ port: 0, dataDir: join(dir, 'data'), definitionsDir: definitions });
@@ -58,7 +52,7 @@ if (process.env.BENCH_PROFILE) {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.start');
   await page.goto(`${server.url}/cases/${caseId}`);
-  await page.waitForFunction("document.querySelectorAll('#root_g4_f9').length === 1");
+  await page.waitForFunction(() => document.querySelectorAll('#root_g4_f9').length === 1);
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string }; children?: number[] }[]; samples: number[]; timeDeltas: number[] } };
   const self = new Map<string, number>();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
