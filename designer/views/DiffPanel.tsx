@@ -3,6 +3,7 @@
  * marked by its burden (choosing one selects the element), and the level-up plan in plain words, each step applied
  * with one click as an undoable command — the whole plan brings the score to 100.
  */
+import { useEffect } from 'react';
 import type { Area, BurdenMetrics, Change } from '../../engine/index.ts';
 import type { Analysis } from '../analysis/protocol.ts';
 import { useDesigner } from '../context.ts';
@@ -23,6 +24,13 @@ const metricNames: Record<keyof BurdenMetrics, { zh: string; en: string }> = {
 
 export function DiffPanel({ analysis, stale, hasAgainst, editor, readOnly, onSelect }: { analysis: Analysis | undefined; stale: boolean; hasAgainst: boolean; editor: Editor; readOnly: boolean; onSelect: (pointer: string) => void }) {
   const { t, locale } = useDesigner();
+  useEffect(() => {
+    // how long the page took from the analysis arriving to this panel showing it (bench:designer reads it)
+    if (analysis && performance.getEntriesByName('onematter:analysis', 'mark').length > 0) {
+      performance.measure('onematter:diff-panel', 'onematter:analysis');
+      performance.clearMarks('onematter:analysis');
+    }
+  }, [analysis]);
   if (!hasAgainst) return <p>{t.noAgainst}</p>;
   if (!analysis) return <p aria-busy="true">{t.analysing}</p>;
   const apply = (changes: readonly Change[]) => {

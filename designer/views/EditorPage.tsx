@@ -3,7 +3,7 @@
  * materials, service elements, JSON); panels show what the analysis worker found (problems, the diff against the top
  * runner with its level-up plan) and the live preview. Every change autosaves (debounced) at the draft's revision.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MatterDefinition, SharedDataCatalogue, SourceDocument } from '../../engine/index.ts';
 import { api } from '../../runtime/web/api.ts';
 import { AnalysisClient } from '../analysis/client.ts';
@@ -27,6 +27,13 @@ import { FieldsSection } from './fields/FieldsSection.tsx';
 import { JsonSection } from './json/JsonSection.tsx';
 
 const PreviewPanel = lazy(() => import('./PreviewPanel.tsx'));
+// sections re-render when the definition, the selection or their problems change — not when an analysis arrives
+// with the same problems (a 1,000-field tree must not redraw for a diff panel update)
+const Fields = memo(FieldsSection);
+const Materials = memo(MaterialsSection);
+const Service = memo(ServiceSection);
+const Json = memo(JsonSection);
+const noProblems: Analysis['problems'] = [];
 const sections = ['fields', 'materials', 'service', 'json'] as const;
 const panels = ['problems', 'diff', 'preview', 'compare', 'history'] as const;
 type Section = (typeof sections)[number];
@@ -63,7 +70,10 @@ function DraftEditor({ draft, context, readOnly }: { draft: Draft; context: { de
   const against = draft.against?.definition;
   const client = useRef<AnalysisClient>(undefined);
   useEffect(() => {
-    const c = new AnalysisClient(setAnalysis);
+    const c = new AnalysisClient((a) => {
+      performance.mark('onematter:analysis'); // the diff panel measures its update from here (bench:designer)
+      setAnalysis(a);
+    });
     c.setContext(context.sources);
     client.current = c;
     return () => c.dispose();
@@ -79,7 +89,8 @@ function DraftEditor({ draft, context, readOnly }: { draft: Draft; context: { de
 
   const current = analysis?.revision === state.revision ? analysis : undefined;
   const title = state.definition?.title?.[locale] ?? draft.matterId;
-  const props = { editor, state, problems: analysis?.problems ?? [], readOnly, context: context.design };
+  const problems = useStable(analysis?.problems ?? noProblems);
+  const props = { editor, state, problems, readOnly, context: context.design };
   return (
     <div className="editor" data-testid="editor">
       <h1>{t.editorOf(title)}</h1>
@@ -94,10 +105,10 @@ function DraftEditor({ draft, context, readOnly }: { draft: Draft; context: { de
             ))}
           </div>
           <div role="tabpanel" id={`section-${section}`} aria-labelledby={`tab-${section}`} className="section">
-            {section === 'fields' && <FieldsSection {...props} />}
-            {section === 'materials' && <MaterialsSection {...props} />}
-            {section === 'service' && <ServiceSection {...props} />}
-            {section === 'json' && <JsonSection {...props} />}
+            {section === 'fields' && <Fields {...props} />}
+            {section === 'materials' && <Materials {...props} />}
+            {section === 'service' && <Service {...props} />}
+            {section === 'json' && <Json {...props} />}
           </div>
         </div>
         <aside className="editor-side" aria-label={t.panels.diff}>
@@ -133,4 +144,16 @@ function tabKeys<T extends string>(key: string, all: readonly T[], current: T, s
   if (next === undefined) return;
   set(next);
   window.requestAnimationFrame(() => document.getElementById(`tab-${next}`)?.focus() ?? document.getElementById(`panel-tab-${next}`)?.focus());
+}
+
+// The same array while the content stays the same (problems are data: compared by their text).
+function useStable<T>(value: readonly T[]): readonly T[] {
+  const kept = useRef(value);
+  const key = useRef(JSON.stringify(value));
+  const next = JSON.stringify(value);
+  if (next !== key.current) {
+    kept.current = value;
+    key.current = next;
+  }
+  return kept.current;
 }
