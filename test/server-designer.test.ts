@@ -70,8 +70,10 @@ describe('drafts', () => {
     const poisoned = await official.put(`/api/drafts/${draft.id}`, undefined, { raw: '{"definition": {"__proto__": {"admin": true}}, "revision": 2}' });
     expect(poisoned.status).toBe(422);
     expect(poisoned.body.error.problems[0]).toMatchObject({ code: 'json.forbidden-key', pointer: '/definition/__proto__' });
-    expect((await official.put(`/api/drafts/${draft.id}`, { definition: { blob: 'x'.repeat(1_100_000) }, revision: 2 })).status).toBe(413);
-    expect((await official.get(`/api/drafts/${draft.id}`)).body).toMatchObject({ revision: 2, definition: invalid });
+    expect((await official.put(`/api/drafts/${draft.id}`, { definition: { blob: 'x'.repeat(2_200_000) }, revision: 2 })).status).toBe(413); // beyond what the engine reads
+    expect((await official.put(`/api/drafts/${draft.id}`, { definition: { ...invalid, notes: 'x'.repeat(1_500_000) }, revision: 2 })).status).toBe(200); // a large one is fine
+    expect((await official.put(`/api/drafts/${draft.id}`, { definition: invalid, revision: 3 })).status).toBe(200);
+    expect((await official.get(`/api/drafts/${draft.id}`)).body).toMatchObject({ revision: 4, definition: invalid });
   });
 
   it('tell the second of two officials saving at once that the other saved, and keep the first one’s work', async () => {

@@ -55,25 +55,22 @@ export function locatePointers(text: string, pointers: Iterable<string>): Map<st
   scan(text, root);
   const found = new Map<string, Location>();
   for (const [pointer, tokens] of asked) {
-    let at = root;
+    if (root.from < 0) continue; // no value in the text at all
+    // the deepest node on the pointer's path that the text has
+    let best = root;
     let depth = 0;
-    let best: Node | undefined = root.from >= 0 ? root : undefined;
-    let bestDepth = 0;
-    for (const token of tokens) {
-      const next = at.children.get(token)!;
-      depth++;
+    while (depth < tokens.length) {
+      const next = best.children.get(tokens[depth]!)!;
       if (next.from < 0) break;
-      at = next;
       best = next;
-      bestDepth = depth;
+      depth++;
     }
-    if (!best) continue;
-    const exact = bestDepth === tokens.length;
+    const exact = depth === tokens.length;
     found.set(pointer, {
       from: best.from,
       to: best.to,
       ...(best.keyFrom >= 0 ? { keyFrom: best.keyFrom } : {}),
-      pointer: exact ? pointer : tokens.slice(0, bestDepth).reduce((p, t) => `${p}/${escapeToken(t)}`, ''),
+      pointer: exact ? pointer : tokens.slice(0, depth).reduce((p, t) => `${p}/${escapeToken(t)}`, ''),
       exact,
     });
   }

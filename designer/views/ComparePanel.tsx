@@ -55,7 +55,7 @@ export function ComparePanel({ draft, against, onSelect }: { draft: MatterDefini
       {groups.map(([group, title]) => (
         <table key={group}>
           <caption>{title}</caption>
-          <thead><tr><th scope="col"></th><th scope="col">{t.draftSide}</th><th scope="col">{t.againstSide}</th></tr></thead>
+          <thead><tr><th scope="col"><span className="visually-hidden">{title}</span></th><th scope="col">{t.draftSide}</th><th scope="col">{t.againstSide}</th></tr></thead>
           <tbody>
             {rows.filter((r) => r.group === group).map((r) => {
               const differs = !jsonEqual(r.draft, r.against);

@@ -46,7 +46,7 @@ export function DiffPanel({ analysis, stale, hasAgainst, editor, readOnly, onSel
       <p className="score">{t.score}: <strong data-testid="score">{analysis.score === undefined ? '–' : analysis.score.toFixed(1)}</strong></p>
       <table className="metrics">
         <caption>{t.metrics}</caption>
-        <thead><tr><th scope="col"></th><th scope="col">{t.draftSide}</th><th scope="col">{t.againstSide}</th></tr></thead>
+        <thead><tr><th scope="col"><span className="visually-hidden">{t.metrics}</span></th><th scope="col">{t.draftSide}</th><th scope="col">{t.againstSide}</th></tr></thead>
         <tbody>
           {(Object.keys(metricNames) as (keyof BurdenMetrics)[]).map((k) => {
             const a = metrics.draft?.[k];
@@ -66,7 +66,7 @@ export function DiffPanel({ analysis, stale, hasAgainst, editor, readOnly, onSel
         if (inArea.length === 0) return null;
         return (
           <section key={area} aria-label={t.areas[area]}>
-            <h3>{t.areas[area]} ({inArea.length})</h3>
+            <h2 className="panel-heading">{t.areas[area]} ({inArea.length})</h2>
             <ul className="changes">
               {inArea.map((c, i) => (
                 <li key={`${c.code}-${c.path}-${i}`} className={`burden-${c.burden}`} data-testid="change" data-burden={c.burden}>
@@ -82,7 +82,7 @@ export function DiffPanel({ analysis, stale, hasAgainst, editor, readOnly, onSel
         );
       })}
       <section aria-label={t.levelUp}>
-        <h3>{t.levelUp}</h3>
+        <h2 className="panel-heading">{t.levelUp}</h2>
         {plan.length === 0 ? <p>{t.noPlan}</p> : (
           <>
             <ol className="plan" data-testid="plan">

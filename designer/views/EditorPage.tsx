@@ -84,7 +84,7 @@ function DraftEditor({ draft, context, readOnly }: { draft: Draft; context: { de
   // following a problem or a change: select what it points at and show the section that edits it
   const follow = useCallback((pointer: string) => {
     editor.select(pointer);
-    setSection(sectionOf(pointer));
+    setSection((current) => (current === 'json' ? current : sectionOf(pointer))); // the JSON view shows every element
   }, [editor]);
 
   const current = analysis?.revision === state.revision ? analysis : undefined;

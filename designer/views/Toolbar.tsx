@@ -11,7 +11,7 @@ export function Toolbar({ editor, state, save, readOnly, onPublish, problems }: 
   useEffect(() => {
     if (readOnly) return;
     const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || typing(event.target)) return;
+      if (!(event.ctrlKey || event.metaKey) || event.defaultPrevented || typing(event.composedPath()[0] ?? event.target)) return;
       const key = event.key.toLowerCase();
       if (key === 'z' && !event.shiftKey) editor.undo();
       else if ((key === 'z' && event.shiftKey) || key === 'y') editor.redo();

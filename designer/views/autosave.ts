@@ -31,6 +31,8 @@ export function useAutosave(draft: Draft, definition: unknown, readOnly: boolean
   const latest = useRef(definition);
   latest.current = definition;
   const running = useRef<Promise<number> | undefined>(undefined);
+  // a definition the server refused (too large, hostile): not sent again until it changes
+  const refused = useRef<unknown>(undefined);
 
   const save = useCallback(async (at: number = revision.current): Promise<number> => {
     if (latest.current === saved.current) return revision.current;
@@ -44,13 +46,16 @@ export function useAutosave(draft: Draft, definition: unknown, readOnly: boolean
     } catch (e) {
       if (e instanceof ApiError && e.code === 'draft-conflict') {
         setState((s) => ({ ...s, status: 'conflict', conflict: { updatedBy: String(e.details.updatedBy), revision: Number(e.details.revision) } }));
-      } else setState((s) => ({ ...s, status: 'error', error: e instanceof Error ? e.message : String(e) }));
+      } else {
+        if (e instanceof ApiError && e.status >= 400 && e.status < 500) refused.current = sending;
+        setState((s) => ({ ...s, status: 'error', error: e instanceof Error ? e.message : String(e) }));
+      }
     }
     return revision.current;
   }, [draft.id]);
 
   useEffect(() => {
-    if (readOnly || definition === saved.current || state.status === 'conflict') return;
+    if (readOnly || definition === saved.current || definition === refused.current || state.status === 'conflict') return;
     setState((s) => (s.status === 'saving' ? s : { ...s, status: 'unsaved' }));
     const timer = window.setTimeout(() => void (running.current = save()), pauseMs);
     return () => window.clearTimeout(timer);

@@ -8,7 +8,8 @@ export const replaceDefinition = command<{ definition: MatterDefinition }>({
   name: 'replace-definition',
   plan(current, { definition }) {
     const label = { zh: '在 JSON 视图中编辑', en: 'edit in the JSON view' };
-    return jsonEqual(current, definition) ? { ops: [], label } : { ops: [{ op: 'set', path: '', value: definition }], label };
+    // member order counts: moving a field's schema up in the text reorders the form
+    return JSON.stringify(current) === JSON.stringify(definition) ? { ops: [], label } : { ops: [{ op: 'set', path: '', value: definition }], label };
   },
 });
 

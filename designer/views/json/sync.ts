@@ -34,7 +34,7 @@ const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) =
 export type SyncStatus = 'synced' | 'pending' | 'invalid';
 
 export class JsonSync {
-  /** What the editor shows. */
+  /** What the editor shows (while typing is pending: what it showed before). */
   text: string;
   /** Why the text does not parse (empty when it does). */
   problems: readonly Problem[] = [];
@@ -51,19 +51,19 @@ export class JsonSync {
     return this.pending ? 'pending' : this.problems.length > 0 ? 'invalid' : 'synced';
   }
 
-  /** The official typed: the text is now `text`, to be parsed after the pause. */
-  typed(text: string): void {
-    this.text = text;
+  /** The official is typing: the text is parsed after the pause (the editor holds it meanwhile). */
+  typing(): void {
     this.pending = true;
   }
 
   /**
-   * The pause came (or the view needs it now): parses a pending text. Returns the definition to dispatch when it
+   * The pause came (or the view needs it now): parses the typed `text`. Returns the definition to dispatch when it
    * parsed to something else than `current` (the model's); the problems otherwise, the text staying as typed.
    */
-  settle(current: unknown): MatterDefinition | undefined {
+  settle(current: unknown, text: string): MatterDefinition | undefined {
     if (!this.pending) return undefined;
     this.pending = false;
+    this.text = text;
     const parsed = parseDocument('draft.json', this.text);
     if (!parsed.ok) {
       this.problems = parsed.problems;

@@ -9,6 +9,7 @@ const zh = {
   pending: '停止输入后检查并应用…',
   invalid: (message: string) => `未应用：${message}。其他部分保留上一次有效的定义。`,
   goToError: '转到错误位置',
+  loadFailed: '无法加载 JSON 编辑器，请刷新页面重试。',
   /** CodeMirror's phrases (its English text is the key). */
   phrases: {
     Find: '查找',
@@ -50,6 +51,7 @@ const en: typeof zh = {
   pending: 'Checked and applied when you pause typing…',
   invalid: (message) => `Not applied: ${message}. The other sections keep the last valid definition.`,
   goToError: 'Go to the error',
+  loadFailed: 'The JSON editor could not be loaded. Reload the page to try again.',
   phrases: {},
 };
 

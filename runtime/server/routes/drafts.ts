@@ -65,6 +65,8 @@ type StartBody =
   | { newMatter: { id: string; title: { zh: string; en: string }; department: { zh: string; en: string } } };
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** The largest draft save accepted (413 above): the engine's 2 MiB document limit and room for the request around it. */
+export const draftBodyLimit = 2 * 1024 * 1024 + 4096;
 const titleOf = (definition: unknown) => {
   const t = (definition as { title?: { zh?: unknown; en?: unknown } } | null)?.title;
   return typeof t?.zh === 'string' && typeof t.en === 'string' ? { zh: t.zh, en: t.en } : null;
@@ -160,6 +162,8 @@ export function draftRoutes(app: FastifyInstance, ctx: ServerContext, rawText: (
 
   app.put<IdParams & { Body: { definition: unknown; revision: number } }>('/api/drafts/:id', {
     config: { access: 'signed-in' },
+    // a definition may be as large as the engine reads (2 MiB), plus the request around it
+    bodyLimit: draftBodyLimit,
     schema: {
       tags: ['designer'], summary: 'Autosave a draft (valid or not) at the revision you read; another official’s newer save is 409 draft-conflict',
       params, body: { type: 'object', additionalProperties: false, required: ['definition', 'revision'], properties: { definition: { type: 'object' }, revision } },
