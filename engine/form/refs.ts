@@ -87,5 +87,5 @@ export function pointerRef(ref: string, root: unknown, shared: ReadonlyMap<strin
   return target ? `${ref.slice(0, hash)}#${encodePointer(target.pointer)}` : ref;
 }
 
-// A JSON Pointer as a URI fragment: characters outside the fragment set are percent-encoded.
-const encodePointer = (pointer: string): string => pointer.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/]/g, (c) => encodeURIComponent(c));
+/** A JSON Pointer as a URI fragment: characters outside the fragment set are percent-encoded. */
+export const encodePointer = (pointer: string): string => pointer.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/]/g, (c) => encodeURIComponent(c));

@@ -29,8 +29,8 @@ export function parseDocument(file: string, text: string, size?: number): ParseR
   return { ok: true, value: value as Record<string, unknown> };
 }
 
-// UTF-8 length without Buffer, so the engine also runs in the browser (designer).
-function utf8Length(text: string): number {
+/** UTF-8 length of a text, without Buffer, so the engine also runs in the browser (designer). */
+export function utf8Length(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

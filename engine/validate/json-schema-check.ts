@@ -25,8 +25,10 @@ const valueKeywords = new Set([
   'format', 'contentEncoding', 'contentMediaType',
 ]);
 const formatSet = new Set(knownFormats);
+/** Every keyword a form schema may use (anything else is `form.unknown-keyword`). */
+export const formKeywords: ReadonlySet<string> = new Set([...subschemaKeywords, ...subschemaListKeywords, ...subschemaMapKeywords, ...valueKeywords]);
 /** Keywords that do nothing without one of their partners; ajv's strict mode refuses them, here with a pointer. */
-const partners: Readonly<Record<string, readonly string[]>> = {
+export const keywordPartners: Readonly<Record<string, readonly string[]>> = {
   if: ['then', 'else'],
   then: ['if'],
   else: ['if'],
@@ -65,8 +67,8 @@ export function checkJsonSchema(root: unknown, ctx: SchemaCheckContext): Problem
     problems.push(...ajvDeviations(node, at, ctx.file));
     for (const [keyword, value] of Object.entries(node)) {
       const here = join(at, keyword);
-      if (Object.hasOwn(partners, keyword) && !partners[keyword]!.some((p) => Object.hasOwn(node, p))) {
-        problems.push(problem('form.keyword-ignored', ctx.file, here, { keyword, partners: partners[keyword] }));
+      if (Object.hasOwn(keywordPartners, keyword) && !keywordPartners[keyword]!.some((p) => Object.hasOwn(node, p))) {
+        problems.push(problem('form.keyword-ignored', ctx.file, here, { keyword, partners: keywordPartners[keyword] }));
       }
       if (subschemaKeywords.has(keyword)) visit(value, here, false);
       else if (subschemaListKeywords.has(keyword)) {

@@ -1,7 +1,5 @@
 import type { MatterDefinition } from '../../model/index.ts';
-import { problem } from '../../problems/index.ts';
-import { checkJsonSchema } from '../json-schema-check.ts';
-import { compileProblems } from '../compile-problems.ts';
+import { checkFormSchema } from '../form-check.ts';
 import type { Rule } from '../rule.ts';
 
 /** The form schema is a strict, self-contained JSON Schema 2020-12 object schema that ajv compiles. */
@@ -12,11 +10,6 @@ export const formSchemaRule: Rule<MatterDefinition> = {
     'form.anchor-duplicate', 'form.enum-empty', 'form.keyword-ignored', 'form.type-missing', 'form.type-conflict', 'form.tuple-open',
     'form.strict-mode', 'form.ajv-deviation', 'form.schema-compile'],
   check({ file, value }, ctx) {
-    const schema = value.form.schema;
-    const base = '/form/schema';
-    const problems = checkJsonSchema(schema, { file, base, sharedSchemas: ctx.sharedSchemas });
-    if (schema.type !== 'object') problems.unshift(problem('form.root-not-object', file, schema.type === undefined ? base : `${base}/type`));
-    if (problems.length > 0) return problems;
-    return compileProblems(ctx.formAjv, schema, file, base);
+    return checkFormSchema(value.form.schema, { file, base: '/form/schema', sharedSchemas: ctx.sharedSchemas, formAjv: ctx.formAjv });
   },
 };
