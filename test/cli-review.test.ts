@@ -21,7 +21,8 @@ describe('onematter diff', () => {
     const { code, stdout } = await run('diff', `${permit}/pujiang.json`, `${permit}/baseline.json`, '--json');
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
-    expect(Object.keys(out)).toEqual(['changes', 'metrics', 'score']);
+    expect(Object.keys(out)).toEqual(['changes', 'metrics', 'score', 'problems']);
+    expect(out.problems).toEqual({ a: [], b: [] });
     expect(out.metrics.a.visits).toBe(2);
     expect(out.metrics.b.visits).toBe(0);
     expect(out.score).toBeGreaterThan(0);
@@ -55,12 +56,72 @@ describe('onematter diff', () => {
     expect(stderr).toContain('is not a matter definition');
   });
 
-  it('refuses an invalid definition with its problems and exit code 1', async () => {
-    writeFileSync(join(dir, `${permit}/broken.json`), '{"kind": "variant"');
-    const { code, stderr } = await run('diff', `${permit}/broken.json`, `${permit}/baseline.json`);
-    rmSync(join(dir, `${permit}/broken.json`));
-    expect(code).toBe(1);
-    expect(stderr).toContain('[json.invalid]');
+  describe('of an invalid definition (a draft)', () => {
+    // Ningbo's variant half-edited: a material without its name, a transition without its target
+    const draft = () => {
+      const d = JSON.parse(readFileSync(join(dir, `${permit}/ningbo.json`), 'utf8'));
+      delete d.materials[4].name;
+      d.process.states.onsiteCheck.on.CONFIRM = { guard: 'isComplete' };
+      return d;
+    };
+    const withDraft = async (text: string, ...argv: string[]) => {
+      writeFileSync(join(dir, `${permit}/draft.json`), text);
+      try {
+        return await run('diff', ...argv);
+      } finally {
+        rmSync(join(dir, `${permit}/draft.json`));
+      }
+    };
+
+    it('prints the problems of each side first, then the diff of what could be compared, and exits 1', async () => {
+      const { code, stdout, stderr } = await withDraft(JSON.stringify(draft()), `${permit}/draft.json`, `${permit}/baseline.json`);
+      expect(code).toBe(1);
+      expect(stderr).toBe('');
+      const lines = stdout.split('\n');
+      const firstProblem = lines.findIndex((l) => l.startsWith(`${permit}/draft.json#/materials/4: `));
+      const summary = lines.indexOf('✖ a has 2 problems, b is valid: the diff below compares what it can');
+      const title = lines.findIndex((l) => l.includes('against definitions/matters/residence-permit/baseline.json'));
+      expect(firstProblem).toBe(0);
+      expect(lines[1]).toMatch(new RegExp(`^${permit}/draft.json#/process/states/onsiteCheck/on/CONFIRM: .* \\[[a-z.-]+\\]$`));
+      expect(summary).toBe(2);
+      expect(title).toBeGreaterThan(summary);
+      expect(stdout).toContain('  · could not compare material #5 (a: /name is missing, expected a text in zh and en)');
+      expect(stdout).toContain('    无法比较第 5 项材料（a 方 /name 缺失，应为中英文文本 { zh, en }）  /materials/4');
+      expect(stdout).toContain('  · could not compare the transitions of “onsiteCheck” on CONFIRM (a: /target is missing, expected a string)');
+      // the rest is classified as for the valid variant
+      expect(stdout).toContain('+ promises 5 working days instead of 3 [2]');
+      expect(stdout).toContain('+ adds the step “On-site check” (inspector) [4]');
+    });
+
+    it('adds both sides’ problems to --json, beside the changes, metrics and score', async () => {
+      const { code, stdout } = await withDraft(JSON.stringify(draft()), `${permit}/baseline.json`, `${permit}/draft.json`, '--json');
+      expect(code).toBe(1);
+      const out = JSON.parse(stdout);
+      expect(Object.keys(out)).toEqual(['changes', 'metrics', 'score', 'problems']);
+      expect(out.problems.a).toEqual([]);
+      expect(out.problems.b.map((p: { pointer: string }) => p.pointer)).toEqual(['/materials/4', '/process/states/onsiteCheck/on/CONFIRM']);
+      expect(Object.keys(out.problems.b[0])).toEqual(['file', 'pointer', 'code', 'message', 'params']);
+      // b is the draft: its malformed parts are pointed at in b
+      expect(out.changes.filter((c: { code: string }) => c.code.endsWith('.incomparable'))).toEqual([
+        expect.objectContaining({ code: 'materials.incomparable', kind: 'removed', path: '/materials/4', burden: 'neutral' }),
+        expect.objectContaining({ code: 'process.incomparable', kind: 'removed', path: '/process/states/onsiteCheck/on/CONFIRM', burden: 'neutral' }),
+      ]);
+      expect(out.changes).toContainEqual(expect.objectContaining({ code: 'service.promised-days', burden: 'less', path: '/timeLimit/promisedDays' }));
+      expect(out.metrics.b.materials).toBe(out.metrics.a.materials); // Ningbo's extra applicant material is the unnamed one
+    });
+
+    it('lists the problems of a file that is not JSON, and compares nothing of it', async () => {
+      const { code, stdout } = await withDraft('{"kind": "variant"', `${permit}/draft.json`, `${permit}/baseline.json`);
+      expect(code).toBe(1);
+      expect(stdout).toMatch(new RegExp(`^${permit}/draft.json#: .*\\[json.invalid\\]\n`));
+      expect(stdout).toContain('· could not compare the definition (a: missing, expected an object)');
+    });
+
+    it('still refuses a bundle that is not valid either, as not a matter definition (exit code 2)', async () => {
+      const { code, stderr } = await withDraft(JSON.stringify({ kind: 'bundle', id: 7 }), `${permit}/draft.json`, `${permit}/baseline.json`);
+      expect(code).toBe(2);
+      expect(stderr).toContain('is not a matter definition');
+    });
   });
 });
 

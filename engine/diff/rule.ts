@@ -9,7 +9,8 @@ export interface Describe {
   readonly zh: (p: Record<string, unknown>) => string;
 }
 
-interface RuleBase {
+/** What every rule has: its code, area and message. */
+export interface RuleBase {
   readonly code: string;
   readonly area: Area;
   /** The message of each change this rule reports, rendered from its params. */

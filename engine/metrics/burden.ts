@@ -1,7 +1,7 @@
 /** What a definition asks of the applicant, counted the same way everywhere (catalogue table, diff, score). */
 import { isObject, join } from '../json/pointer.ts';
 import { refTarget } from '../form/refs.ts';
-import type { MatterDefinition } from '../model/index.ts';
+import { comparableOne } from '../diff/shape/index.ts';
 
 export interface BurdenMetrics {
   /** Materials the applicant must supply (required or tolerated-missing, not fetched through shared data). */
@@ -20,8 +20,15 @@ export interface BurdenMetrics {
   readonly fees: number;
 }
 
-/** Counts a definition's burden metrics. */
-export function burdenMetrics(def: MatterDefinition): BurdenMetrics {
+const none: BurdenMetrics = { materials: 0, waivedMaterials: 0, fieldsTyped: 0, fieldsPrefilled: 0, humanSteps: 0, promisedDays: 0, visits: 0, fees: 0 };
+
+/**
+ * Counts a definition's burden metrics. Total: a draft that is not valid yet counts what is well-formed (the parts
+ * a diff would compare); anything that is not an object counts nothing.
+ */
+export function burdenMetrics(definition: unknown): BurdenMetrics {
+  const def = comparableOne(definition);
+  if (!def) return none;
   const supplied = def.materials.filter((m) => m.necessity === 'required' || m.necessity === 'tolerated-missing');
   const locked = new Set((def.form.prefill ?? []).filter((p) => p.locked !== false).map((p) => p.field));
   const leaves = leafFields(def.form.schema, def.form.schema);
@@ -32,8 +39,8 @@ export function burdenMetrics(def: MatterDefinition): BurdenMetrics {
     fieldsTyped: leaves.length - fieldsPrefilled,
     fieldsPrefilled,
     humanSteps: Object.values(def.process.states).filter((s) => s && s.type !== 'final').length,
-    promisedDays: def.timeLimit.promisedDays,
-    visits: def.visits,
+    promisedDays: def.timeLimit.promisedDays ?? 0, // absent only in a draft
+    visits: def.visits ?? 0,
     fees: def.fees.reduce((sum, f) => sum + f.amount, 0),
   };
 }

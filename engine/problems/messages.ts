@@ -180,6 +180,18 @@ export const messages = {
     en: (p) => `strict mode refuses this schema: ${p.detail}; it refuses keywords that have no effect or can never be satisfied, and properties checked by two schemas without saying so, as these are almost always mistakes`,
     zh: (p) => `严格模式拒绝此模式：${p.detail}；严格模式拒绝不起作用或永远无法满足的关键字，以及未加说明就受两个模式约束的属性，因为它们几乎总是错误`,
   },
+  'import.not-json': {
+    en: (p) => `not JSON: found ${p.found}; a form is JSON (objects, arrays, strings, finite numbers, true, false, null)`,
+    zh: (p) => `不是 JSON：此处为 ${p.found}；表单必须是 JSON（对象、数组、字符串、有限数值、true、false、null）`,
+  },
+  'import.unknown-dialect': {
+    en: (p) => `"$schema": ${q(p.schema)} is not a JSON Schema dialect onematter can convert (draft-04, draft-06, draft-07, 2019-09, 2020-12): what its keywords mean cannot be known, so the form is not imported as it stands; remove "$schema" if the form is plain JSON Schema`,
+    zh: (p) => `"$schema": ${q(p.schema)} 不是系统能够转换的 JSON Schema 版本（draft-04、draft-06、draft-07、2019-09、2020-12）：无法确定其关键字的含义，因此不按原样导入；如果表单就是普通的 JSON Schema，请删除 "$schema"`,
+  },
+  'import.tuple-additional-items': {
+    en: (p) => `the array has ${p.length} fixed items followed by more items of another schema ("additionalItems"), which an onematter form cannot express: a form holds a tuple to exactly its items (strictTuples); make the further items a separate array field, or remove "additionalItems" to close the tuple`,
+    zh: (p) => `该数组在 ${p.length} 个固定项之后还允许符合另一模式的更多项（"additionalItems"），系统表单无法表达：表单要求元组恰好包含其列出的项（strictTuples）；请把后续的项改为单独的数组字段，或删除 "additionalItems" 使元组封闭`,
+  },
   'process.initial-missing': {
     en: (p) => `initial state ${q(p.state)} does not exist`,
     zh: (p) => `初始状态 ${q(p.state)} 不存在`,

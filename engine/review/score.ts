@@ -13,13 +13,19 @@ import type { Change } from '../diff/index.ts';
 
 export const scoreScale = 100;
 
-/** The score of a diff's changes (see the formula above). */
+/**
+ * The score of a diff's changes (see the formula above). Total: anything that is not a change with a finite
+ * weight ≥ 0 is skipped, so a list that did not come from `diff` cannot turn the score into NaN.
+ */
 export function scoreChanges(changes: readonly Change[]): number {
   let more = 0;
   let less = 0;
+  if (!Array.isArray(changes)) return 100;
   for (const c of changes) {
-    if (c.burden === 'more') more += c.weight;
-    else if (c.burden === 'less') less += c.weight;
+    const w = (c as Change | null)?.weight;
+    if (typeof w !== 'number' || !(w >= 0 && w < Infinity)) continue;
+    if (c.burden === 'more') more += w;
+    else if (c.burden === 'less') less += w;
   }
   return Math.min(100, 100 * Math.exp(-(more - less / 2) / scoreScale));
 }

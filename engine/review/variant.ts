@@ -13,12 +13,15 @@ export interface VariantReview {
   readonly plan: readonly Change[];
 }
 
-/** The 0–100 score of `variant` against `baseline` (100 = at least as light for the applicant). */
-export const score = (variant: MatterDefinition, baseline: MatterDefinition, context?: DiffContext): number =>
+/**
+ * The 0–100 score of `variant` against `baseline` (100 = at least as light for the applicant). Total, like `diff`:
+ * parts of a draft that cannot be compared weigh nothing.
+ */
+export const score = (variant: unknown, baseline: unknown, context?: DiffContext): number =>
   scoreChanges(diff(variant, baseline, context));
 
-/** The ordered changes that bring `variant` to `baseline`, biggest burden reduction first. */
-export const levelUp = (variant: MatterDefinition, baseline: MatterDefinition, context?: DiffContext): Change[] =>
+/** The ordered changes that bring `variant` to `baseline`, biggest burden reduction first (total, like `diff`). */
+export const levelUp = (variant: unknown, baseline: unknown, context?: DiffContext): Change[] =>
   planFromChanges(diff(variant, baseline, context));
 
 /** Diff, metrics, score and plan of one variant, from a single diff. */

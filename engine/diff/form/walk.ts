@@ -6,20 +6,37 @@
 import { isObject, join } from '../../json/pointer.ts';
 import { refTarget } from '../../form/refs.ts';
 import { jsonEqual, jsonEqualWithoutRefs } from '../../json/equal.ts';
-import type { Emit, SchemaRule } from '../rule.ts';
+import type { Emit, RuleBase, SchemaRule } from '../rule.ts';
+import { incomparable, incomparableRules } from '../rules/incomparable.ts';
+import type { Flaw } from '../shape/check.ts';
+import { fieldLabel } from './fixes.ts';
+import { keywordFlaw, subschemaFlaw } from './keyword-shapes.ts';
 import type { Schema, SchemaPair, SchemaSide, WalkContext } from './pair.ts';
 
 export type { LockedFields, SchemaPair, SchemaSide, WalkContext } from './pair.ts';
 
 const formBase = '/form/schema';
 
-/** Walks the two forms and runs `rules` at every matched pair of subschemas. */
-export function walkForms(ctx: WalkContext, rules: readonly SchemaRule[], emit: (rule: SchemaRule) => Emit): void {
+/**
+ * Walks the two forms and runs `rules` at every matched pair of subschemas. A subschema or keyword that is not
+ * well-formed on a side (a draft's) is reported through `form.incomparable` and compared on neither side.
+ */
+export function walkForms(ctx: WalkContext, rules: readonly SchemaRule[], emit: (rule: RuleBase) => Emit): void {
   const emitters: (Emit | undefined)[] = [];
   const byKeyword = keywordIndex(rules);
   const seen = new Set<string>();
+  let noteEmit: Emit | undefined;
+  // a: pointer into a (or b's, when only b's value is malformed)
+  const note = (fa: Flaw | undefined, fb: Flaw | undefined, ptrA: string, ptrB: string, label: { en: string; zh: string }) =>
+    (noteEmit ??= emit(incomparableRules.form))(incomparable(fa ? (fb ? 'both' : 'a') : 'b', fa ? ptrA : ptrB, label, (fa ?? fb)!));
   const visit = (field: string, rawA: unknown, ptrA: string, rawB: unknown, ptrB: string, depth: number) => {
     if (depth > 40) return;
+    const fa = subschemaFlaw(rawA);
+    const fb = subschemaFlaw(rawB);
+    if (fa || fb) {
+      if (!jsonEqual(rawA, rawB)) note(fa, fb, ptrA, ptrB, { en: `the field ${fieldLabel(field)}`, zh: `字段 ${fieldLabel(field)}` });
+      return;
+    }
     let a: SchemaSide | undefined;
     let b: SchemaSide | undefined;
     let nodeA: Schema;
@@ -38,7 +55,23 @@ export function walkForms(ctx: WalkContext, rules: readonly SchemaRule[], emit: 
       nodeA = a.node;
       nodeB = b.node;
     }
-    const differing = differingKeywords(nodeA, nodeB);
+    let differing = differingKeywords(nodeA, nodeB);
+    const malformed = differing && malformedKeywords(differing, nodeA, nodeB);
+    if (malformed) {
+      // compared on neither side: a rule would read a malformed value as absent, or as something else
+      const at = (s: SchemaSide | undefined, ptr: string, k: string) => (s === undefined || s.own ? join(s?.ptr ?? ptr, k) : s.ptr);
+      for (const k of malformed) {
+        if (jsonEqual(nodeA[k], nodeB[k])) continue; // equal `properties` lists are no difference
+        const label = { en: `the ${k} of ${fieldLabel(field)}`, zh: `字段 ${fieldLabel(field)} 的 ${k}` };
+        note(keywordFlaw(k, nodeA[k]), keywordFlaw(k, nodeB[k]), at(a, ptrA, k), at(b, ptrB, k), label);
+      }
+      nodeA = without(nodeA, malformed);
+      nodeB = without(nodeB, malformed);
+      if (a) a = { ...a, node: nodeA };
+      if (b) b = { ...b, node: nodeB };
+      differing = differing!.filter((k) => !malformed.includes(k));
+      if (differing.length === 0) differing = undefined;
+    }
     if (differing !== undefined) {
       a ??= { node: nodeA, ptr: ptrA, own: true, raw: rawA };
       b ??= { node: nodeB, ptr: ptrB, own: true, raw: rawB };
@@ -68,6 +101,12 @@ export function walkForms(ctx: WalkContext, rules: readonly SchemaRule[], emit: 
     const ib = nodeB.items;
     if (isObject(ia) && isObject(ib) && !(isLeaf(ia) && jsonEqualWithoutRefs(ia, ib))) {
       visit(`${field}/[]`, ia, ownA ? join(baseA, 'items') : baseA, ib, ownB ? join(baseB, 'items') : baseB, depth + 1);
+    } else if (ia !== ib) {
+      const fia = subschemaFlaw(ia);
+      const fib = subschemaFlaw(ib);
+      if ((fia || fib) && !jsonEqual(ia, ib)) {
+        note(fia, fib, ownA ? join(baseA, 'items') : baseA, ownB ? join(baseB, 'items') : baseB, { en: `the items of ${fieldLabel(field)}`, zh: `字段 ${fieldLabel(field)} 的 items` });
+      }
     }
   };
   visit('', ctx.a.form.schema, formBase, ctx.b.form.schema, formBase, 0);
@@ -88,6 +127,19 @@ function differingKeywords(a: Schema, b: Schema): string[] | undefined {
   }
   for (const k in b) if (a[k] === undefined) (out ??= []).push(k);
   return out;
+}
+
+// The differing keywords whose value is malformed on a side (undefined when none: every valid form).
+function malformedKeywords(differing: readonly string[], a: Schema, b: Schema): string[] | undefined {
+  let out: string[] | undefined;
+  for (const k of differing) if (keywordFlaw(k, a[k]) || keywordFlaw(k, b[k])) (out ??= []).push(k);
+  return out;
+}
+
+function without(node: Schema, keywords: readonly string[]): Schema {
+  const copy = { ...node };
+  for (const k of keywords) delete copy[k];
+  return copy;
 }
 
 // A subschema without children: comparing it whole is the cheapest test. Containers are walked instead, so that

@@ -3,6 +3,7 @@ import { join } from '../../../json/pointer.ts';
 import { canonical } from '../../../json/equal.ts';
 import type { FixOp } from '../../fix.ts';
 import { fieldLabel, keywordFix } from '../../form/fixes.ts';
+import { memberOf } from '../../lookup.ts';
 import { weights } from '../../weights.ts';
 import type { SchemaRule } from '../../rule.ts';
 
@@ -35,14 +36,16 @@ function listRule(code: string, keywords: readonly string[], extraIsStricter: bo
         }
         const ka = la.map(canonical);
         const kb = lb.map(canonical);
+        const inA = memberOf(ka);
+        const inB = memberOf(kb);
         const at = pair.a.own ? join(pair.a.ptr, keyword) : pair.a.ptr;
         ka.forEach((k, index) => {
-          if (kb.includes(k)) return;
+          if (inB(k)) return;
           const fix: FixOp[] = pair.a.own ? [{ op: 'pull', path: at, match: la[index] }] : [{ op: 'set', path: pair.a.ptr, value: pair.b.raw }];
           emit({ kind: 'added', path: pair.a.own ? join(at, index) : at, burden: extraIsStricter ? 'more' : 'less', weight: weights.constraint, params: { field: pair.field, label: fieldLabel(pair.field), keyword, index, kind: 'added' }, fix });
         });
         kb.forEach((k, index) => {
-          if (ka.includes(k)) return;
+          if (inA(k)) return;
           const fix: FixOp[] = pair.a.own ? [{ op: 'push', path: at, value: lb[index] }] : [{ op: 'set', path: pair.a.ptr, value: pair.b.raw }];
           const path = pair.b.own ? join(pair.b.ptr, keyword, index) : pair.b.ptr;
           emit({ kind: 'removed', path, burden: extraIsStricter ? 'less' : 'more', weight: weights.constraint, params: { field: pair.field, label: fieldLabel(pair.field), keyword, index, kind: 'removed' }, fix });

@@ -2,6 +2,7 @@ import { isObject, join } from '../../../json/pointer.ts';
 import { jsonEqual } from '../../../json/equal.ts';
 import type { MatterDefinition, Prefill } from '../../../model/index.ts';
 import { fieldLabel } from '../../form/fixes.ts';
+import { memberOf } from '../../lookup.ts';
 import { weights } from '../../weights.ts';
 import type { DefinitionRule } from '../../rule.ts';
 
@@ -14,8 +15,17 @@ const lockedPrefills = (d: MatterDefinition) => {
   lockedCache.set(d, m);
   return m;
 };
-// Index of an unlocked prefill of `field` in `d` (a fix locks it in place rather than adding a second entry).
-const unlocked = (d: MatterDefinition, field: string) => (d.form.prefill ?? []).findIndex((p) => p.field === field);
+// Index of the first prefill of `field` in `d`, else -1 (a fix locks it in place rather than adding a second entry).
+const firstCache = new WeakMap<MatterDefinition, Map<string, number>>();
+const unlocked = (d: MatterDefinition, field: string) => {
+  let first = firstCache.get(d);
+  if (!first) {
+    first = new Map();
+    (d.form.prefill ?? []).forEach((p, i) => first!.has(p.field) || first!.set(p.field, i));
+    firstCache.set(d, first);
+  }
+  return first.get(field) ?? -1;
+};
 const hasField = (d: MatterDefinition, field: string) => fieldInfo(d, field) !== undefined;
 // Whether a form has the field at data path `field` and whether its parent requires it (walking only that path).
 function fieldInfo(d: MatterDefinition, field: string): { required: boolean } | undefined {
@@ -24,10 +34,17 @@ function fieldInfo(d: MatterDefinition, field: string): { required: boolean } | 
   for (const token of field.slice(1).split('/')) {
     const name = token.replaceAll('~1', '/').replaceAll('~0', '~');
     if (!isObject(node) || !isObject(node.properties) || !Object.hasOwn(node.properties, name)) return undefined;
-    required = Array.isArray(node.required) && node.required.includes(name);
+    required = Array.isArray(node.required) && requiredIn(node.required)(name);
     node = node.properties[name];
   }
   return { required };
+}
+// The required lists of a form, each made searchable once (a draft's may be huge).
+const requiredCache = new WeakMap<readonly unknown[], (name: unknown) => boolean>();
+function requiredIn(list: readonly unknown[]): (name: unknown) => boolean {
+  let has = requiredCache.get(list);
+  if (!has) requiredCache.set(list, (has = memberOf(list)));
+  return has;
 }
 // What prefilling saves: the field's typing weight minus reading a locked value.
 const saving = (d: MatterDefinition, field: string) => (fieldInfo(d, field)?.required ? weights.requiredField : weights.optionalField) - weights.lockedField;

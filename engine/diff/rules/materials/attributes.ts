@@ -1,6 +1,7 @@
 /** Necessity, source, format and copies of a material both definitions ask for. */
 import { join } from '../../../json/pointer.ts';
 import type { Material } from '../../../model/index.ts';
+import { memberOf } from '../../lookup.ts';
 import { matchMaterials } from '../../materials/match.ts';
 import type { Describe, DefinitionRule } from '../../rule.ts';
 import { weights } from '../../weights.ts';
@@ -68,7 +69,7 @@ export const formatRule = attributeRule({
   code: 'materials.format',
   describe: { en: (p) => `accepts “${p.name}” as ${p.to} instead of ${p.from}`, zh: (p) => `材料“${p.nameZh}”形式由 ${p.from} 改为 ${p.to}` },
   measure(a, b) {
-    if (a.format.length === b.format.length && a.format.every((f) => b.format.includes(f))) return undefined;
+    if (a.format.length === b.format.length && a.format.every(memberOf(b.format))) return undefined;
     const d = Number(paperOnly(a)) - Number(paperOnly(b));
     return { sign: d, weight: d === 0 ? 0 : weights.paperOnly, from: b.format.join('+'), to: a.format.join('+') };
   },

@@ -9,7 +9,9 @@ const adoptCache = new WeakMap<MatterDefinition, FixOp[]>();
 export const adoptProcess = (b: MatterDefinition): FixOp[] => {
   let ops = adoptCache.get(b);
   if (!ops) {
-    ops = [{ op: 'set', path: '/process', value: b.process }, ...b.roles.map((role) => ({ op: 'push' as const, path: '/roles', value: role }))];
+    // roles are not compared, only carried over: a draft's may not be a list yet
+    const roles: readonly unknown[] = Array.isArray(b.roles) ? b.roles : [];
+    ops = [{ op: 'set', path: '/process', value: b.process }, ...roles.map((role) => ({ op: 'push' as const, path: '/roles', value: role }))];
     adoptCache.set(b, ops);
   }
   return ops;

@@ -1,6 +1,7 @@
 /** Channels, outputs and acceptance conditions: what the applicant can use, gets, and must meet. */
 import { join } from '../../../json/pointer.ts';
 import { jsonEqual } from '../../../json/equal.ts';
+import { memberOf } from '../../lookup.ts';
 import type { DefinitionRule } from '../../rule.ts';
 import { weights } from '../../weights.ts';
 
@@ -15,11 +16,13 @@ export const channelRule: DefinitionRule = {
     zh: (p) => (p.kind === 'added' ? `增加办理渠道 ${p.channel}` : `缺少办理渠道 ${p.channel}`),
   },
   compare(a, b, emit) {
+    const inA = memberOf(a.channels);
+    const inB = memberOf(b.channels);
     a.channels.forEach((channel, i) => {
-      if (!b.channels.includes(channel)) emit({ kind: 'added', path: join('/channels', i), burden: 'less', weight: weights.channel, params: { kind: 'added', channel }, fix: [{ op: 'pull', path: '/channels', match: channel }] });
+      if (!inB(channel)) emit({ kind: 'added', path: join('/channels', i), burden: 'less', weight: weights.channel, params: { kind: 'added', channel }, fix: [{ op: 'pull', path: '/channels', match: channel }] });
     });
     b.channels.forEach((channel, i) => {
-      if (!a.channels.includes(channel)) emit({ kind: 'removed', path: join('/channels', i), burden: 'more', weight: weights.channel, params: { kind: 'removed', channel }, fix: [{ op: 'push', path: '/channels', value: channel }] });
+      if (!inA(channel)) emit({ kind: 'removed', path: join('/channels', i), burden: 'more', weight: weights.channel, params: { kind: 'removed', channel }, fix: [{ op: 'push', path: '/channels', value: channel }] });
     });
   },
 };
@@ -55,13 +58,13 @@ export const conditionRule: DefinitionRule = {
     zh: (p) => `${p.kind === 'added' ? '增加' : '取消'}受理条件“${p.textZh}”`,
   },
   compare(a, b, emit) {
-    const ca = (a.acceptanceConditions ?? []).map((c) => c.zh);
-    const cb = (b.acceptanceConditions ?? []).map((c) => c.zh);
+    const inA = memberOf((a.acceptanceConditions ?? []).map((c) => c.zh));
+    const inB = memberOf((b.acceptanceConditions ?? []).map((c) => c.zh));
     (a.acceptanceConditions ?? []).forEach((c, i) => {
-      if (!cb.includes(c.zh)) emit({ kind: 'added', path: join('/acceptanceConditions', i), burden: 'more', weight: weights.constraint, params: { kind: 'added', text: c.en, textZh: c.zh }, fix: [{ op: 'pull', path: '/acceptanceConditions', match: c }] });
+      if (!inB(c.zh)) emit({ kind: 'added', path: join('/acceptanceConditions', i), burden: 'more', weight: weights.constraint, params: { kind: 'added', text: c.en, textZh: c.zh }, fix: [{ op: 'pull', path: '/acceptanceConditions', match: c }] });
     });
     (b.acceptanceConditions ?? []).forEach((c, i) => {
-      if (!ca.includes(c.zh)) emit({ kind: 'removed', path: join('/acceptanceConditions', i), burden: 'less', weight: weights.constraint, params: { kind: 'removed', text: c.en, textZh: c.zh }, fix: [{ op: 'push', path: '/acceptanceConditions', value: c }] });
+      if (!inA(c.zh)) emit({ kind: 'removed', path: join('/acceptanceConditions', i), burden: 'less', weight: weights.constraint, params: { kind: 'removed', text: c.en, textZh: c.zh }, fix: [{ op: 'push', path: '/acceptanceConditions', value: c }] });
     });
   },
 };
