@@ -1,6 +1,9 @@
 /** What `onematter --help` and `onematter <command> --help` print: each command's usage, purpose and options. */
 import { catalogueUsage } from './catalogue-command.ts';
 import { diffUsage } from './diff-command.ts';
+import { importFormUsage } from './import-form-command.ts';
+import { exportUsage } from './export-command.ts';
+import { importUsage } from './import-command.ts';
 import { reviewUsage } from './review-command.ts';
 import { scoreUsage } from './score-command.ts';
 import { typegenUsage } from './typegen-command.ts';
@@ -47,12 +50,14 @@ example: onematter catalogue definitions`,
     usage: diffUsage,
     summary: 'how definition a differs from b (same matter), what it costs applicants, and a’s score against b',
     details: `Every difference classified as more (+), less (−) or neutral (·) burden for a's applicants, grouped by
-area, in English and Chinese, with both sides' burden metrics and a's score against b (0–100).
+area, in English and Chinese, with both sides' burden metrics and a's score against b (0–100). Invalid
+definitions (drafts) are compared too: each side's problems first, then what could be compared; a part that
+could not be is marked · could not compare.
 
 options:
-  --json   print { "changes": [...], "metrics": { "a", "b" }, "score" }
+  --json   print { "changes": [...], "metrics": { "a", "b" }, "score", "problems": { "a", "b" } }
 
-${exitCodes} (two definitions of different matters is a usage error)
+${exitCodes} (1 when a side has problems; two definitions of different matters is a usage error)
 example: onematter diff definitions/matters/residence-permit/ningbo.json definitions/matters/residence-permit/baseline.json`,
   },
   score: {
@@ -89,6 +94,61 @@ options:
 
 ${exitCodes}
 example: onematter typegen definitions --out src/forms`,
+  },
+  'import-form': {
+    usage: importFormUsage,
+    summary: 'import a JSON Schema form written elsewhere (draft-04 to 2020-12, an rjsf form) as a definition’s form.schema',
+    details: `Normalizes the form into onematter's strict JSON Schema 2020-12 (definitions → $defs and $refs rewritten,
+dependencies → dependentRequired/dependentSchemas, tuple items → prefixItems, $id removed, implied types added,
+draft-04 exclusive bounds, rjsf enumNames → oneOf of const/title, ui:* options moved to form.uiSchema, unknown
+keywords removed, …) and lists every change with its JSON Pointer in the schema file, in English and Chinese.
+What cannot be converted (an external $ref, an unknown format, an unsafe pattern, a root that is not an object, …)
+is a problem. The definition keeps everything else and is written back with 2-space indent, only when there is no
+problem and it stays as valid in its catalogue as it was (a prefill naming a field the new form lacks stops it).
+
+options:
+  --into <definition.json>   the baseline or variant whose form.schema is replaced (required)
+  --json                     print { "changes": [ { code, pointer, to, params, message } ], "problems": [...], "written" }
+  --dry-run                  report what would change; write nothing
+
+exit codes: 0 imported, 1 problems stopped it (nothing written), 2 usage error (not a matter definition, …)
+example: onematter import-form rjsf-form.json --into definitions/matters/residence-permit/baseline.json --dry-run`,
+  },
+  export: {
+    usage: exportUsage,
+    summary: 'write the server’s published catalogue as files shaped like definitions/, for version control',
+    details: `Opens the server's database read only (it may be running) and writes the newest version of every matter in
+every region to <dir>/matters/<matter>/<region>.json, as published (2-space JSON), with the shared data, shared
+schemas, regions and bundles of the catalogue folder beside them: a complete catalogue \`onematter validate\` passes.
+Older versions a variant or bundle still refers to go beside as <name>@<version>.json. Names: a file already holding
+the matter and region keeps its name; else the folder is a slug of the English title, the baseline baseline.json,
+a variant the slug of its region's English name (-<id> or -<region code> added on a clash). Only changed files
+are rewritten; a file holding an edit that is not published yet stops the export (exit 1, nothing written).
+
+options:
+  --files <dir>       the folder to write (required; made if missing)
+  --data <folder>     the server's data folder (default: ONEMATTER_DATA, else ./.onematter); its database must exist
+  --all-versions      also every older version, as <name>@<version>.json
+  --catalogue <dir>   where the shared data, schemas, regions and bundles come from (default: the project's definitions/)
+
+exit codes: 0 exported, 1 files would be overwritten (nothing written), 2 usage error (no database there, …)
+example: onematter export --files catalogue --data /srv/onematter`,
+  },
+  import: {
+    usage: importUsage,
+    summary: 'publish a folder of definitions (an export, a catalogue in version control) into the server’s store',
+    details: `Validates the whole folder as one catalogue, then publishes every definition not published yet. The same id,
+version and region with the same content is unchanged; with other content it is a conflict (a published version
+never changes: give the change a new version). Any problem or conflict is listed and nothing is published. The
+database is made if the data folder has none (a server started on it then serves what was imported).
+
+options:
+  --files <dir>     the folder to import (required)
+  --data <folder>   the server's data folder (default: ONEMATTER_DATA, else ./.onematter)
+  --by <user>       who the versions are recorded as published by (default: none, as for files)
+
+${exitCodes}; conflicts with published versions count as problems
+example: onematter import --files catalogue --data /srv/onematter --by official`,
   },
 };
 

@@ -1,7 +1,10 @@
 /** The `onematter` command line: parses the command and maps errors to exit codes. */
 import { catalogueCommand } from './catalogue-command.ts';
 import { diffCommand } from './diff-command.ts';
+import { exportCommand } from './export-command.ts';
 import { helpOf, overview } from './help.ts';
+import { importFormCommand } from './import-form-command.ts';
+import { importCommand } from './import-command.ts';
 import { exitCodes, UsageError, type CliIo } from './io.ts';
 import { reviewCommand } from './review-command.ts';
 import { scoreCommand } from './score-command.ts';
@@ -16,6 +19,9 @@ const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   score: scoreCommand,
   review: reviewCommand,
   typegen: typegenCommand,
+  'import-form': importFormCommand,
+  export: exportCommand,
+  import: importCommand,
 };
 
 const isHelp = (arg: string) => arg === '--help' || arg === '-h';
