@@ -13,5 +13,6 @@ export { knownGuards, knownActions, type VocabularyEntry } from './process/vocab
 export { createFormAjv, knownFormats } from './form/ajv.ts';
 export { importForm, type ImportChange, type ImportOptions, type ImportResult } from './import/index.ts';
 export { diff, applyFixes, weights, type Change, type Area, type Burden, type ChangeKind, type FixOp, type DiffContext } from './diff/index.ts';
+export { planAction } from './review/index.ts';
 export { score, levelUp, applyPlan, reviewVariant, reviewCatalogue, scoreChanges, scoreScale, deriveTopRunner, type VariantReview, type TopRunnerProposal, type TopRunnerFlag, type MatterReview, type ReviewedVariant } from './review/index.ts';
 export { proposeVersion, type VersionProposal, type VersionReason, type VersionBump } from './versioning/index.ts';

@@ -34,6 +34,7 @@ describe('public API', () => {
       'loadCatalogue',
       'messages',
       'parseDocument',
+      'planAction',
       'problem',
       'proposeVersion',
       'regionsSchema',

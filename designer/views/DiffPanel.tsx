@@ -4,7 +4,7 @@
  * with one click as an undoable command — the whole plan brings the score to 100.
  */
 import { useEffect } from 'react';
-import type { Area, BurdenMetrics, Change } from '../../engine/index.ts';
+import { planAction, type Area, type BurdenMetrics, type Change } from '../../engine/index.ts';
 import type { Analysis } from '../analysis/protocol.ts';
 import { useDesigner } from '../context.ts';
 import type { Editor } from '../model/editor.ts';
@@ -36,7 +36,7 @@ export function DiffPanel({ analysis, stale, hasAgainst, editor, readOnly, onSel
   const apply = (changes: readonly Change[]) => {
     const fixes = changes.flatMap((c) => c.fix);
     if (fixes.length === 0) return;
-    const label = changes.length === 1 ? changes[0]!.message : { zh: `应用全部 ${changes.length} 项建议`, en: `apply all ${changes.length} level-up steps` };
+    const label = changes.length === 1 ? planAction(changes[0]!) : { zh: `应用全部 ${changes.length} 项建议`, en: `apply all ${changes.length} level-up steps` };
     editor.dispatch({ name: 'apply-fix', args: { fixes, label, ...(changes.length === 1 ? { select: changes[0]!.path } : {}) } });
   };
   const plan = analysis.plan.filter((c) => c.fix.length > 0);
@@ -88,7 +88,7 @@ export function DiffPanel({ analysis, stale, hasAgainst, editor, readOnly, onSel
             <ol className="plan" data-testid="plan">
               {plan.map((c, i) => (
                 <li key={`${c.code}-${c.path}-${i}`} data-testid="plan-step">
-                  {c.message[locale]}{' '}
+                  {planAction(c)[locale]}{' '}
                   {!readOnly && <button type="button" className="btn btn-small" onClick={() => apply([c])} data-testid="apply-step">{t.apply}</button>}
                 </li>
               ))}

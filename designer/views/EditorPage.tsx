@@ -132,7 +132,7 @@ function DraftEditor({ draft, context, readOnly }: { draft: Draft; context: { de
           </div>
         </aside>
       </div>
-      {publishing && <PublishDialog draft={draft} save={save} analysis={current} against={against} definition={state.definition} onClose={() => setPublishing(false)} />}
+      {publishing && <PublishDialog draft={draft} save={save} analysis={current} definition={state.definition} sharedSchemas={context.design.sharedSchemas} onClose={() => setPublishing(false)} />}
     </div>
   );
 }

@@ -3,7 +3,7 @@
  * a stricter form is a major version, additions minor, wording a patch) for the official to confirm or change, and
  * the server runs the full validator — its problems, if any, are listed and nothing is published.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { MatterDefinition } from '../../engine/index.ts';
 import { api, ApiError } from '../../runtime/web/api.ts';
 import { Link } from '../../runtime/web/router.tsx';
@@ -13,9 +13,16 @@ import type { Draft } from '../types.ts';
 import type { SaveState } from './autosave.ts';
 import { proposal } from './version-proposal.ts';
 
-export function PublishDialog({ draft, save, analysis, against, definition, onClose }: { draft: Draft; save: SaveState; analysis: Analysis | undefined; against: MatterDefinition | undefined; definition: MatterDefinition; onClose: () => void }) {
-  const { t } = useDesigner();
-  const proposed = proposal(draft, definition, draft.kind === 'baseline' ? against : undefined);
+export function PublishDialog({ draft, save, analysis, definition, sharedSchemas, onClose }: { draft: Draft; save: SaveState; analysis: Analysis | undefined; definition: MatterDefinition; sharedSchemas: readonly object[]; onClose: () => void }) {
+  const { t, locale } = useDesigner();
+  // the version this draft would follow: the one it started from (a variant's baseline is not its previous version)
+  const [previous, setPrevious] = useState<MatterDefinition>();
+  useEffect(() => {
+    if (!draft.baseVersion) return;
+    api.get<{ definition: MatterDefinition }>(`/api/definitions/${draft.matterId}/${draft.region}/${draft.baseVersion}`).then((r) => setPrevious(r.definition), () => undefined);
+  }, [draft]);
+  const shared = useMemo(() => new Map(sharedSchemas.map((s) => [String((s as { $id?: unknown }).$id), s as unknown])), [sharedSchemas]);
+  const proposed = useMemo(() => proposal(draft, definition, previous, shared), [draft, definition, previous, shared]);
   const [version, setVersion] = useState(proposed.version);
   const [problems, setProblems] = useState<{ pointer: string; message: string }[]>();
   const [published, setPublished] = useState<string>();
@@ -45,7 +52,10 @@ export function PublishDialog({ draft, save, analysis, against, definition, onCl
           </>
         ) : (
           <>
-            <p>{t.proposedVersion(proposed.version, t.bumps[proposed.bump] ?? proposed.bump)}</p>
+            <p data-testid="proposed-version">{t.proposedVersion(proposed.version, t.bumps[proposed.bump] ?? proposed.bump)}</p>
+            {proposed.reasons.length > 0 && (
+              <ul className="reasons">{proposed.reasons.slice(0, 8).map((r, i) => <li key={i}>{r.message[locale]}</li>)}</ul>
+            )}
             {(analysis?.problems.length ?? 0) > 0 && <p className="warning">{t.problemsCount(analysis!.problems.length)}</p>}
             <label>{t.versionLabel}<input value={version} onChange={(e) => setVersion(e.target.value)} pattern="[0-9]+\.[0-9]+\.[0-9]+" required autoFocus data-testid="publish-version" /></label>
             {problems && (

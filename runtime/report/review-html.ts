@@ -3,7 +3,7 @@
  * matter, a region × metric matrix coloured by deviation from the top runner, a chart of scores across regions,
  * each variant's level-up plan, and a proposed top runner.
  */
-import { burdenMetrics, scoreChanges, scoreScale, weights, type BurdenMetrics, type Change, type MatterDefinition, type MatterReview } from '../../engine/index.ts';
+import { burdenMetrics, planAction, scoreChanges, scoreScale, weights, type BurdenMetrics, type Change, type MatterDefinition, type MatterReview } from '../../engine/index.ts';
 import { bi, esc } from './html.ts';
 import { reportCss } from './review-css.ts';
 
@@ -121,7 +121,7 @@ function plan(v: MatterDefinition, steps: readonly Change[], score: number): str
   const gain = steps.reduce((n, s) => n + s.weight, 0);
   return `<details class="plan" data-region="${esc(v.region.code)}"${score < 50 ? ' open' : ''}>
   <summary>${bi(v.region.name)} — ${round(score)} · ${steps.length} 项 <span class="en">steps</span> · burden −${round(gain)}</summary>
-  ${steps.length === 0 ? '<p>已达到标杆 <span class="en">At the top runner already.</span></p>' : `<ol>${steps.map((s) => `<li><span class="w">${round(s.weight)}</span> ${esc(s.message.zh)}<br><span class="en">${esc(s.message.en)}</span> <code>${esc(s.path)}</code></li>`).join('')}</ol>`}
+  ${steps.length === 0 ? '<p>已达到标杆 <span class="en">At the top runner already.</span></p>' : `<ol>${steps.map((s) => { const action = planAction(s); return `<li><span class="w">${round(s.weight)}</span> ${esc(action.zh)}<br><span class="en">${esc(action.en)}</span> <code>${esc(s.path)}</code></li>`; }).join('')}</ol>`}
 </details>`;
 }
 
