@@ -13,7 +13,7 @@
  * left alone. Everything here is pure: the commands turn it into ops.
  */
 import { isObject } from '../../engine/json/pointer.ts';
-import type { OptionValue } from './options.ts';
+import { isOptionValue, type OptionValue } from './options.ts';
 
 /** Show a field when its sibling `field` (a property name) equals `equals`. */
 export interface Condition {
@@ -31,7 +31,6 @@ export interface FoundCondition extends Condition {
 
 type Schema = Readonly<Record<string, unknown>>;
 
-const isValue = (v: unknown): v is OptionValue => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 const onlyKeys = (o: Schema, ...keys: string[]) => Object.keys(o).every((k) => keys.includes(k));
 const single = (o: unknown): [string, unknown] | undefined => (isObject(o) && Object.keys(o).length === 1 ? Object.entries(o)[0] : undefined);
 const sameList = (list: unknown, name: string) => Array.isArray(list) && list.length === 1 && list[0] === name;
@@ -53,7 +52,7 @@ export function readEntry(entry: unknown): Omit<FoundCondition, 'index'> | undef
   const name = hidden[0];
   if (!onlyKeys(entry.if, 'properties', 'required')) return undefined;
   const test = single(entry.if.properties);
-  if (!test || !sameList(entry.if.required, test[0]) || !isObject(test[1]) || !onlyKeys(test[1], 'const') || !isValue(test[1].const)) return undefined;
+  if (!test || !sameList(entry.if.required, test[0]) || !isObject(test[1]) || !onlyKeys(test[1], 'const') || !isOptionValue(test[1].const)) return undefined;
   if (entry.then !== undefined && !(isObject(entry.then) && onlyKeys(entry.then, 'required') && sameList(entry.then.required, name))) return undefined;
   return { name, field: test[0], equals: test[1].const, required: entry.then !== undefined };
 }

@@ -25,11 +25,12 @@ export interface Options {
 }
 
 const optionKeys = new Set(['const', 'title', 'description']);
-const isValue = (v: unknown): v is OptionValue => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+/** A value an option (or a condition) can hold. */
+export const isOptionValue = (v: unknown): v is OptionValue => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 
 /** One alternative of a choice list: `{ const, title?, description? }` and nothing else (anything more is not a label). */
 function asOption(alternative: unknown): FieldOption | undefined {
-  if (!isObject(alternative) || !Object.hasOwn(alternative, 'const') || !isValue(alternative.const)) return undefined;
+  if (!isObject(alternative) || !Object.hasOwn(alternative, 'const') || !isOptionValue(alternative.const)) return undefined;
   if (Object.keys(alternative).some((k) => !optionKeys.has(k))) return undefined;
   const { const: value, title, description } = alternative;
   if ((title !== undefined && typeof title !== 'string') || (description !== undefined && typeof description !== 'string')) return undefined;
@@ -38,7 +39,9 @@ function asOption(alternative: unknown): FieldOption | undefined {
 
 /** The options of a field schema, or undefined when it has none the designer can edit (no list, or alternatives that are more than labelled values). */
 export function optionsOf(schema: Readonly<Record<string, unknown>>): Options | undefined {
-  if (Array.isArray(schema.enum)) return schema.enum.every(isValue) ? { keyword: 'enum', options: schema.enum.map((value) => ({ value })) } : undefined;
+  // two lists at once (an enum beside a oneOf) restrict each other: not one list of options
+  if (['enum', 'oneOf', 'anyOf', 'const'].filter((k) => Object.hasOwn(schema, k)).length > 1) return undefined;
+  if (Array.isArray(schema.enum)) return schema.enum.every(isOptionValue) ? { keyword: 'enum', options: schema.enum.map((value) => ({ value })) } : undefined;
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     const list = schema[keyword];
     if (!Array.isArray(list) || list.length === 0) continue;

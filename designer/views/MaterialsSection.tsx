@@ -46,7 +46,7 @@ export function MaterialsSection({ editor, state, problems, readOnly, context }:
           <li key={m.id} draggable={!readOnly} onDragStart={() => setDragging(i)} onDragOver={(e) => e.preventDefault()} onDrop={(e) => onDrop(e, i)} className={i === index ? 'selected' : undefined}>
             <button type="button" className="link" aria-current={i === index} onClick={() => editor.select(`/materials/${i}`)} data-testid="material">
               {m.name?.[locale] ?? m.id} <span className="muted">{t.necessities[m.necessity] ?? m.necessity} · {t.sources[m.source] ?? m.source}</span>
-              {own(i).length > 0 && <span className="problem-badge" aria-label={t.problemsCount(own(i).length)}>!</span>}
+              {own(i).length > 0 && <span className="problem-badge"><span aria-hidden="true">!</span><span className="visually-hidden">{t.problemsCount(own(i).length)}</span></span>}
             </button>
             {!readOnly && (
               <span className="row-actions">

@@ -34,7 +34,8 @@ export function useAutosave(draft: Draft, definition: unknown, readOnly: boolean
   // a definition the server refused (too large, hostile): not sent again until it changes
   const refused = useRef<unknown>(undefined);
 
-  const save = useCallback(async (at: number = revision.current): Promise<number> => {
+  // one save at a time, each at the revision the one before it left: a slow save is followed, never overtaken
+  const send = useCallback(async (at: number = revision.current): Promise<number> => {
     if (latest.current === saved.current) return revision.current;
     const sending = latest.current;
     setState((s) => ({ ...s, status: 'saving' }));
@@ -53,18 +54,20 @@ export function useAutosave(draft: Draft, definition: unknown, readOnly: boolean
     }
     return revision.current;
   }, [draft.id]);
+  const save = useCallback((at?: number): Promise<number> => {
+    const next = (running.current ?? Promise.resolve(0)).catch(() => 0).then(() => send(at));
+    running.current = next;
+    return next;
+  }, [send]);
 
   useEffect(() => {
     if (readOnly || definition === saved.current || definition === refused.current || state.status === 'conflict') return;
     setState((s) => (s.status === 'saving' ? s : { ...s, status: 'unsaved' }));
-    const timer = window.setTimeout(() => void (running.current = save()), pauseMs);
+    const timer = window.setTimeout(() => void save(), pauseMs);
     return () => window.clearTimeout(timer);
   }, [definition, readOnly, save, state.status]);
 
-  const flush = useCallback(async () => {
-    await running.current;
-    return save();
-  }, [save]);
+  const flush = useCallback(() => save(), [save]);
   const loadTheirs = useCallback(async () => {
     const theirs = await api.get<Draft>(`/api/drafts/${draft.id}`);
     saved.current = theirs.definition;

@@ -6,9 +6,13 @@ import type { MatterDefinition } from '../../../engine/index.ts';
 import { applyOps } from '../patch.ts';
 import type { Transaction } from '../transaction.ts';
 import { CommandError, type CommandDefinition } from './command.ts';
+import { changeType } from './change-type.ts';
 import { applyFix, replaceDefinition } from './document.ts';
 import { addField, moveField, removeField, renameField, setRequired } from './fields.ts';
 import { addMaterial, moveMaterial, removeMaterial } from './materials.ts';
+import { setCondition } from './set-condition.ts';
+import { setOptions } from './set-options.ts';
+import { setPrefill } from './set-prefill.ts';
 import { setValue } from './set-value.ts';
 
 export { CommandError } from './command.ts';
@@ -21,6 +25,10 @@ export const commands = {
   'rename-field': renameField,
   'move-field': moveField,
   'set-required': setRequired,
+  'change-type': changeType,
+  'set-options': setOptions,
+  'set-prefill': setPrefill,
+  'set-condition': setCondition,
   'add-material': addMaterial,
   'remove-material': removeMaterial,
   'move-material': moveMaterial,
