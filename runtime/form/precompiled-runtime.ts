@@ -10,6 +10,7 @@ import * as uri from 'ajv/dist/runtime/uri.js';
 import * as validationError from 'ajv/dist/runtime/validation_error.js';
 import * as formats from 'ajv-formats/dist/formats.js';
 import type { PrecompiledRequire } from './precompiled-modules.ts';
+import { satisfies } from './simple-checks.ts';
 
 type Namespace = Record<string, unknown>;
 
@@ -37,9 +38,12 @@ export function precompiledValidator(factory: (require: (name: string) => Namesp
   return createPrecompiledValidator(factory(require) as never, renderSchema);
 }
 
-/** A validator that checks nothing: the form's stand-in until its precompiled validators arrive (the server still checks). */
+/**
+ * A validator that reports nothing: the form's stand-in until its precompiled validators arrive, and the designer's
+ * preview (the server still checks). It still decides which `if` branch applies, so conditional fields show and hide.
+ */
 export const noLiveChecks: ValidatorType = {
   validateFormData: () => ({ errors: [], errorSchema: {} }),
-  isValid: () => true,
+  isValid: (schema, formData) => satisfies(schema, formData),
   rawValidation: () => ({}),
 };
