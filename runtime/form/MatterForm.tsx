@@ -38,6 +38,8 @@ export interface MatterFormProps {
   onSubmit?: (data: unknown) => void;
   /** When given, a "save draft" button hands over the current data without any checks. */
   onSaveDraft?: (data: unknown) => void;
+  /** No submit or draft button (a preview of the form). */
+  hideActions?: boolean;
 }
 
 const noErrors: FieldError[] = [];
@@ -147,7 +149,7 @@ export function MatterForm(props: MatterFormProps) {
         onChange={handleChange}
         onSubmit={handleSubmit}
       >
-        {actions}
+        {props.hideActions ? <></> : actions}
       </Form>
     </div>
   );
