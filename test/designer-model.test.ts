@@ -166,3 +166,14 @@ describe('typing into one value', () => {
     expect(state.done).toHaveLength(3);
   });
 });
+
+describe('importing a form', () => {
+  it('replaces the schema and the uiSchema as one transaction that undoes to the identical definition', () => {
+    const withUi = { ...permit, form: { ...permit.form, uiSchema: { applicant: { 'ui:order': ['name'] } } } };
+    const state = execute(initialState(withUi), { name: 'import-form', args: { schema: { type: 'object', properties: { card: { type: 'string' } } }, uiSchema: {} } });
+    expect(state.done).toHaveLength(1);
+    expect(state.definition.form.uiSchema).toBeUndefined(); // the old fields' options went with them
+    expect(Object.keys((state.definition.form.schema as any).properties)).toEqual(['card']);
+    expect(text(undo(state).definition)).toBe(text(withUi));
+  });
+});

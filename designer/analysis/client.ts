@@ -3,18 +3,27 @@
  * waits (drafts typed in between are never analysed), so the worker never falls behind the official's typing.
  */
 import type { MatterDefinition, SourceDocument } from '../../engine/index.ts';
-import type { Analysis, AnalysisRequest } from './protocol.ts';
+import type { ImportResult } from '../../engine/index.ts';
+import type { Analysis, AnalysisRequest, ImportAnswer } from './protocol.ts';
 
 export class AnalysisClient {
   private readonly worker: Worker;
   private inFlight = false;
   private waiting: AnalysisRequest | undefined;
+  private readonly imports = new Map<number, (result: ImportResult) => void>();
+  private importCount = 0;
 
   constructor(private readonly onAnalysis: (analysis: Analysis) => void) {
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'onematter-analysis' });
-    this.worker.onmessage = (event: MessageEvent<Analysis>) => {
+    this.worker.onmessage = (event: MessageEvent<Analysis | ImportAnswer>) => {
+      const data = event.data;
+      if ('kind' in data && data.kind === 'import') {
+        this.imports.get(data.id)?.(data.result);
+        this.imports.delete(data.id);
+        return;
+      }
       this.inFlight = false;
-      this.onAnalysis(event.data);
+      this.onAnalysis(data as Analysis);
       this.flush();
     };
   }
@@ -28,6 +37,15 @@ export class AnalysisClient {
   analyze(revision: number, draft: unknown, against: MatterDefinition | undefined): void {
     this.waiting = { revision, draft, against };
     this.flush();
+  }
+
+  /** Normalizes a form written elsewhere into the project's strict 2020-12 (engine importForm, in the worker). */
+  importForm(schema: unknown): Promise<ImportResult> {
+    const id = ++this.importCount;
+    return new Promise((resolve) => {
+      this.imports.set(id, resolve);
+      this.worker.postMessage({ kind: 'import', id, schema });
+    });
   }
 
   dispose(): void {

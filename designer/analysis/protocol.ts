@@ -3,7 +3,7 @@
  * with, and the catalogue context; the worker answers with the engine's problems, the classified diff, the score,
  * both sides' burden metrics, the level-up plan and the proposed next version — all computed off the main thread.
  */
-import type { BurdenMetrics, Change, MatterDefinition, Problem, SourceDocument } from '../../engine/index.ts';
+import type { BurdenMetrics, Change, ImportResult, MatterDefinition, Problem, SourceDocument } from '../../engine/index.ts';
 
 export interface AnalysisRequest {
   /** Answers carry it back, so the page keeps only the newest. */
@@ -30,4 +30,17 @@ export interface Analysis {
   readonly plan: readonly Change[];
   /** How long the engine took, in the worker (ms). */
   readonly tookMs: number;
+}
+
+/** Asks the worker to normalize a form written elsewhere (importForm compiles schemas, which only the worker may). */
+export interface ImportRequest {
+  readonly kind: 'import';
+  readonly id: number;
+  readonly schema: unknown;
+}
+
+export interface ImportAnswer {
+  readonly kind: 'import';
+  readonly id: number;
+  readonly result: ImportResult;
 }

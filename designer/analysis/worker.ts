@@ -4,13 +4,22 @@
  * newest draft, see client.ts).
  */
 import type { SourceDocument } from '../../engine/index.ts';
+import { importForm } from '../../engine/index.ts';
 import { analyze } from './analyze.ts';
-import type { AnalysisContext, AnalysisRequest } from './protocol.ts';
+import type { AnalysisContext, AnalysisRequest, ImportRequest } from './protocol.ts';
 
 let context: readonly SourceDocument[] = [];
 
-self.onmessage = (event: MessageEvent<AnalysisRequest | AnalysisContext>) => {
+self.onmessage = (event: MessageEvent<AnalysisRequest | AnalysisContext | ImportRequest>) => {
   const message = event.data;
   if ('kind' in message && message.kind === 'context') context = message.sources;
-  else self.postMessage(analyze(message as AnalysisRequest, context, () => performance.now()));
+  else if ('kind' in message && message.kind === 'import') {
+    const sharedSchemas = new Map(context.flatMap((s) => {
+      const value = JSON.parse(s.text) as { $id?: unknown; kind?: unknown };
+      return typeof value.$id === 'string' && value.kind === undefined ? [[value.$id, value as unknown] as const] : [];
+    }));
+    const result = importForm(message.schema, { sharedSchemas });
+    // problems and changes as plain data (structured clone drops getters)
+    self.postMessage({ kind: 'import', id: message.id, result: JSON.parse(JSON.stringify(result)) });
+  } else self.postMessage(analyze(message as AnalysisRequest, context, () => performance.now()));
 };

@@ -15,6 +15,7 @@ import { useAutosave } from './autosave.ts';
 import { ComparePanel } from './ComparePanel.tsx';
 import { DiffPanel } from './DiffPanel.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
+import { ImportFormDialog } from './ImportFormDialog.tsx';
 import { MaterialsSection } from './MaterialsSection.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { PublishDialog } from './PublishDialog.tsx';
@@ -67,6 +68,7 @@ function DraftEditor({ draft, context, readOnly }: { draft: Draft; context: { de
   const [section, setSection] = useState<Section>('fields');
   const [panel, setPanel] = useState<Panel>('diff');
   const [publishing, setPublishing] = useState(false);
+  const [importing, setImporting] = useState(false);
   const against = draft.against?.definition;
   const client = useRef<AnalysisClient>(undefined);
   useEffect(() => {
@@ -104,6 +106,9 @@ function DraftEditor({ draft, context, readOnly }: { draft: Draft; context: { de
               </button>
             ))}
           </div>
+          {section === 'fields' && !readOnly && (
+            <p className="section-actions"><button type="button" className="btn btn-small" onClick={() => setImporting(true)} data-testid="import-form">{locale === 'zh' ? '导入表单…' : 'Import a form…'}</button></p>
+          )}
           <div role="tabpanel" id={`section-${section}`} aria-labelledby={`tab-${section}`} className="section">
             {section === 'fields' && <Fields {...props} />}
             {section === 'materials' && <Materials {...props} />}
@@ -132,6 +137,7 @@ function DraftEditor({ draft, context, readOnly }: { draft: Draft; context: { de
           </div>
         </aside>
       </div>
+      {importing && client.current && <ImportFormDialog client={client.current} editor={editor} onClose={() => setImporting(false)} />}
       {publishing && <PublishDialog draft={draft} save={save} analysis={current} definition={state.definition} sharedSchemas={context.design.sharedSchemas} onClose={() => setPublishing(false)} />}
     </div>
   );

@@ -150,6 +150,32 @@ describe('a city official levels up their variant in the designer', () => {
     expect(history.body.versions.map((v: { version: string; publishedBy: string }) => `${v.version} ${v.publishedBy}`)).toEqual(['1.0.0 officialShaoxing', '2.0.0 officialShaoxing']);
   }, 60_000);
 
+  it('imports a draft-07 form written elsewhere, with a report of every conversion, as one undoable edit', async () => {
+    await page.goto(`${server.url}/designer`);
+    await page.getByTestId('catalogue-search').fill('居住证申领');
+    const variant = page.getByTestId('catalogue-row').filter({ hasText: '绍兴市' }).filter({ hasText: permit });
+    await variant.getByRole('button', { name: '编辑' }).click();
+    await page.waitForURL(/\/designer\/drafts\/[^/]+$/);
+    await page.getByTestId('import-form').click();
+    const rjsf = {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      type: 'object',
+      properties: { card: { type: 'string', title: '卡号' }, address: { type: 'string', title: '地址' }, kind: { type: 'string', enum: ['a', 'b'], enumNames: ['甲', '乙'] } },
+      dependencies: { card: ['address'] },
+    };
+    await page.getByTestId('import-text').fill(JSON.stringify(rjsf));
+    await page.getByRole('button', { name: /^(检查|Check)$/ }).click();
+    const report = page.getByTestId('import-report');
+    await poll(() => report.locator('.import-changes li').count()).toBeGreaterThanOrEqual(3); // $schema, dependencies, enumNames
+    await shot('5-import');
+    expect(await axeViolations()).toEqual([]);
+    await page.getByTestId('import-apply').click();
+    await poll(() => page.locator('[data-testid="field-item"][data-field="/card"]').count()).toBe(1);
+    await page.getByTestId('undo').click();
+    await poll(() => page.locator('[data-testid="field-item"][data-field="/card"]').count()).toBe(0);
+    await poll(() => page.locator('[data-testid="field-item"][data-field="/applicant/wechat"]').count()).toBe(1);
+  }, 60_000);
+
   it('breaks no rule of the Content-Security-Policy and logs no error', () => {
     expect(cspViolations).toEqual([]);
     expect(consoleErrors).toEqual([]);

@@ -8,6 +8,7 @@ import type { Transaction } from '../transaction.ts';
 import { CommandError, type CommandDefinition } from './command.ts';
 import { changeType } from './change-type.ts';
 import { applyFix, replaceDefinition } from './document.ts';
+import { importFormCommand } from './import-form.ts';
 import { addField, moveField, removeField, renameField, setRequired } from './fields.ts';
 import { addMaterial, moveMaterial, removeMaterial } from './materials.ts';
 import { setCondition } from './set-condition.ts';
@@ -34,6 +35,7 @@ export const commands = {
   'move-material': moveMaterial,
   'replace-definition': replaceDefinition,
   'apply-fix': applyFix,
+  'import-form': importFormCommand,
 } as const;
 type Args<C> = C extends CommandDefinition<infer A> ? A : never;
 type All = typeof commands;
