@@ -6,23 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { importForm } from '../engine/index.ts';
 import { resolvePointer } from '../engine/json/pointer.ts';
+import { rng } from './bench/synthetic.ts';
 import { definitionProblems, miniSharedSchemas } from './support/import.ts';
 
-/** mulberry32: a small seeded generator, so that a failing form can be made again from its seed. */
+/** The bench's seeded generator (mulberry32), so that a failing form can be made again from its seed. */
 function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    chance: (p: number) => next() < p,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-  };
+  const r = rng(seed);
+  return { chance: (p: number) => r.next() < p, int: (n: number) => Math.floor(r.next() * n), pick: r.pick };
 }
 type Random = ReturnType<typeof random>;
 type Schema = Record<string, unknown>;

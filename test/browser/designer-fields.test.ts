@@ -7,23 +7,20 @@
  * its field, undoes, and renames the field in English. Screenshots go to test-results/; axe-core finds nothing serious on the way, in Chinese or English; no
  * console error, no CSP violation.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../runtime/server/start.ts';
-import { launchChromium, screenshotPath, watchCspViolations } from '../support/browser.ts';
+import { axeViolations as axeOf, collectPageErrors, launchChromium, screenshotPath, watchCspViolations } from '../support/browser.ts';
 import { projectRoot } from '../support/catalogue.ts';
 import { serverSandbox } from '../support/server.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const sandbox = serverSandbox();
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let cspViolations: string[] = [];
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 
 beforeAll(async () => {
   // npm test builds the web UIs once, before any test (a build here would race the other browser tests)
@@ -31,9 +28,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
   cspViolations = await watchCspViolations(page.context());
-  page.on('pageerror', (e) => consoleErrors.push(e.stack ?? e.message));
-  // the session probe (GET /api/session) answers 401 before sign-in; Chromium logs that, it is not a page error
-  page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 401') && consoleErrors.push(m.text()));
+  consoleErrors = collectPageErrors(page);
 }, 180_000);
 
 afterAll(async () => {
@@ -41,13 +36,7 @@ afterAll(async () => {
   await sandbox.remove();
 });
 
-// Serious and critical axe-core violations, run through the DevTools protocol (the page's CSP refuses inline scripts).
-async function axeViolations(): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe.run());
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
-}
-
+const axeViolations = () => axeOf(page);
 const shot = (name: string) => page.screenshot({ path: screenshotPath(`designer-fields-${name}.png`), fullPage: true });
 const item = (field: string): Locator => page.locator(`[data-testid="field-item"][data-field="${field}"]`);
 const row = (field: string): Locator => item(field).locator('> .tree-row');

@@ -6,22 +6,19 @@
  * submissions lack the new required field). A new case takes the new version; the earlier case stays on the old one.
  * axe-core finds nothing serious on the way; no console error, no CSP violation. Screenshots go to test-results/.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../runtime/server/start.ts';
-import { launchChromium, screenshotPath, watchCspViolations } from '../support/browser.ts';
+import { axeViolations as axeOf, collectPageErrors, launchChromium, screenshotPath, watchCspViolations } from '../support/browser.ts';
 import { Client, serverSandbox } from '../support/server.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const sandbox = serverSandbox();
 const permit = '330000-GA-0101';
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let cspViolations: string[] = [];
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 let applicant: Client;
 let earlierCase: string;
 
@@ -31,8 +28,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
   cspViolations = await watchCspViolations(page.context());
-  page.on('pageerror', (e) => consoleErrors.push(e.stack ?? e.message));
-  page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 401') && consoleErrors.push(m.text()));
+  consoleErrors = collectPageErrors(page);
   applicant = await Client.signedIn(server.url, 'zhangWei');
 }, 180_000);
 afterAll(async () => {
@@ -44,11 +40,7 @@ const poll = <T>(value: () => Promise<T> | T) => expect.poll(value, { timeout: 3
 const shot = (name: string) => page.screenshot({ path: screenshotPath(`designer-journey-${name}.png`), fullPage: true });
 const score = async () => Number((await page.getByTestId('score').textContent()) ?? NaN);
 const metric = async (name: string) => Number(await page.getByTestId(`metric-${name}`).locator('td').first().textContent());
-async function axeViolations(): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe.run());
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
-}
+const axeViolations = () => axeOf(page);
 async function publish(expected: RegExp): Promise<string> {
   await page.getByTestId('publish').click();
   const dialog = page.getByTestId('publish-dialog');

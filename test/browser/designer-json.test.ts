@@ -7,23 +7,21 @@
  * violation; no console error and no Content-Security-Policy violation happens on the way.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../runtime/server/start.ts';
-import { launchChromium, screenshotPath, watchCspViolations } from '../support/browser.ts';
+import { axeViolations as axeOf, collectPageErrors, launchChromium, screenshotPath, watchCspViolations } from '../support/browser.ts';
 import { projectRoot } from '../support/catalogue.ts';
 import { serverSandbox } from '../support/server.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const baseline = JSON.parse(readFileSync(join(projectRoot, 'definitions/matters/residence-permit/baseline.json'), 'utf8')) as { timeLimit: { promisedDays: number } };
 const sandbox = serverSandbox();
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let cspViolations: string[] = [];
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 let draftUrl = '';
 let initialProblems = 0; // the draft's own (the baseline as it is published)
 
@@ -33,8 +31,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
   cspViolations = await watchCspViolations(page.context());
-  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  consoleErrors = collectPageErrors(page);
 }, 180_000);
 
 afterAll(async () => {
@@ -49,13 +46,7 @@ const content = () => page.locator('.cm-content');
 const status = () => page.getByTestId('json-status');
 const problemCount = async () => Number(/\((\d+)\)/.exec((await page.getByTestId('panel-tab-problems').textContent()) ?? '')?.[1] ?? NaN);
 
-// Serious and critical axe-core violations (axe goes in through the DevTools protocol: the CSP refuses inline scripts).
-async function axeViolations(): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe.run());
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
-
+const axeViolations = () => axeOf(page);
 // Finds `find` with the editor's search panel (Ctrl+F, Enter, Escape: the match is selected) and types over it.
 async function replaceInText(find: string, replacement: string) {
   await content().focus();

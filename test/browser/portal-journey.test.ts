@@ -7,17 +7,15 @@
  * the server's Content-Security-Policy.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../runtime/server/start.ts';
-import { launchChromium, screenshotPath, watchCspViolations } from '../support/browser.ts';
+import { axeViolations as axeOf, launchChromium, screenshotPath, watchCspViolations } from '../support/browser.ts';
 import { projectRoot } from '../support/catalogue.ts';
 import { serverSandbox } from '../support/server.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const sandbox = serverSandbox();
 let server: RunningServer;
 let browser: Browser;
@@ -47,14 +45,7 @@ async function signIn(user: string) {
   await expect.poll(() => page.getByTestId('signed-in-user').textContent()).toContain(user === 'zhangWei' ? '张伟' : '');
 }
 
-// Serious and critical axe-core violations on the current page. axe is evaluated through the DevTools protocol, not
-// added as an inline <script> (the page's CSP refuses those, rightly).
-async function axeViolations(): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run());
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
-}
-
+const axeViolations = () => axeOf(page);
 const shot = (name: string) => page.screenshot({ path: screenshotPath(`journey-${name}.png`), fullPage: true });
 
 describe('residence permit, end to end in Chromium', () => {

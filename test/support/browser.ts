@@ -1,7 +1,8 @@
 /** Launching the system Chromium (Debian's) through Playwright; never a downloaded browser. */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { projectRoot } from './catalogue.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -39,4 +40,27 @@ export function screenshotPath(name: string): string {
   const dir = join(projectRoot, 'test-results');
   mkdirSync(dir, { recursive: true });
   return join(dir, name);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The serious and critical axe-core violations on the page, each with the elements it concerns. axe goes in through
+ * the DevTools protocol, not as an inline <script> (the page's CSP refuses those, rightly).
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe.run());
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+}
+
+/**
+ * Collects the page's uncaught errors and console errors into the returned list. The UIs probe the session before
+ * anyone signs in (GET /api/session answers 401, which Chromium logs): that is not an error of the page.
+ */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
+  page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 401') && errors.push(m.text()));
+  return errors;
 }
