@@ -9,7 +9,7 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultDefinitionsDir } from '../server/catalogue.ts';
+import { defaultDefinitionsDir } from '../definitions-folder.ts';
 import { dataFolderOf, openDataStore } from './data-store.ts';
 import { contextFiles, existingDefinitions } from './export-folder.ts';
 import { planExport } from './export-plan.ts';

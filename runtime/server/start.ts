@@ -11,7 +11,7 @@ import type { SharedDataSource } from '../shared-data/source.ts';
 import { openSqliteStore } from '../store/sqlite/store.ts';
 import { buildApp } from './app.ts';
 import type { Authenticator } from './auth.ts';
-import { defaultDefinitionsDir, loadDefinitions } from './catalogue.ts';
+import { defaultDefinitionsDir, loadDefinitions } from '../definitions-folder.ts';
 import { openDataFolder } from './data-folder.ts';
 import { DefinitionIndex } from './definition-index.ts';
 import { Sessions, type SessionTimeouts } from './session.ts';

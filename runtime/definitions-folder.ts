@@ -5,10 +5,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { validateSources, type Catalogue, type SourceDocument } from '../../engine/index.ts';
+import { validateSources, type Catalogue, type SourceDocument } from '../engine/index.ts';
 
 /** The project's definitions folder. */
-export const defaultDefinitionsDir = fileURLToPath(new URL('../../definitions', import.meta.url));
+export const defaultDefinitionsDir = fileURLToPath(new URL('../definitions', import.meta.url));
 
 export interface LoadedDefinitions {
   readonly catalogue: Catalogue;
