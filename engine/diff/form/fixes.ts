@@ -1,7 +1,7 @@
 /** Fix ops for form changes: edit one keyword where it is written, else replace the subschema whole. */
 import { join } from '../../json/pointer.ts';
 import type { FixOp } from '../fix.ts';
-import type { SchemaPair } from './walk.ts';
+import type { SchemaPair } from './pair.ts';
 
 /** Makes `a`'s keyword equal `b`'s (removing it when `b` has none). */
 export function keywordFix({ a, b }: SchemaPair, keyword: string): FixOp[] {
