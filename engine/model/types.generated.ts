@@ -24,13 +24,58 @@ export type MatterDefinition = {
   baseline?: DefinitionRef;
   region: Region;
   title: LocalizedText;
-  summary?: LocalizedText;
+  summary: LocalizedText1;
   /**
-   * National matter type: 行政许可, 行政给付, 行政确认, 行政征收, 行政奖励, 行政裁决, 其他行政权力, 公共服务.
+   * National matter type: 行政许可, 行政给付, 行政确认, 行政征收, 行政奖励, 行政裁决, 其他行政权力, 公共服务, 行政备案 (filing).
    */
   matterType:
-    'licensing' | 'payment' | 'confirmation' | 'levy' | 'reward' | 'adjudication' | 'other-power' | 'public-service';
+    | 'licensing'
+    | 'payment'
+    | 'confirmation'
+    | 'levy'
+    | 'reward'
+    | 'adjudication'
+    | 'other-power'
+    | 'public-service'
+    | 'filing';
   department: Department;
+  standardOwner?: Department1;
+  /**
+   * 行使层级: the administrative level whose bodies exercise the matter (not where it is accepted, see locations).
+   */
+  exerciseLevel?: 'province' | 'city' | 'county' | 'township' | 'village';
+  /**
+   * 办理地点: where the matter is accepted (address, hours, window).
+   *
+   * @maxItems 200
+   */
+  locations?: Location[];
+  /**
+   * 服务对象 (cpsv:addressee): natural persons (自然人), legal persons (法人), other organisations.
+   *
+   * @minItems 1
+   */
+  serviceObject?: ('natural-person' | 'legal-person' | 'other-organisation')[];
+  /**
+   * 通办范围: how widely an application is accepted regardless of the applicant's place of residence.
+   */
+  acceptanceScope?: 'national' | 'cross-province' | 'province' | 'city' | 'county';
+  contact?: Contact;
+  /**
+   * 事项状态 (cpsv:status): in use, suspended or cancelled.
+   */
+  status?: 'active' | 'suspended' | 'cancelled';
+  /**
+   * The date this version takes effect.
+   */
+  effectiveFrom?: string;
+  codes?: MatterCodes;
+  /**
+   * Matters an applicant must have been through first (cpsv:requires), e.g. 居住证 requires 居住登记.
+   *
+   * @maxItems 20
+   */
+  requires?: CatalogueCode[];
   /**
    * @minItems 1
    * @maxItems 100
@@ -80,7 +125,7 @@ export type MatterDefinition = {
    * On-site visits the applicant must make (到现场次数).
    */
   visits: number;
-  visitReason?: LocalizedText3;
+  visitReason?: LocalizedText6;
   /**
    * @maxItems 20
    */
@@ -91,11 +136,19 @@ export type Semver = string;
 
 export type CatalogueCode = string;
 
+export type Phone = string;
+
 export type Identifier = string;
 
 export type Material = Material1;
 
+export type Condition = JsonObject;
+
 export type TransitionSpec = Identifier | Transition | (Identifier | Transition)[];
+
+export type Condition1 = JsonObject;
+
+export type Condition2 = JsonObject;
 
 export interface DefinitionRef {
   id: CatalogueCode;
@@ -116,12 +169,96 @@ export interface LocalizedText {
   en: string;
 }
 
+export interface LocalizedText1 {
+  zh: string;
+  en: string;
+}
+
 export interface Department {
   /**
    * Unified social credit code or organization code.
    */
   code?: string;
   name: LocalizedText;
+  /**
+   * 主体性质: a body the law names (法定机关), an organisation authorised by law (授权组织) or one entrusted by another body (受委托组织).
+   */
+  nature?: 'statutory' | 'authorised' | 'entrusted';
+  entrustedBy?: LocalizedText2;
+  /**
+   * The level of government the body belongs to.
+   */
+  level?: 'province' | 'city' | 'county' | 'township' | 'village';
+}
+
+export interface LocalizedText2 {
+  zh: string;
+  en: string;
+}
+
+export interface Department1 {
+  /**
+   * Unified social credit code or organization code.
+   */
+  code?: string;
+  name: LocalizedText;
+  /**
+   * 主体性质: a body the law names (法定机关), an organisation authorised by law (授权组织) or one entrusted by another body (受委托组织).
+   */
+  nature?: 'statutory' | 'authorised' | 'entrusted';
+  entrustedBy?: LocalizedText2;
+  /**
+   * The level of government the body belongs to.
+   */
+  level?: 'province' | 'city' | 'county' | 'township' | 'village';
+}
+
+export interface Location {
+  name: LocalizedText;
+  address?: LocalizedText;
+  /**
+   * The division the place is in.
+   */
+  region?: string;
+  hours?: LocalizedText3;
+  /**
+   * The window or counter (窗口).
+   */
+  window?: string;
+  phone?: Phone;
+}
+
+export interface LocalizedText3 {
+  zh: string;
+  en: string;
+}
+
+export interface Contact {
+  /**
+   * A telephone number (digits, +, -, spaces, parentheses).
+   */
+  consult?: string;
+  /**
+   * A telephone number (digits, +, -, spaces, parentheses).
+   */
+  complaint?: string;
+  email?: string;
+  hours?: LocalizedText;
+}
+
+export interface MatterCodes {
+  /**
+   * 基本编码 (GB/T 39554.1): the national code of the matter.
+   */
+  basic?: string;
+  /**
+   * 实施编码: the code of this body's implementation.
+   */
+  implementation?: string;
+  /**
+   * 业务办理项编码: the code of a sub-item (e.g. Hong Kong/Macao vs Taiwan).
+   */
+  item?: string;
 }
 
 export interface LegalResource {
@@ -132,6 +269,25 @@ export interface LegalResource {
    */
   article?: string;
   issuer?: LocalizedText;
+  /**
+   * 效力级别: 法律, 行政法规, 部门规章, 地方性法规, 地方政府规章, 规范性文件.
+   */
+  level?:
+    | 'law'
+    | 'administrative-regulation'
+    | 'departmental-rule'
+    | 'local-regulation'
+    | 'local-government-rule'
+    | 'normative-document';
+  /**
+   * 文号, e.g. 国务院令第663号 or 医保办发〔2021〕43号.
+   */
+  docNumber?: string;
+  /**
+   * The revision cited, e.g. 2019年修订.
+   */
+  revision?: string;
+  url?: string;
 }
 
 export interface Role {
@@ -147,9 +303,9 @@ export interface Material1 {
    */
   necessity: 'required' | 'optional' | 'tolerated-missing' | 'exempted';
   /**
-   * Who provides it: the applicant's own document, a certificate another department issued, or fetched through data sharing.
+   * Who provides it: the applicant's own document, a certificate another department issued, a document a third party issues (an employer, a hospital), or fetched through data sharing.
    */
-  source: 'applicant' | 'government-issued' | 'shared-data';
+  source: 'applicant' | 'government-issued' | 'shared-data' | 'third-party';
   /**
    * Accepted formats.
    *
@@ -157,7 +313,7 @@ export interface Material1 {
    */
   format: ('paper' | 'electronic')[];
   copies: Copies;
-  issuer?: LocalizedText1;
+  issuer?: LocalizedText4;
   sharedData?: MaterialWaiver;
   /**
    * A blank form is provided (空白表格).
@@ -172,6 +328,11 @@ export interface Material1 {
    */
   legalBasis?: Identifier[];
   notes?: LocalizedText;
+  when?: Condition;
+  /**
+   * A short machine name: a letter, then letters, digits, _ or -.
+   */
+  oneOfGroup?: string;
 }
 
 export interface Copies {
@@ -179,7 +340,7 @@ export interface Copies {
   photocopies: number;
 }
 
-export interface LocalizedText1 {
+export interface LocalizedText4 {
   zh: string;
   en: string;
 }
@@ -272,14 +433,14 @@ export interface StateMeta {
    * A short machine name: a letter, then letters, digits, _ or -.
    */
   role?: string;
-  step?: LocalizedText2;
+  step?: LocalizedText5;
   /**
    * Final states: how the case ended.
    */
   outcome?: 'approved' | 'rejected' | 'withdrawn';
 }
 
-export interface LocalizedText2 {
+export interface LocalizedText5 {
   zh: string;
   en: string;
 }
@@ -293,13 +454,25 @@ export interface Transition {
 
 export interface TimeLimit {
   /**
-   * 法定办结时限, working days.
+   * What the days count: working days (工作日) or calendar days (日). Absent: working days.
    */
-  statutoryDays: number;
+  unit?: 'working-days' | 'days';
   /**
-   * 承诺办结时限, working days.
+   * 法定办结时限 in `unit`; absent when the law sets no limit.
+   */
+  statutoryDays?: number;
+  /**
+   * The longest the statutory limit may be extended to (延长), in `unit`.
+   */
+  extendableTo?: number;
+  /**
+   * 承诺办结时限 in `unit`.
    */
   promisedDays: number;
+  /**
+   * Immediate matters: how long the applicant spends on site, in minutes (办理时长).
+   */
+  onSiteMinutes?: number;
 }
 
 export interface Fee {
@@ -310,9 +483,12 @@ export interface Fee {
    */
   amount: number;
   legalBasis?: Identifier[];
+  when?: Condition1;
+  waivedWhen?: Condition2;
+  waiverReason?: LocalizedText;
 }
 
-export interface LocalizedText3 {
+export interface LocalizedText6 {
   zh: string;
   en: string;
 }
@@ -325,7 +501,20 @@ export interface Output {
    * Issued as an electronic certificate with an electronic seal.
    */
   electronic: boolean;
-  validityYears?: number;
+  validity?: Validity;
+  /**
+   * 送达方式: how the output reaches the applicant.
+   */
+  delivery?: ('electronic' | 'mail' | 'window' | 'self-service')[];
+}
+
+export interface Validity {
+  /**
+   * A fixed number of years, long-term (长期), or depending on the holder (e.g. 6 → 10 → long-term).
+   */
+  kind: 'years' | 'long-term' | 'conditional';
+  years?: number;
+  note?: LocalizedText;
 }
 
 export interface SharedDataCatalogue {
@@ -343,13 +532,18 @@ export interface SharedDataItem {
   name: LocalizedText;
   provider: Department;
   /**
-   * What the item is looked up by: a citizen's identity number or an organization's credit code.
+   * What the item is looked up by: a citizen's identity number, an organization's credit code, a guardian's (e.g. the mother's) identity number, or a certificate's number.
    */
-  keyedBy: 'idNumber' | 'creditCode';
-  evidence?: LocalizedText1;
+  keyedBy: 'idNumber' | 'creditCode' | 'guardianIdNumber' | 'certificateNumber';
+  evidence?: LocalizedText2;
   fields: {
     [k: string]: SharedDataField | undefined;
   };
+  /**
+   * 共享类型: shared with any matter that needs it (无条件), or only on conditions (有条件).
+   */
+  sharingType?: 'unconditional' | 'conditional';
+  basis?: LocalizedText3;
 }
 
 export interface SharedDataField {

@@ -28,7 +28,7 @@ export interface TopRunnerOptions {
 }
 
 const necessityRank = { exempted: 0, optional: 1, 'tolerated-missing': 2, required: 3 } as const;
-const sourceRank = { 'shared-data': 0, 'government-issued': 1, applicant: 2 } as const;
+const sourceRank = { 'shared-data': 0, 'government-issued': 1, 'third-party': 2, applicant: 2 } as const;
 const materialCost = (m: Material) => [sourceRank[m.source], necessityRank[m.necessity], m.format.includes('electronic') ? 0 : 1, m.copies.originals + m.copies.photocopies];
 
 // The item with the lexicographically smallest cost; ties keep the first.
@@ -60,7 +60,7 @@ export function deriveTopRunner(variants: readonly MatterDefinition[], options: 
 
   const formOwner = from('form', lightest(variants, formCost));
   const processOwner = from('process', lightest(variants, (v) => [humanSteps(v)]));
-  const timeOwner = from('timeLimit', lightest(variants, (v) => [v.timeLimit.promisedDays, v.timeLimit.statutoryDays]));
+  const timeOwner = from('timeLimit', lightest(variants, (v) => [v.timeLimit.promisedDays, v.timeLimit.statutoryDays ?? Number.POSITIVE_INFINITY]));
   const visitOwner = from('visits', lightest(variants, (v) => [v.visits]));
   const legalBasis = unionById(variants.flatMap((v) => v.legalBasis));
 

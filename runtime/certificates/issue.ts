@@ -8,7 +8,8 @@ import type { SignedCertificate, Signer } from './signer.ts';
 /** The certificate of one output for a completed case, sealed by the issuing department. */
 export function issueCertificate(record: CaseRecord, definition: MatterDefinition, output: Output, holderName: string, at: number, signer: Signer): SignedCertificate {
   const id = `${record.id}-${output.id}`;
-  const validUntil = output.validityYears ? new Date(at + output.validityYears * 365.25 * 24 * 3600 * 1000).toISOString().slice(0, 10) : undefined;
+  const years = output.validity?.kind === 'years' ? output.validity.years : undefined;
+  const validUntil = years ? new Date(at + years * 365.25 * 24 * 3600 * 1000).toISOString().slice(0, 10) : undefined;
   const document: Record<string, unknown> = {
     type: 'onematter.e-certificate/1',
     certificateId: id,

@@ -14,6 +14,7 @@ export function newMatter(input: { id: string; title: LocalizedText; department:
     kind: 'baseline',
     region: input.region,
     title: input.title,
+    summary: { zh: `${input.title.zh}：办事指南待补充。`, en: `${input.title.en}: the service guide is to be written.` },
     matterType: 'public-service',
     department: { name: input.department },
     legalBasis: [],

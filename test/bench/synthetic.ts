@@ -73,6 +73,7 @@ export function syntheticBaseline(i: number): MatterDefinition {
     kind: 'baseline',
     region: { code: '330000', name: text('浙江省', 'Zhejiang'), level: 'province' },
     title: text(`合成事项${i}`, `Synthetic matter ${i}`),
+    summary: text(`合成事项${i}的说明`, `Synthetic matter ${i}, for the benches`),
     matterType: 'public-service',
     department: { name: text('省级部门', 'Provincial department') },
     legalBasis: [{ id: 'law', title: text('条例', 'Regulation') }],

@@ -9,7 +9,7 @@ export const serviceElementsRule: Rule<MatterDefinition> = {
   check({ file, value }) {
     const problems: Problem[] = [];
     const { promisedDays, statutoryDays } = value.timeLimit;
-    if (promisedDays > statutoryDays) {
+    if (statutoryDays !== undefined && promisedDays > statutoryDays) {
       problems.push(problem('service.promised-exceeds-statutory', file, '/timeLimit/promisedDays', { promised: promisedDays, statutory: statutoryDays }));
     }
     if (value.handlingType === 'immediate' && promisedDays > 0) {

@@ -7,7 +7,7 @@ import type { Describe, DefinitionRule } from '../../rule.ts';
 import { weights } from '../../weights.ts';
 
 const necessityRank = { exempted: 0, optional: 1, 'tolerated-missing': 2, required: 3 } as const;
-const sourceRank = { 'shared-data': 0, 'government-issued': 1, applicant: 2 } as const;
+const sourceRank = { 'shared-data': 0, 'government-issued': 1, 'third-party': 2, applicant: 2 } as const;
 const paperOnly = (m: Material) => !m.format.includes('electronic');
 const copies = (m: Material) => m.copies.originals + m.copies.photocopies;
 
