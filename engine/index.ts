@@ -16,3 +16,4 @@ export { diff, applyFixes, weights, type Change, type Area, type Burden, type Ch
 export { planAction } from './review/index.ts';
 export { score, levelUp, applyPlan, reviewVariant, reviewCatalogue, scoreChanges, scoreScale, deriveTopRunner, type VariantReview, type TopRunnerProposal, type TopRunnerFlag, type MatterReview, type ReviewedVariant } from './review/index.ts';
 export { proposeVersion, type VersionProposal, type VersionReason, type VersionBump } from './versioning/index.ts';
+export { situationOf, missingOf, conditionHolds, conditionError, type Situation, type DueMaterial, type DueGroup, type DueFee, type Missing } from './situations/index.ts';

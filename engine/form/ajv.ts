@@ -7,11 +7,13 @@ import addFormats from 'ajv-formats';
  * `if` is allowed for conditional fields), with ajv-formats and the project's shared schemas. It never loads
  * anything: a `$ref` to an unknown schema is a compile error. Only the data's own properties count (without
  * `ownProperties`, a field named `toString` would find Object.prototype's in every application), and `multipleOf`
- * allows for binary fractions as rjsf's validator does (without it, 19.99 is not a multiple of 0.01).
+ * allows for binary fractions as rjsf's validator does (without it, 19.99 is not a multiple of 0.01). Situation
+ * conditions pass `strictTypes: false`: `{ "properties": { "reason": { "const": "退休" } } }` need not say it is
+ * about an object.
  */
-export function createFormAjv(sharedSchemas: readonly object[] = []): Ajv2020 {
+export function createFormAjv(sharedSchemas: readonly object[] = [], options: { readonly strictTypes?: boolean } = {}): Ajv2020 {
   const ajv = new Ajv2020({
-    strict: true, strictRequired: false, allErrors: true, allowUnionTypes: true, ownProperties: true, multipleOfPrecision: 8, logger: false,
+    strict: true, ...(options.strictTypes === false ? { strictTypes: false } : {}), strictRequired: false, allErrors: true, allowUnionTypes: true, ownProperties: true, multipleOfPrecision: 8, logger: false,
   });
   addFormats.default(ajv);
   // ajv resolves `#name` refs to `$anchor` but does not list the keyword, so strict mode would refuse it (ajv#1854)
