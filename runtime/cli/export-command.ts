@@ -5,25 +5,33 @@
  * order kept, a trailing newline), names as ./export-names.ts says, and only files whose bytes change are rewritten,
  * so exporting twice writes the same bytes. The context documents the store does not hold (shared data, shared
  * schemas, regions, bundles) are copied from the catalogue folder the server starts from.
+ *
+ * `--cpsv <dir>` writes the catalogue as CPSV-AP 3.2 JSON-LD instead (./export-cpsv-command.ts).
  */
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDefinitionsDir } from '../definitions-folder.ts';
 import { dataFolderOf, openDataStore } from './data-store.ts';
+import { exportCpsv } from './export-cpsv-command.ts';
 import { contextFiles, existingDefinitions } from './export-folder.ts';
 import { planExport } from './export-plan.ts';
 import { exitCodes, UsageError, type CliIo } from './io.ts';
 import { plural } from './table.ts';
+import { writeIfChanged } from './write-if-changed.ts';
 
-export const exportUsage = 'onematter export --files <dir> [--data <folder>] [--all-versions] [--catalogue <dir>]';
+export const exportUsage = 'onematter export (--files <dir> | --cpsv <dir> [<definitions-dir>]) [--data <folder>] [--all-versions] [--catalogue <dir>]';
 
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args,
-    options: { files: { type: 'string' }, data: { type: 'string' }, 'all-versions': { type: 'boolean' }, catalogue: { type: 'string' } },
+    allowPositionals: true,
+    options: { files: { type: 'string' }, cpsv: { type: 'string' }, data: { type: 'string' }, 'all-versions': { type: 'boolean' }, catalogue: { type: 'string' } },
   });
+  if (values.files !== undefined && values.cpsv !== undefined) throw new UsageError('--files and --cpsv are two exports: give one');
+  if (values.cpsv !== undefined) return exportCpsv({ ...values, cpsv: values.cpsv }, positionals, io);
   if (!values.files) throw new UsageError(`usage: ${exportUsage}`);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}: --files exports the server's database (only --cpsv reads a definitions folder)`);
   const outDir = resolve(io.cwd, values.files);
   if ((await stat(outDir).catch(() => undefined))?.isDirectory() === false) throw new UsageError(`--files ${values.files} is a file, not a folder`);
   const catalogueDir = values.catalogue === undefined ? defaultDefinitionsDir : resolve(io.cwd, values.catalogue);
@@ -54,15 +62,4 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   } finally {
     await store.close();
   }
-}
-
-// Writes only when the bytes differ, through a temporary file renamed into place (never a half-written definition).
-async function writeIfChanged(path: string, bytes: Buffer): Promise<boolean> {
-  const now = await readFile(path).catch(() => undefined);
-  if (now?.equals(bytes)) return false;
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  await writeFile(temporary, bytes);
-  await rename(temporary, path);
-  return true;
 }

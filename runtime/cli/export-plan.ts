@@ -50,9 +50,11 @@ export async function planExport(store: Store, existing: readonly ExistingDefini
   return { definitions, matters: new Set(entries.map((e) => e.id)).size, refused };
 }
 
-// The newest version per matter and region. Offset paging while a server publishes: a new matter or region shifts
-// the later rows, so a page repeats an entry (kept once) rather than skipping one.
-async function newestEntries(store: Store): Promise<CatalogueEntry[]> {
+/**
+ * The newest version per matter and region. Offset paging while a server publishes: a new matter or region shifts
+ * the later rows, so a page repeats an entry (kept once) rather than skipping one.
+ */
+export async function newestEntries(store: Store): Promise<CatalogueEntry[]> {
   const newest = new Map<string, CatalogueEntry>();
   for (let offset = 0; ; offset += pageSize) {
     const { entries } = await store.searchCatalogue({ offset, limit: pageSize });
