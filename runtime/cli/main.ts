@@ -1,4 +1,5 @@
 /** The `onematter` command line: parses the command and maps errors to exit codes. */
+import { pathToFileURL } from 'node:url';
 import { catalogueCommand } from './catalogue-command.ts';
 import { diffCommand } from './diff-command.ts';
 import { exportCommand } from './export-command.ts';
@@ -62,4 +63,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`onematter ${name}: internal error, please report it:\n${error instanceof Error ? error.stack : String(error)}\n`);
     return exitCodes.internal;
   }
+}
+
+// Run as a script (`npx tsx runtime/cli/main.ts …`) it behaves like the `onematter` command; imported, it does nothing.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
 }
