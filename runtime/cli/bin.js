@@ -3,6 +3,14 @@
 // build step); an installed package has no sources and runs the JavaScript built into dist/.
 import { existsSync } from 'node:fs';
 
+// A reader that stops early (`onematter diff … | head`) closes the pipe: stop quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const fromSource = existsSync(new URL('./main.ts', import.meta.url));
 if (fromSource) (await import('tsx/esm/api')).register();
 const { main } = await import(fromSource ? './main.ts' : '../../dist/runtime/cli/main.js');
