@@ -61,7 +61,10 @@ describe('set-options', () => {
       { const: '就读', title: '就读', description: 'Study' },
       { const: '其他', title: '其他' },
     ]);
-    expect(formProblems(d)).toEqual([]);
+    // the field is prefilled from shared data and locked: three options refuse 经商, which a verified applicant may have
+    expect(formProblems(d)).toEqual([`prefill.locked-field-rejects ${props(reason)}`]);
+    const all = run(permit, { name: 'set-options', args: { field: reason, options: [...labelled, { value: '经商', zh: '经商' }, { value: '投靠亲友', zh: '投靠亲友' }] } });
+    expect(formProblems(all)).toEqual([]);
   });
 
   it('renders the labels in Chinese and English in the portal form, and the diff compares the alternatives', () => {

@@ -49,3 +49,45 @@ export function schemaTypes(schema: unknown, root: unknown, shared: Schemas): st
   if (Array.isArray(node.type)) return node.type.filter((t): t is string => typeof t === 'string');
   return undefined;
 }
+
+type Located = { node: unknown; root: unknown };
+// Subschemas that apply to the same object as their parent: a property declared in one is a property of the object.
+const sameObject = (node: Record<string, unknown>): unknown[] => [
+  ...(['allOf', 'anyOf', 'oneOf'] as const).flatMap((k) => (Array.isArray(node[k]) ? (node[k] as unknown[]) : [])),
+  ...(['if', 'then', 'else'] as const).map((k) => node[k]),
+  ...(isObject(node.dependentSchemas) ? Object.values(node.dependentSchemas) : []),
+];
+const maxDeclaredVisits = 5_000;
+
+/**
+ * Whether the form declares a field at data path `field` (e.g. `/withdrawal/reason`): in `properties`, through
+ * `$ref`s, and in any `allOf`/`anyOf`/`oneOf`/`if`/`then`/`else`/`dependentSchemas` branch, so a conditional field
+ * counts. A level with `patternProperties` declares every name (its patterns are not run here); a schema too large
+ * to search within the bound counts as declaring it.
+ */
+export function declaresField(schema: unknown, field: string, shared: Schemas): boolean {
+  const tokens = parsePointer(field);
+  if (!tokens) return false;
+  let level: Located[] = [{ node: schema, root: schema }];
+  let visits = 0;
+  for (const token of tokens) {
+    const next: Located[] = [];
+    const stack = [...level];
+    while (stack.length > 0) {
+      if (visits++ >= maxDeclaredVisits) return true; // too large to search: not shown to be missing
+      const { node, root } = stack.pop()!;
+      if (!isObject(node)) continue;
+      if (typeof node.$ref === 'string') {
+        const target = refTarget(node.$ref, root, shared);
+        if (target) stack.push({ node: target.node, root: target.doc });
+      }
+      if (isObject(node.patternProperties)) return true;
+      const props = node.properties;
+      if (isObject(props) && Object.hasOwn(props, token)) next.push({ node: props[token], root });
+      for (const part of sameObject(node)) if (part !== undefined) stack.push({ node: part, root });
+    }
+    if (next.length === 0) return false;
+    level = next;
+  }
+  return true;
+}

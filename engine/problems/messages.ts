@@ -15,6 +15,23 @@ const q = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : JSON.strin
 const list = (v: unknown): string => (Array.isArray(v) ? v.map(q).join(', ') : q(v));
 const either = (v: unknown, or: string): string => (Array.isArray(v) ? v.map(q).join(or) : q(v));
 const feature = (p: Params, locale: 'en' | 'zh'): string => xstateFeatures[p.feature as XStateFeature]?.[locale] ?? '';
+const days = (p: Params, locale: 'en' | 'zh'): string => (p.unit === 'days' ? (locale === 'en' ? 'days' : '日') : locale === 'en' ? 'working days' : '个工作日');
+// Chinese names of the necessity and body-nature values (the English messages quote the values themselves).
+const necessityZh: Readonly<Record<string, string>> = { required: '必要', optional: '非必要', 'tolerated-missing': '容缺', exempted: '免提交' };
+const natureZh: Readonly<Record<string, string>> = { statutory: '法定机关', authorised: '法律法规授权组织', entrusted: '受委托组织' };
+const zhOf = (names: Readonly<Record<string, string>>, v: unknown): string => (typeof v === 'string' && Object.hasOwn(names, v) ? `${names[v]}（${v}）` : q(v));
+// What a locked field refuses of the values its shared-data field yields (prefill.locked-field-rejects).
+const lockDetail = (p: Params, locale: 'en' | 'zh'): string => {
+  const there = `${p.sharedFile}#${p.sharedPointer}`;
+  if (p.refused !== undefined && p.keyword === undefined) return locale === 'en' ? `it refuses ${q(p.refused)} (${there})` : `它不接受 ${q(p.refused)}（${there}）`;
+  if (p.keyword === 'required') return locale === 'en' ? `it requires ${q(p.property)}, which the shared value may lack (${there})` : `它要求 ${q(p.property)}，而共享数据可能没有（${there}）`;
+  if (p.keyword === 'additionalProperties') return locale === 'en' ? `it has no room for ${q(p.property)}, which the shared value may hold (${there})` : `它不允许 ${q(p.property)}，而共享数据可能含有（${there}）`;
+  const here = p.formValue === undefined ? (locale === 'en' ? 'set here' : '已设置') : q(p.formValue);
+  const shared = p.sharedValue === undefined ? (locale === 'en' ? 'not set' : '未设置') : q(p.sharedValue);
+  const via = p.formSchema === undefined ? '' : locale === 'en' ? ` (through ${p.formSchema})` : `（来自 ${p.formSchema}）`;
+  const example = p.refused === undefined ? '' : locale === 'en' ? `, so it refuses ${q(p.refused)}` : `，因此不接受 ${q(p.refused)}`;
+  return locale === 'en' ? `${p.keyword} is ${here}${via}, in the shared data ${shared} (${there})${example}` : `${p.keyword} 在此为 ${here}${via}，在共享数据中为 ${shared}（${there}）${example}`;
+};
 
 export const messages = {
   'json.invalid': {
@@ -345,8 +362,8 @@ export const messages = {
     zh: (p) => `事项 ${q(p.id)} 重复列出`,
   },
   'service.promised-exceeds-statutory': {
-    en: (p) => `promised ${p.promised} working days exceed the statutory ${p.statutory}`,
-    zh: (p) => `承诺时限 ${p.promised} 个工作日超过法定时限 ${p.statutory} 个工作日`,
+    en: (p) => `promised ${p.promised} ${days(p, 'en')} exceed the statutory ${p.statutory}`,
+    zh: (p) => `承诺时限 ${p.promised} ${days(p, 'zh')}超过法定时限 ${p.statutory} ${days(p, 'zh')}`,
   },
   'service.immediate-with-days': {
     en: (p) => `an immediate matter is handled on the spot, but promises ${p.promised} days`,
@@ -355,6 +372,74 @@ export const messages = {
   'service.visits-without-onsite': {
     en: (p) => `${p.visits} on-site visits are required but "onsite" is not a channel`,
     zh: (p) => `要求到现场 ${p.visits} 次，但办理渠道中没有 onsite`,
+  },
+  'condition.invalid': {
+    en: (p) => `this situation condition is not a JSON Schema the form's ajv compiles: ${p.reason}`,
+    zh: (p) => `该情形条件不是表单校验器（ajv）能编译的 JSON Schema：${p.reason}`,
+  },
+  'condition.unknown-field': {
+    en: (p) => `the condition names ${q(p.field)}, which the form does not have: a misspelt name constrains nothing, so the condition would always hold (or, in "required", never)`,
+    zh: (p) => `条件引用了表单中没有的字段 ${q(p.field)}：拼错的字段名不构成任何约束，条件将总是成立（若在 required 中则永不成立）`,
+  },
+  'condition.value-never': {
+    en: (p) => `the condition compares ${q(p.field)} with ${q(p.value)}, a value the form's field refuses (${p.formPointer}), so this comparison never holds (a misspelt option?)`,
+    zh: (p) => `条件将 ${q(p.field)} 与 ${q(p.value)} 比较，而表单字段（${p.formPointer}）不接受该值，此比较永不成立（选项拼错了？）`,
+  },
+  'materials.one-of-single': {
+    en: (p) => `one-of group ${q(p.group)} has only material ${q(p.material)}: a group is a choice of at least two (a misspelt group id?)`,
+    zh: (p) => `"任选其一"材料组 ${q(p.group)} 只有材料 ${q(p.material)}：材料组至少要有两项可选（组名拼错了？）`,
+  },
+  'materials.one-of-necessity': {
+    en: (p) => `material ${q(p.material)} is ${p.necessity} but ${q(p.first)} in the same one-of group ${q(p.group)} is ${p.expected}: the group is asked for as a whole, so its members share one necessity`,
+    zh: (p) => `材料 ${q(p.material)} 的必要性为${zhOf(necessityZh, p.necessity)}，而同一"任选其一"材料组 ${q(p.group)} 中的 ${q(p.first)} 为${zhOf(necessityZh, p.expected)}：材料组作为整体提交，成员的必要性必须一致`,
+  },
+  'service.extension-without-statutory': {
+    en: (p) => `the time limit extends to ${p.extendableTo} ${days(p, 'en')}, but there is no statutory limit to extend`,
+    zh: (p) => `时限可延长至 ${p.extendableTo} ${days(p, 'zh')}，但没有可延长的法定时限`,
+  },
+  'service.extension-not-beyond-statutory': {
+    en: (p) => `the time limit extends to ${p.extendableTo} ${days(p, 'en')}, no further than the statutory ${p.statutory}: an extension reaches beyond the limit it extends`,
+    zh: (p) => `时限延长至 ${p.extendableTo} ${days(p, 'zh')}，未超过法定时限 ${p.statutory} ${days(p, 'zh')}：延长后的时限应长于原时限`,
+  },
+  'service.on-site-minutes-not-immediate': {
+    en: (p) => `on-site minutes (${p.minutes}) describe an immediate matter, handled on the spot, but this one is handled within promised days`,
+    zh: (p) => `现场办理时长（${p.minutes} 分钟）只适用于当场办结的即办件，本事项为承诺件`,
+  },
+  'service.on-site-minutes-without-visit': {
+    en: (p) => `on-site minutes (${p.minutes}) are given, but the applicant makes no on-site visit (visits is 0)`,
+    zh: (p) => `给出了现场办理时长（${p.minutes} 分钟），但申请人无需到现场（visits 为 0）`,
+  },
+  'output.validity-years-missing': {
+    en: (p) => `output ${q(p.output)} is valid for a number of years: give "years"`,
+    zh: (p) => `办理结果 ${q(p.output)} 的有效期按年计算：请填写 years`,
+  },
+  'output.validity-years-unexpected': {
+    en: (p) => `output ${q(p.output)} is valid ${p.kind === 'long-term' ? 'long-term, so "years" (' + p.years + ') means nothing' : 'conditionally, so "years" (' + p.years + ') means nothing: describe the condition in "note"'}`,
+    zh: (p) => `办理结果 ${q(p.output)} 的有效期为${p.kind === 'long-term' ? '长期，years（' + p.years + '）没有意义' : '视情况而定，years（' + p.years + '）没有意义：请在 note 中说明条件'}`,
+  },
+  'department.entrusted-by-missing': {
+    en: (p) => `${q(p.department)} is an entrusted body: name who entrusted it in "entrustedBy"`,
+    zh: (p) => `${q(p.department)} 为受委托组织：请在 entrustedBy 中写明委托部门`,
+  },
+  'department.entrusted-by-unexpected': {
+    en: (p) => `${q(p.department)} names who entrusted it, but its nature is ${p.nature === null ? 'not given' : q(p.nature)}, not "entrusted"`,
+    zh: (p) => `${q(p.department)} 写明了委托部门，但主体性质为${p.nature === null ? '（未填写）' : zhOf(natureZh, p.nature)}，不是受委托组织（entrusted）`,
+  },
+  'location.region-outside': {
+    en: (p) => `place ${q(p.location)} is in division ${p.region}, outside ${p.name} (${p.definitionRegion}), the region that implements this matter`,
+    zh: (p) => `办理地点 ${q(p.location)} 位于区划 ${p.region}，不在实施本事项的${p.name}（${p.definitionRegion}）范围内`,
+  },
+  'fee.waiver-reason-missing': {
+    en: (p) => `fee ${q(p.fee)} can be waived: give the reason (waiverReason), which the service guide shows`,
+    zh: (p) => `收费 ${q(p.fee)} 可减免：请填写减免理由（waiverReason），办事指南会展示`,
+  },
+  'fee.waiver-condition-missing': {
+    en: (p) => `fee ${q(p.fee)} gives a waiver reason but no condition (waivedWhen), so it is never waived`,
+    zh: (p) => `收费 ${q(p.fee)} 写了减免理由却没有减免条件（waivedWhen），因此永远不会减免`,
+  },
+  'prefill.locked-field-rejects': {
+    en: (p) => `locked field ${q(p.field)} refuses values shared-data item ${q(p.item)} (${p.value}) can yield, so a verified applicant could not submit their own data: ${lockDetail(p, 'en')}`,
+    zh: (p) => `锁定字段 ${q(p.field)} 不接受共享数据项 ${q(p.item)}（${p.value}）可能提供的值，经核验的申请人将无法提交本人的数据：${lockDetail(p, 'zh')}`,
   },
   'shared-data.duplicate-item': {
     en: (p) => `shared-data item ${q(p.id)} is defined more than once`,

@@ -65,6 +65,17 @@ export class Alphabet {
     return set;
   }
 
+  /** The `k`-th sample character in `set`, counting round (from the last when `k` is negative); undefined when it holds none. */
+  pick(set: CharSet, k: number): string | undefined {
+    const members: string[] = [];
+    this.samples.forEach((sample, bit) => {
+      if ((set >> BigInt(bit)) & 1n) members.push(sample);
+    });
+    if (members.length === 0) return undefined;
+    const i = k % members.length;
+    return members[i < 0 ? i + members.length : i];
+  }
+
   private add(cp: number): void {
     if (cp > 0x10ffff || this.bitOf.has(cp)) return;
     this.bitOf.set(cp, this.samples.length);

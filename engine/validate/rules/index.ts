@@ -3,9 +3,15 @@ import type { BundleDefinition, MatterDefinition, RegionCatalogue, SharedDataCat
 import type { Rule } from '../rule.ts';
 import { baselineReferenceRule } from './baseline-reference.ts';
 import { bundleReferencesRule } from './bundle-references.ts';
+import { departmentNatureRule, providerNatureRule } from './department-nature.ts';
 import { duplicateDefinitionsRule } from './duplicate-definitions.ts';
+import { feeWaiversRule } from './fee-waivers.ts';
 import { formSchemaRule } from './form-schema.ts';
+import { lockedFieldsRule } from './locked-fields.ts';
+import { locationsRule } from './locations.ts';
 import { materialReferencesRule } from './material-references.ts';
+import { oneOfGroupsRule } from './one-of-groups.ts';
+import { outputValidityRule } from './output-validity.ts';
 import { prefillReferencesRule } from './prefill-references.ts';
 import { processRolesRule } from './process-roles.ts';
 import { processSoundnessRule } from './process-soundness.ts';
@@ -15,6 +21,8 @@ import { regionCatalogueRule } from './region-catalogue.ts';
 import { regionKnownRule } from './region-known.ts';
 import { serviceElementsRule } from './service-elements.ts';
 import { sharedDataItemsRule } from './shared-data-items.ts';
+import { situationConditionsRule } from './situation-conditions.ts';
+import { timeLimitsRule } from './time-limits.ts';
 import { uniqueIdsRule } from './unique-ids.ts';
 import { variantRegionRule } from './variant-region.ts';
 
@@ -26,16 +34,24 @@ export const definitionRules: readonly Rule<MatterDefinition>[] = [
   uniqueIdsRule,
   formSchemaRule,
   prefillReferencesRule,
+  lockedFieldsRule,
   materialReferencesRule,
+  situationConditionsRule,
+  oneOfGroupsRule,
   processStructureRule,
   processSoundnessRule,
   processVocabularyRule,
   processRolesRule,
   serviceElementsRule,
+  timeLimitsRule,
+  feeWaiversRule,
+  outputValidityRule,
+  departmentNatureRule,
+  locationsRule,
 ];
 
 export const bundleRules: readonly Rule<BundleDefinition>[] = [bundleReferencesRule, regionKnownRule];
 
 export const regionRules: readonly Rule<RegionCatalogue>[] = [regionCatalogueRule];
 
-export const sharedDataRules: readonly Rule<SharedDataCatalogue>[] = [sharedDataItemsRule];
+export const sharedDataRules: readonly Rule<SharedDataCatalogue>[] = [sharedDataItemsRule, providerNatureRule];

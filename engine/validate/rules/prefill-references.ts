@@ -25,15 +25,18 @@ export const prefillReferencesRule: Rule<MatterDefinition> = {
         return;
       }
       if (!source) return;
-      const formTypes = schemaTypes(target, value.form.schema, ctx.sharedSchemas);
-      const itemTypes = schemaTypes(source.schema, source.schema, ctx.sharedSchemas);
-      const compatible = (a: string, b: string) => a === b || (a === 'number' && b === 'integer') || (a === 'integer' && b === 'number');
-      if (formTypes && itemTypes && !itemTypes.some((t) => formTypes.some((f) => compatible(f, t)))) {
-        problems.push(problem('ref.prefill-type-mismatch', file, join(at, 'field'), {
-          field: prefill.field, formType: formTypes.join('|'), itemType: itemTypes.join('|'),
-        }));
-      }
+      const clash = typeClash(target, value.form.schema, source.schema, ctx.sharedSchemas);
+      if (clash) problems.push(problem('ref.prefill-type-mismatch', file, join(at, 'field'), { field: prefill.field, ...clash }));
     });
     return problems;
   },
 };
+
+/** The declared types of a form field and its shared-data field when no value can have both; undefined otherwise. */
+export function typeClash(target: unknown, formRoot: unknown, source: unknown, shared: ReadonlyMap<string, unknown>): { formType: string; itemType: string } | undefined {
+  const formTypes = schemaTypes(target, formRoot, shared);
+  const itemTypes = schemaTypes(source, source, shared);
+  const compatible = (a: string, b: string) => a === b || (a === 'number' && b === 'integer') || (a === 'integer' && b === 'number');
+  if (!formTypes || !itemTypes || itemTypes.some((t) => formTypes.some((f) => compatible(f, t)))) return undefined;
+  return { formType: formTypes.join('|'), itemType: itemTypes.join('|') };
+}

@@ -10,7 +10,7 @@ export const serviceElementsRule: Rule<MatterDefinition> = {
     const problems: Problem[] = [];
     const { promisedDays, statutoryDays } = value.timeLimit;
     if (statutoryDays !== undefined && promisedDays > statutoryDays) {
-      problems.push(problem('service.promised-exceeds-statutory', file, '/timeLimit/promisedDays', { promised: promisedDays, statutory: statutoryDays }));
+      problems.push(problem('service.promised-exceeds-statutory', file, '/timeLimit/promisedDays', { promised: promisedDays, statutory: statutoryDays, unit: value.timeLimit.unit ?? 'working-days' }));
     }
     if (value.handlingType === 'immediate' && promisedDays > 0) {
       problems.push(problem('service.immediate-with-days', file, '/handlingType', { promised: promisedDays }));
