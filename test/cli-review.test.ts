@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from './support/catalogue.ts';
+import { matters, projectRoot } from './support/catalogue.ts';
 import { cliSandbox } from './support/cli.ts';
 
 let sandbox: ReturnType<typeof cliSandbox>;
@@ -15,6 +15,9 @@ beforeAll(() => {
 afterAll(() => sandbox.remove());
 
 const permit = 'definitions/matters/residence-permit';
+// the catalogue's own figures (it is being corrected: no count is written in)
+const reviewed = matters().filter((m) => m.baseline);
+const variantCount = reviewed.reduce((n, m) => n + m.variants.length, 0);
 
 describe('onematter diff', () => {
   it('prints changes, metrics of both sides and the score of a against b as JSON', async () => {
@@ -35,8 +38,8 @@ describe('onematter diff', () => {
     const { code, stdout } = await run('diff', `${permit}/ningbo.json`, `${permit}/baseline.json`);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^materials \(\d+ more, \d+ less, \d+ neutral\)$/m);
-    expect(stdout).toContain('+ promises 5 working days instead of 3 [2]');
-    expect(stdout).toContain('承诺时限由 3 个工作日改为 5 个工作日');
+    expect(stdout).toContain('+ promises 5 days instead of 3 [1.43]'); // calendar days: 2 of them weigh 2 × 5/7
+    expect(stdout).toContain('承诺时限由 3 日改为 5 日');
   });
 
   it('gives a baseline against itself score 100 and no differences', async () => {
@@ -89,7 +92,7 @@ describe('onematter diff', () => {
       expect(stdout).toContain('    无法比较第 5 项材料（a 方 /name 缺失，应为中英文文本 { zh, en }）  /materials/4');
       expect(stdout).toContain('  · could not compare the transitions of “onsiteCheck” on CONFIRM (a: /target is missing, expected a string)');
       // the rest is classified as for the valid variant
-      expect(stdout).toContain('+ promises 5 working days instead of 3 [2]');
+      expect(stdout).toContain('+ promises 5 days instead of 3 [1.43]');
       expect(stdout).toContain('+ adds the step “On-site check” (inspector) [4]');
     });
 
@@ -130,7 +133,7 @@ describe('onematter score', () => {
     const { code, stdout } = await run('score', 'definitions', '--json');
     expect(code).toBe(0);
     const { scores } = JSON.parse(stdout);
-    expect(scores).toHaveLength(19);
+    expect(scores).toHaveLength(variantCount);
     for (const s of scores) {
       expect(s.score).toBeGreaterThan(0);
       expect(s.score).toBeLessThanOrEqual(100);
@@ -158,14 +161,17 @@ describe('onematter review', () => {
   it('writes one self-contained HTML file', async () => {
     const { code, stdout } = await run('review', 'definitions', '--out', 'review.html');
     expect(code).toBe(0);
-    expect(stdout).toBe('wrote review.html: 6 matters, 19 variants\n');
+    expect(stdout.endsWith(`\nwrote review.html: ${reviewed.length} matters, ${variantCount} variants\n`)).toBe(true); // after the catalogue metrics
     const html = readFileSync(join(dir, 'review.html'), 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<script|<link |src="http|href="http|@import|url\(/);
-    expect(html.match(/<section class="matter"/g)).toHaveLength(6);
+    expect(html.match(/<section class="matter"/g)).toHaveLength(reviewed.length);
   });
 
-  it('requires --out', async () => {
-    expect((await run('review', 'definitions')).code).toBe(2);
+  it('prints the catalogue metrics without --out, and refuses an empty --out', async () => {
+    const { code, stdout } = await run('review', 'definitions');
+    expect(code).toBe(0);
+    expect(stdout).toContain('最多跑一次 at most one visit');
+    expect((await run('review', 'definitions', '--out', '')).code).toBe(2);
   });
 });

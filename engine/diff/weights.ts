@@ -41,4 +41,25 @@ export const weights = {
   channel: 2,
   /** Each level of online depth. */
   onlineDepthLevel: 2,
+  /**
+   * Factor for a material or fee asked only in some situations (its `when`): without data on how many applicants
+   * are in the situation, half of them. A proven narrower or wider condition weighs this factor again (a quarter).
+   */
+  conditional: 0.5,
+  /** Factor for a fee waived in some situations (`waivedWhen`): half of the applicants pay it. */
+  waivable: 0.5,
+  /** Each alternative fewer in a one-of group of materials. */
+  alternative: 2,
+  /** No statutory time limit where the other states one: the applicant loses the legal upper bound on waiting. */
+  statutoryLimit: 2,
+  /** Each 30 minutes the applicant spends on site (an immediate matter's `onSiteMinutes`). */
+  onSitePer30Minutes: 1,
+  /** An output valid for a shorter time (renewed sooner). */
+  validity: 2,
+  /** A way fewer to receive an output (electronic, mail, window, self-service). */
+  delivery: 1,
+  /** A matter the applicant must have been through first (前置事项): another application, like a material obtained elsewhere. */
+  prerequisite: 8,
+  /** Each level narrower an acceptance scope (通办范围): national → cross-province → province → city → county. */
+  acceptanceScopeLevel: 2,
 } as const;

@@ -2,9 +2,17 @@
 import { isObject, join } from '../json/pointer.ts';
 import { refTarget } from '../form/refs.ts';
 import { comparableOne } from '../diff/shape/index.ts';
+import { supplied } from '../diff/materials/match.ts';
+import { groupsOf, situationFactor } from '../diff/materials/weigh.ts';
+import { inWorkingDays, unitOf } from '../diff/time.ts';
+import type { Material } from '../model/index.ts';
 
 export interface BurdenMetrics {
-  /** Materials the applicant must supply (required or tolerated-missing, not fetched through shared data). */
+  /**
+   * Materials the applicant must supply (required or tolerated-missing, not fetched through shared data), counted
+   * as the diff weighs them: one asked only in some situations counts `weights.conditional` (½), and a one-of group
+   * counts once, as its lightest member (0 when an alternative need not be brought: fetched, optional or exempted).
+   */
   readonly materials: number;
   /** Materials waived because shared data supplies them. */
   readonly waivedMaterials: number;
@@ -14,9 +22,13 @@ export interface BurdenMetrics {
   readonly fieldsPrefilled: number;
   /** Process states where a person acts. */
   readonly humanSteps: number;
+  /** The promised time limit in working days (calendar days × 5/7), to two decimals. */
   readonly promisedDays: number;
   readonly visits: number;
-  /** Total fees in CNY. */
+  /**
+   * Fees in CNY charged whatever the situation: fees without a `when` (a fee that can be waived counts in full, a
+   * waiver being the exception). Fees due only in some situations are left out: they are not what every applicant pays.
+   */
   readonly fees: number;
 }
 
@@ -29,20 +41,30 @@ const none: BurdenMetrics = { materials: 0, waivedMaterials: 0, fieldsTyped: 0, 
 export function burdenMetrics(definition: unknown): BurdenMetrics {
   const def = comparableOne(definition);
   if (!def) return none;
-  const supplied = def.materials.filter((m) => m.necessity === 'required' || m.necessity === 'tolerated-missing');
   const locked = new Set((def.form.prefill ?? []).filter((p) => p.locked !== false).map((p) => p.field));
   const leaves = leafFields(def.form.schema, def.form.schema);
   const fieldsPrefilled = leaves.filter((f) => locked.has(f)).length;
+  const promised = def.timeLimit.promisedDays ?? 0; // absent only in a draft
   return {
-    materials: supplied.filter((m) => m.source !== 'shared-data').length,
+    materials: materialCount(def.materials, groupsOf(def).values()),
     waivedMaterials: def.materials.filter((m) => m.source === 'shared-data').length,
     fieldsTyped: leaves.length - fieldsPrefilled,
     fieldsPrefilled,
     humanSteps: Object.values(def.process.states).filter((s) => s && s.type !== 'final').length,
-    promisedDays: def.timeLimit.promisedDays ?? 0, // absent only in a draft
+    promisedDays: Math.round(inWorkingDays(promised, unitOf(def.timeLimit)) * 100) / 100,
     visits: def.visits ?? 0,
-    fees: def.fees.reduce((sum, f) => sum + f.amount, 0),
+    fees: def.fees.reduce((sum, f) => sum + (f.when === undefined ? f.amount : 0), 0),
   };
+}
+
+// Ungrouped materials the applicant supplies, each counted for its share of situations, plus each one-of group,
+// counted as its lightest alternative.
+function materialCount(materials: readonly Material[], groups: Iterable<{ members: readonly { material: Material }[] }>): number {
+  let n = 0;
+  for (const m of materials) if (m.oneOfGroup === undefined && supplied(m)) n += situationFactor(m.when);
+  // an alternative the applicant need not bring (fetched, optional or exempted) satisfies the group at no cost
+  for (const g of groups) n += Math.min(...g.members.map(({ material: m }) => (supplied(m) ? situationFactor(m.when) : 0)));
+  return n;
 }
 
 // Data paths of the leaf properties (non-object values) of an object schema. Local $refs (pointer or anchor) are

@@ -4,6 +4,7 @@ import type { MatterDefinition } from '../model/index.ts';
 import { reviewVariant, type VariantReview } from './variant.ts';
 import { deriveTopRunner, type TopRunnerProposal } from './top-runner.ts';
 import { diff, type Change } from '../diff/index.ts';
+import { convergenceOf, type Convergence } from './convergence.ts';
 
 export interface ReviewedVariant {
   readonly file: string;
@@ -18,6 +19,8 @@ export interface MatterReview {
   readonly variants: readonly ReviewedVariant[];
   /** A top runner derived from the variants, and how it differs from the current baseline. */
   readonly proposal?: TopRunnerProposal & { readonly changesFromBaseline: readonly Change[] };
+  /** How many distinct implementations the baseline and its variants are (convergence.ts). */
+  readonly convergence: Convergence;
 }
 
 /** Reviews every matter that has a baseline; `onProgress(done, total)` is called after each variant. */
@@ -36,8 +39,9 @@ export function reviewCatalogue(catalogue: Catalogue, onProgress?: (done: number
   }
   return [...byBaseline].map(([baseline, reviewed]) => {
     const sorted = reviewed.sort((x, y) => y.review.score - x.review.score || x.definition.region.code.localeCompare(y.definition.region.code));
-    if (sorted.length === 0) return { id: baseline.value.id, baseline, variants: sorted };
+    const convergence = convergenceOf(baseline.value, sorted.map((r) => r.definition));
+    if (sorted.length === 0) return { id: baseline.value.id, baseline, variants: sorted, convergence };
     const proposal = deriveTopRunner(sorted.map((r) => r.definition), { region: baseline.value.region, version: baseline.value.version });
-    return { id: baseline.value.id, baseline, variants: sorted, proposal: { ...proposal, changesFromBaseline: diff(proposal.definition, baseline.value, ctx) } };
+    return { id: baseline.value.id, baseline, variants: sorted, proposal: { ...proposal, changesFromBaseline: diff(proposal.definition, baseline.value, ctx) }, convergence };
   }).sort((x, y) => x.id.localeCompare(y.id));
 }

@@ -5,3 +5,5 @@ export { planAction } from './plan-actions.ts';
 export { scoreChanges, scoreScale } from './score.ts';
 export { deriveTopRunner, type TopRunnerProposal, type TopRunnerFlag, type TopRunnerOptions } from './top-runner.ts';
 export { reviewCatalogue, type MatterReview, type ReviewedVariant } from './catalogue.ts';
+export { summarizeCatalogue, defaultLevelled, type CatalogueSummary, type MatterSummary, type Share } from './summary.ts';
+export { convergenceOf, implementationKey, regionalElements, type Convergence } from './convergence.ts';

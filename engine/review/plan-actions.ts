@@ -4,6 +4,7 @@
  * other step reads "match the top runner: <the difference>".
  */
 import type { Change } from '../diff/index.ts';
+import { daysEn, daysZh } from '../diff/time.ts';
 import type { LocalizedText } from '../model/index.ts';
 
 type Params = Readonly<Record<string, unknown>>;
@@ -14,10 +15,14 @@ const material = (p: Params) => ({ zh: `“${s(p.nameZh ?? p.name ?? p.id)}”`,
 const field = (p: Params) => s(p.label ?? p.field);
 const necessityZh: Record<string, string> = { required: '必需', optional: '可选', 'tolerated-missing': '容缺', exempted: '免提交' };
 const formatZh: Record<string, string> = { electronic: '电子', paper: '纸质' };
+const scopeZh: Record<string, string> = { national: '全国通办', 'cross-province': '跨省通办', province: '全省通办', city: '全市通办', county: '全县通办' };
+const deliveryEn: Record<string, string> = { electronic: 'electronically', mail: 'by mail', window: 'at the window', 'self-service': 'at a self-service terminal' };
+const deliveryZh: Record<string, string> = { electronic: '电子送达', mail: '邮寄', window: '窗口领取', 'self-service': '自助终端领取' };
 const sourceWords: Record<string, LocalizedText> = {
   'shared-data': { zh: '通过数据共享获取', en: 'fetch it through shared data' },
   'government-issued': { zh: '由发证部门提供', en: 'take it from the issuing department' },
   applicant: { zh: '由申请人提供', en: 'let the applicant bring it' },
+  'third-party': { zh: '由第三方出具', en: 'let a third party issue it' },
 };
 
 const phrases: Record<string, Phrase> = {
@@ -38,7 +43,27 @@ const phrases: Record<string, Phrase> = {
   'form.pattern changed': (p) => ({ zh: `将 ${field(p)} 的格式恢复为 ${s(p.from)}`, en: `Restore the pattern of ${field(p)} to ${s(p.from)}` }),
   'form.upper-bound changed': (p) => ({ zh: `将 ${field(p)} 的 ${s(p.keyword)} 恢复为 ${s(p.from)}`, en: `Set ${s(p.keyword)} of ${field(p)} back to ${s(p.from)}` }),
   'service.visits changed': (p) => ({ zh: `到现场次数减为 ${s(p.from)} 次`, en: `Cut on-site visits to ${s(p.from)}` }),
-  'service.promised-days changed': (p) => ({ zh: `承诺时限缩短为 ${s(p.from)} 个工作日`, en: `Promise ${s(p.from)} working days` }),
+  'service.promised-days changed': (p) => ({ zh: `承诺时限缩短为 ${daysZh(p.from, p.fromUnit)}`, en: `Promise ${daysEn(p.from, p.fromUnit)}` }),
+  'service.statutory-days removed': (p) => ({ zh: `注明法定时限 ${daysZh(p.from, p.fromUnit)}，与标杆一致`, en: `State the statutory limit of ${daysEn(p.from, p.fromUnit)}, as the top runner does` }),
+  'service.extension added': () => ({ zh: '不再延长法定时限：标杆不延长', en: 'Stop extending the statutory limit: the top runner does not' }),
+  'service.extension changed': (p) => ({ zh: `法定时限至多延长至 ${daysZh(p.from, p.fromUnit)}`, en: `Extend the statutory limit to ${daysEn(p.from, p.fromUnit)} at most` }),
+  'service.on-site-minutes changed': (p) => ({ zh: `现场办理时长缩短为 ${s(p.from)} 分钟`, en: `Cut the time on site to ${s(p.from)} minutes` }),
+  'materials.condition removed': (p) => ({ zh: `仅在标杆规定的情形下要求${material(p).zh}`, en: `Ask for ${material(p).en} only in the situations the top runner does` }),
+  'materials.condition changed': (p) => ({ zh: `仅在标杆规定的情形下要求${material(p).zh}`, en: `Ask for ${material(p).en} only in the situations the top runner does` }),
+  'materials.group removed': (p) => ({ zh: `${material(p).zh}改为“${s(p.from)}”组内可选其一，与标杆一致`, en: `Accept ${material(p).en} as one of the alternatives of “${s(p.from)}” again, as the top runner does` }),
+  'materials.alternatives added': (p) => ({ zh: `取消“${s(p.group)}”组材料：标杆不要求`, en: `Stop asking for one of the group “${s(p.group)}”: the top runner does not` }),
+  'materials.alternatives changed': (p) =>
+    p.from === p.to
+      ? { zh: `“${s(p.group)}”组材料的来源与要求恢复为标杆的做法`, en: `Make the alternatives of the group “${s(p.group)}” as easy to supply as the top runner does` }
+      : { zh: `“${s(p.group)}”组恢复 ${s(p.from)} 项可选材料`, en: `Accept all ${s(p.from)} alternatives of the group “${s(p.group)}” again` },
+  'service.fee-condition removed': (p) => ({ zh: `仅在标杆规定的情形下收取${material(p).zh}`, en: `Charge ${material(p).en} only in the situations the top runner does` }),
+  'service.fee-condition changed': (p) => ({ zh: `仅在标杆规定的情形下收取${material(p).zh}`, en: `Charge ${material(p).en} only in the situations the top runner does` }),
+  'service.fee-waiver removed': (p) => ({ zh: `按标杆规定的情形减免${material(p).zh}`, en: `Waive ${material(p).en} in the situations the top runner does` }),
+  'service.fee-waiver changed': (p) => ({ zh: `按标杆规定的情形减免${material(p).zh}`, en: `Waive ${material(p).en} in the situations the top runner does` }),
+  'service.output-delivery removed': (p) => ({ zh: `增加“${s(p.nameZh ?? p.name)}”的送达方式：${deliveryZh[s(p.method)] ?? s(p.method)}`, en: `Deliver “${s(p.name)}” ${deliveryEn[s(p.method)] ?? `by ${s(p.method)}`} too` }),
+  'service.output-validity changed': (p) => ({ zh: `“${s(p.nameZh ?? p.name)}”有效期与标杆一致`, en: `Issue “${s(p.name)}” with the top runner’s validity` }),
+  'service.acceptance-scope changed': (p) => ({ zh: `通办范围扩大为${scopeZh[s(p.from)] ?? s(p.from)}，与标杆一致`, en: `Accept applications ${s(p.from)}-wide, as the top runner does` }),
+  'service.requires added': (p) => ({ zh: `不再以 ${s(p.matter)} 为前置事项：标杆不要求`, en: `Stop requiring the matter ${s(p.matter)} first: the top runner does not` }),
   'service.handling-type changed': (p) => ({ zh: p.from === 'immediate' ? '改为即办件' : `办件类型恢复为 ${s(p.from)}`, en: p.from === 'immediate' ? 'Handle it on the spot again' : `Handle it as ${s(p.from)} again` }),
   'service.online-depth changed': (p) => ({ zh: `网办深度提升到 ${s(p.from)} 级`, en: `Raise the online depth to ${s(p.from)}` }),
   'service.fee added': (p) => ({ zh: `取消收费“${s(p.nameZh ?? p.name)}”`, en: `Drop the fee “${s(p.name)}”` }),

@@ -3,6 +3,8 @@
  * fee or field that a variant's legal basis requires is kept and flagged, never silently dropped.
  */
 import { fieldWeight } from '../diff/form/leaves.ts';
+import { inWorkingDays, unitOf } from '../diff/time.ts';
+import { feeShare } from '../diff/fees.ts';
 import { isObject, parsePointer } from '../json/pointer.ts';
 import type { Fee, LegalResource, Material, MatterDefinition, Region } from '../model/index.ts';
 
@@ -29,7 +31,9 @@ export interface TopRunnerOptions {
 
 const necessityRank = { exempted: 0, optional: 1, 'tolerated-missing': 2, required: 3 } as const;
 const sourceRank = { 'shared-data': 0, 'government-issued': 1, 'third-party': 2, applicant: 2 } as const;
-const materialCost = (m: Material) => [sourceRank[m.source], necessityRank[m.necessity], m.format.includes('electronic') ? 0 : 1, m.copies.originals + m.copies.photocopies];
+// An alternative of a one-of group is lighter than the same material asked on its own (even tolerated missing): the
+// applicant may bring another; one asked only in some situations is lighter than one asked always.
+const materialCost = (m: Material) => [sourceRank[m.source], m.oneOfGroup === undefined ? 1 : 0, necessityRank[m.necessity], m.when === undefined ? 1 : 0, m.format.includes('electronic') ? 0 : 1, m.copies.originals + m.copies.photocopies];
 
 // The item with the lexicographically smallest cost; ties keep the first.
 function lightest<T>(items: readonly T[], cost: (t: T) => number[]): T {
@@ -47,6 +51,8 @@ const formCost = (d: MatterDefinition) => {
   const locked = new Set((d.form.prefill ?? []).filter((p) => p.locked !== false).map((p) => p.field));
   return [fieldWeight(d.form.schema, '', true, locked)];
 };
+// Days compared in one measure: calendar days count 5/7 of a working day.
+const days = (d: MatterDefinition, n: number) => inWorkingDays(n, unitOf(d.timeLimit));
 const humanSteps = (d: MatterDefinition) => Object.values(d.process.states).filter((s) => s && s.type !== 'final').length;
 
 /** Proposes a baseline from the variants of one matter (they must share an `id`). */
@@ -60,7 +66,7 @@ export function deriveTopRunner(variants: readonly MatterDefinition[], options: 
 
   const formOwner = from('form', lightest(variants, formCost));
   const processOwner = from('process', lightest(variants, (v) => [humanSteps(v)]));
-  const timeOwner = from('timeLimit', lightest(variants, (v) => [v.timeLimit.promisedDays, v.timeLimit.statutoryDays ?? Number.POSITIVE_INFINITY]));
+  const timeOwner = from('timeLimit', lightest(variants, (v) => [days(v, v.timeLimit.promisedDays), days(v, v.timeLimit.statutoryDays ?? Number.POSITIVE_INFINITY)]));
   const visitOwner = from('visits', lightest(variants, (v) => [v.visits]));
   const legalBasis = unionById(variants.flatMap((v) => v.legalBasis));
 
@@ -74,7 +80,7 @@ export function deriveTopRunner(variants: readonly MatterDefinition[], options: 
     flags,
     sources,
   );
-  const fees = pickElements(variants, (v) => v.fees, (f) => [f.id], (group) => lightest(group, (x) => [x.item.amount]), (f) => f.legalBasis ?? [], 'fees', flags, sources);
+  const fees = pickElements(variants, (v) => v.fees, (f) => [f.id], (group) => lightest(group, (x) => [x.item.amount * feeShare(x.item)]), (f) => f.legalBasis ?? [], 'fees', flags, sources);
 
   const form = structuredClone(formOwner.form);
   keepLawfulFields(form, formOwner, variants, flags, sources);

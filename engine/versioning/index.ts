@@ -7,6 +7,7 @@ import { diff, type Change, type DiffContext } from '../diff/index.ts';
 import { jsonEqual } from '../json/equal.ts';
 import { escapeToken, resolvePointer } from '../json/pointer.ts';
 import type { LocalizedText, MatterDefinition } from '../model/index.ts';
+import { informationElements } from '../diff/rules/service/information.ts';
 import { formShapeChanges } from './form-shape.ts';
 import { classify, residualWhy } from './rules.ts';
 import { bumpOrder, bumpVersion, type VersionBump } from './semver.ts';
@@ -60,7 +61,8 @@ export function proposeVersion(previous: MatterDefinition, next: MatterDefinitio
   // anything else that differs is at least a patch (wording) or a minor change the diff does not classify
   const largest = () => reasons.reduce<VersionBump>((m, r) => (bumpOrder[r.bump] > bumpOrder[m] ? r.bump : m), 'none');
   if (bumpOrder[largest()] < bumpOrder.minor) {
-    const [plainBefore, plainAfter] = [withoutWording(previous), withoutWording(next)];
+    // the guide's information (places, contact, codes, …) is classified by the diff, as a patch, like wording
+    const [plainBefore, plainAfter] = [withoutInformation(withoutWording(previous)), withoutInformation(withoutWording(next))];
     const wordingOnly = jsonEqual(plainBefore, plainAfter);
     if (!wordingOnly || reasons.length === 0) {
       const [from, to] = wordingOnly ? [before, after] : [plainBefore, plainAfter];
@@ -72,6 +74,13 @@ export function proposeVersion(previous: MatterDefinition, next: MatterDefinitio
   const bump = largest();
   reasons.sort((x, y) => bumpOrder[y.bump] - bumpOrder[x.bump]); // stable: diff order within a bump
   return { bump, version: bumpVersion(previous.version, bump), reasons };
+}
+
+function withoutInformation(plain: unknown): unknown {
+  if (typeof plain !== 'object' || plain === null) return plain;
+  const rest: Record<string, unknown> = { ...plain };
+  for (const k of informationElements) delete rest[k];
+  return rest;
 }
 
 // A difference the diff does not report, as a change: neutral, nothing to weigh, a fix that restores it.

@@ -3,7 +3,8 @@
  * but "could data submitted under the previous version fail the next one?": a new optional field is more burden
  * and breaks nothing; a field dropped from a closed object is less burden and breaks every submission that
  * filled it. Everything else a new version changes (materials, fees, process, time limits, …) is minor; texts
- * people read (titles, descriptions, labels, help) are a patch.
+ * people read (titles, descriptions, labels, help) and the guide's information (places, contact, codes, status) are a
+ * patch.
  */
 import type { Change } from '../diff/index.ts';
 import { jsonEqual } from '../json/equal.ts';
@@ -42,6 +43,7 @@ const why = {
   behaviour: { en: 'changes how the form behaves, not what it accepts', zh: '改变表单的行为，不改变其接受的数据' },
   service: { en: 'changes what the matter asks or offers, not what its form accepts', zh: '改变事项的要求或服务，不改变表单接受的数据' },
   wording: { en: 'changes wording only', zh: '仅修改文字表述' },
+  information: { en: 'changes what the guide publishes (places, contact, codes, status, …), not what the matter asks', zh: '仅修改办事指南公布的信息（办理地点、联系电话、编码、状态等），不改变事项的要求' },
   incomparable: { en: 'could not be compared, so earlier data cannot be shown to pass', zh: '无法比较，不能确认旧数据仍可通过校验' },
 } as const satisfies Record<string, LocalizedText>;
 
@@ -90,6 +92,8 @@ export const versionRules: readonly VersionRule[] = [
       return jsonEqual(part(previous), part(next)) ? { bump: 'patch', why: why.wording } : { bump: 'minor', why: why.service };
     },
   },
+  // places, phones, codes and the like are published like wording: a patch
+  { codes: ['service.information'], classify: () => ({ bump: 'patch', why: why.information }) },
   { codes: ['form.incomparable', 'materials.incomparable', 'process.incomparable', 'service.incomparable'], classify: () => ({ bump: 'major', why: why.incomparable }) },
   { codes: ['materials.*', 'process.*', 'service.*'], classify: () => ({ bump: 'minor', why: why.service }) },
 ];

@@ -62,22 +62,30 @@ example: onematter diff definitions/matters/residence-permit/ningbo.json definit
   },
   score: {
     usage: scoreUsage,
-    summary: 'score every variant against its top-runner baseline (0–100)',
-    details: `A progress bar shows on a terminal, never in a pipe.
+    summary: 'score every variant against its top-runner baseline (0–100), with the catalogue’s metrics',
+    details: `One row per variant, whether it is levelled (scores at least the threshold), then the province's
+catalogue metrics: zero materials, zero forms, at most one visit, immediate matters' minutes on site, regions
+levelled, and per matter its distinct variants. A progress bar shows on a terminal, never in a pipe.
 
 options:
-  --json   print the scores as JSON
+  --json                print { "scores": [...], "catalogue": {...}, "problems": [...] }
+  --levelled <points>   the score at which a region counts as levelled, 0–100 (default 90)
 
 ${exitCodes}
 example: onematter score definitions`,
   },
   review: {
     usage: reviewUsage,
-    summary: 'write the reviewers’ report: region × metric matrix, score chart, level-up plans, proposed top runner',
-    details: `Writes one self-contained HTML file (no scripts, nothing fetched) that opens offline.
+    summary: 'the catalogue’s metrics, and the reviewers’ report: region × metric matrix, score chart, level-up plans, proposed top runner',
+    details: `Prints the province's catalogue metrics: the shares of definitions with zero materials (零材料), zero
+forms (零表单) and at most one visit (最多跑一次), immediate matters' minutes on site, the regions levelled, and per
+matter the number of distinct variants (1 = one matter, one form, one process). With --out, also writes one
+self-contained HTML file (no scripts, nothing fetched) that opens offline.
 
 options:
-  --out <file.html>   where to write the report (required)
+  --out <file.html>     also write the HTML report there
+  --json                print { "catalogue": {...}, "matters": [...], "problems": [...] } instead of text
+  --levelled <points>   the score at which a region counts as levelled, 0–100 (default 90)
 
 ${exitCodes}
 example: onematter review definitions --out review.html`,
@@ -116,23 +124,34 @@ example: onematter import-form rjsf-form.json --into definitions/matters/residen
   },
   export: {
     usage: exportUsage,
-    summary: 'write the server’s published catalogue as files shaped like definitions/, for version control',
-    details: `Opens the server's database read only (it may be running) and writes the newest version of every matter in
-every region to <dir>/matters/<matter>/<region>.json, as published (2-space JSON), with the shared data, shared
-schemas, regions and bundles of the catalogue folder beside them: a complete catalogue \`onematter validate\` passes.
-Older versions a variant or bundle still refers to go beside as <name>@<version>.json. Names: a file already holding
-the matter and region keeps its name; else the folder is a slug of the English title, the baseline baseline.json,
-a variant the slug of its region's English name (-<id> or -<region code> added on a clash). Only changed files
-are rewritten; a file holding an edit that is not published yet stops the export (exit 1, nothing written).
+    summary: 'write the server’s published catalogue as files shaped like definitions/ (--files), or the catalogue as CPSV-AP 3.2 JSON-LD (--cpsv)',
+    details: `--files <dir>: opens the server's database read only (it may be running) and writes the newest version of
+every matter in every region to <dir>/matters/<matter>/<region>.json, as published (2-space JSON), with the shared
+data, shared schemas, regions and bundles of the catalogue folder beside them: a complete catalogue \`onematter
+validate\` passes. Older versions a variant or bundle still refers to go beside as <name>@<version>.json. Names: a
+file already holding the matter and region keeps its name; else the folder is a slug of the English title, the
+baseline baseline.json, a variant the slug of its region's English name (-<id> or -<region code> added on a clash).
+Only changed files are rewritten; a file holding an edit that is not published yet stops the export (exit 1,
+nothing written).
+
+--cpsv <dir> [<definitions-dir>]: the catalogue in the EU's CPSV-AP 3.2 as JSON-LD, one document per definition
+(<dir>/matters/<id>/<region code>.jsonld, an older version as <region code>@<version>.jsonld) and the index
+<dir>/catalogue.jsonld; each document embeds its context, so reading it fetches nothing. From a definitions folder
+when one is named (validated first: any problem stops the export, exit 1, nothing written), else from the server's
+database (read only) with the bundles of --catalogue. What CPSV-AP lacks is under https://onematter.dev/ns#
+(docs/cpsv.md). Only changed files are rewritten, so exporting twice writes nothing.
 
 options:
-  --files <dir>       the folder to write (required; made if missing)
+  --files <dir>       write a definitions folder (made if missing)
+  --cpsv <dir>        write CPSV-AP 3.2 JSON-LD (made if missing)
   --data <folder>     the server's data folder (default: ONEMATTER_DATA, else ./.onematter); its database must exist
-  --all-versions      also every older version, as <name>@<version>.json
-  --catalogue <dir>   where the shared data, schemas, regions and bundles come from (default: the project's definitions/)
+  --all-versions      also every older version, as <name>@<version>.json(ld)
+  --catalogue <dir>   where the shared data, schemas, regions and bundles come from (default: the project's
+                      definitions/; for a definitions folder: the catalogue root above it)
 
-exit codes: 0 exported, 1 files would be overwritten (nothing written), 2 usage error (no database there, …)
-example: onematter export --files catalogue --data /srv/onematter`,
+exit codes: 0 exported, 1 files would be overwritten or the definitions have problems (nothing written), 2 usage error (no database there, …)
+example: onematter export --files catalogue --data /srv/onematter
+example: onematter export --cpsv cpsv definitions`,
   },
   import: {
     usage: importUsage,

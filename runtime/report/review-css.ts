@@ -15,7 +15,8 @@ tr.baseline th { font-weight: 700; } tr.proposal { font-style: italic; }
 .legend span { padding: 2px 8px; border-radius: 3px; margin-right: 4px; }
 td.score { font-weight: 700; }
 .band-a rect { fill: #2da44e; } .band-b rect { fill: #bf8700; } .band-c rect { fill: #e16f24; } .band-d rect { fill: #cf222e; }
-svg text { font-size: 12px; fill: #1f2328; } .axis { stroke: #8c959f; }
+svg text { font-size: 12px; fill: #1f2328; } .axis { stroke: #8c959f; } .threshold { stroke: #57606a; stroke-dasharray: 4 3; }
+td.flag { text-align: center; } .catalogue-metrics thead th:first-child, .convergence thead th:first-child { text-align: left; } .catalogue-metrics td, .convergence td { text-align: right; } .note { font-size: 0.85em; color: #57606a; }
 details.plan { margin: 6px 0; } details.plan summary { cursor: pointer; }
 .plan li { margin: 4px 0; } .w { display: inline-block; min-width: 2.5em; font-weight: 700; color: #cf222e; }
 .flags li { color: #9a6700; }

@@ -3,7 +3,10 @@
  * matter, a region × metric matrix coloured by deviation from the top runner, a chart of scores across regions,
  * each variant's level-up plan, and a proposed top runner.
  */
-import { burdenMetrics, planAction, scoreChanges, scoreScale, weights, type BurdenMetrics, type Change, type MatterDefinition, type MatterReview } from '../../engine/index.ts';
+import {
+  burdenMetrics, defaultLevelled, planAction, provinceMetrics, regionalElements, scoreChanges, scoreScale, summarizeCatalogue, weights,
+  type BurdenMetrics, type CatalogueSummary, type Change, type MatterDefinition, type MatterReview, type ProvinceMetrics, type Share,
+} from '../../engine/index.ts';
 import { bi, esc } from './html.ts';
 import { reportCss } from './review-css.ts';
 
@@ -16,15 +19,25 @@ const metricColumns: { key: keyof BurdenMetrics; zh: string; en: string }[] = [
   { key: 'fees', zh: '收费(元)', en: 'fees (CNY)' },
 ];
 
+const flagColumns: { key: 'zeroMaterials' | 'zeroForm' | 'atMostOneVisit'; zh: string; en: string }[] = [
+  { key: 'zeroMaterials', zh: '零材料', en: 'zero materials' },
+  { key: 'zeroForm', zh: '零表单', en: 'zero forms' },
+  { key: 'atMostOneVisit', zh: '最多跑一次', en: 'at most one visit' },
+];
+
 export interface ReportOptions {
   /** When the report was made (the caller reads the clock). */
   readonly generatedAt: string;
   readonly source: string;
+  /** The score at which a region counts as levelled (default 90). */
+  readonly levelled?: number;
 }
 
 /** Renders the whole report. */
 export function renderReviewHtml(reviews: readonly MatterReview[], options: ReportOptions): string {
   const variants = reviews.reduce((n, m) => n + m.variants.length, 0);
+  const levelled = options.levelled ?? defaultLevelled;
+  const summary = summarizeCatalogue(reviews, { levelled });
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -41,7 +54,8 @@ export function renderReviewHtml(reviews: readonly MatterReview[], options: Repo
   ${legend()}
 </header>
 <main>
-${reviews.map(matterSection).join('\n')}
+${catalogueSection(summary)}
+${reviews.map((m) => matterSection(m, levelled)).join('\n')}
 </main>
 <footer>${method()}</footer>
 </body>
@@ -52,13 +66,48 @@ ${reviews.map(matterSection).join('\n')}
 const anchor = (id: string) => `matter-${id}`;
 const round = (n: number) => Math.round(n * 10) / 10;
 
-function matterSection(m: MatterReview): string {
+const percent = (s: Share) => `${round(s.share * 100)}%`;
+
+// The province's metrics over the whole review (summary.ts): one row each, count, total and share.
+function catalogueSection(s: CatalogueSummary): string {
+  const row = (key: string, zh: string, en: string, share: Share, what: string) =>
+    `<tr data-metric="${key}" data-count="${share.count}" data-total="${share.total}"><th scope="row">${esc(zh)} <span class="en">${esc(en)}</span></th><td>${share.count}</td><td>${share.total} ${esc(what)}</td><td>${percent(share)}</td></tr>`;
+  const minutes = s.immediate.withMinutes === 0
+    ? s.immediate.count === 0 ? '无即办件 <span class="en">no immediate matter</span>' : '均未说明现场时长 <span class="en">none of them states its minutes on site</span>'
+    : `中位 ${s.immediate.medianMinutes} 分钟，最长 ${s.immediate.maxMinutes} 分钟 <span class="en">median ${s.immediate.medianMinutes} min, longest ${s.immediate.maxMinutes} min (${s.immediate.withMinutes} stating them)</span>`;
+  return `<section class="catalogue" aria-labelledby="catalogue-title">
+  <h2 id="catalogue-title">全省指标 <span class="en">Catalogue metrics</span></h2>
+  <table class="catalogue-metrics">
+  <caption>${s.baselines} 项标杆、${s.variants} 个地方版本 <span class="en">${s.baselines} baselines and ${s.variants} regional variants (${s.definitions} definitions)</span></caption>
+  <thead><tr><th scope="col">指标 <span class="en">metric</span></th><th scope="col">数量 <span class="en">count</span></th><th scope="col">总数 <span class="en">of</span></th><th scope="col">比例 <span class="en">share</span></th></tr></thead>
+  <tbody>
+  ${row('zeroMaterials', '零材料', 'zero materials', s.zeroMaterials, 'definitions')}
+  ${row('zeroForm', '零表单', 'zero forms', s.zeroForm, 'definitions')}
+  ${row('atMostOneVisit', '最多跑一次', 'at most one visit', s.atMostOneVisit, 'definitions')}
+  ${row('levelled', `达标（≥ ${s.levelled.threshold} 分）`, `levelled (score ≥ ${s.levelled.threshold})`, s.levelled, 'regions')}
+  <tr data-metric="onSiteMinutes"><th scope="row">即办件现场时长 <span class="en">on-site minutes of immediate matters</span></th><td>${s.immediate.count}</td><td colspan="2">${minutes}</td></tr>
+  </tbody>
+</table>
+  <table class="convergence">
+  <caption>收敛度：去除地方要素后的不同版本数（1 = 一事一表一流程） <span class="en">Convergence: distinct implementations once regional elements are left out (1 = one matter, one form, one process)</span></caption>
+  <thead><tr><th scope="col">事项 <span class="en">matter</span></th><th scope="col">地方版本 <span class="en">variants</span></th><th scope="col">不同版本 <span class="en">distinct</span></th><th scope="col">同标杆 <span class="en">same as top runner</span></th><th scope="col">达标 <span class="en">levelled</span></th></tr></thead>
+  <tbody>
+  ${s.matters.map((m) => `<tr data-matter="${esc(m.id)}"><th scope="row">${bi(m.title)}</th><td>${m.variants}</td><td data-metric="distinct">${m.distinct}</td><td>${m.sameAsBaseline}</td><td data-metric="levelled">${m.levelled.count} / ${m.levelled.total}</td></tr>`).join('\n  ')}
+  </tbody>
+</table>
+  <p class="note">地方要素 <span class="en">Regional elements left out:</span> <code>${regionalElements.map(esc).join('</code> <code>')}</code></p>
+</section>`;
+}
+
+function matterSection(m: MatterReview, levelled: number): string {
   const base = m.baseline.value;
+  const done = m.variants.filter((v) => v.review.score >= levelled).length;
   return `<section class="matter" id="${esc(anchor(m.id))}" data-matter="${esc(m.id)}">
   <h2>${bi(base.title)} <code>${esc(m.id)}</code></h2>
   <p class="meta">${bi(base.department.name)} · top runner <code>${esc(m.baseline.file)}</code> v${esc(base.version)}</p>
-  ${matrix(m)}
-  ${chart(m)}
+  <p class="meta" data-distinct="${m.convergence.distinct}">达标 ${done}/${m.variants.length} <span class="en">levelled (≥ ${levelled}): ${done} of ${m.variants.length} regions</span> · 不同版本 ${m.convergence.distinct} <span class="en">distinct implementations</span></p>
+  ${matrix(m, levelled)}
+  ${chart(m, levelled)}
   <h3>提升清单 <span class="en">Level-up plans</span></h3>
   ${m.variants.map((v) => plan(v.definition, v.review.plan, v.review.score)).join('\n')}
   ${proposal(m)}
@@ -72,21 +121,26 @@ function deviation(value: number, baseline: number): number {
   return ratio <= 0.25 ? 1 : ratio <= 1 ? 2 : ratio <= 3 ? 3 : 4;
 }
 
-function matrix(m: MatterReview): string {
+function matrix(m: MatterReview, levelled: number): string {
   const base = m.variants[0]?.review.metrics.baseline;
   if (!base) return '<p>No regional variants.</p>';
-  const row = (label: string, region: string, metrics: BurdenMetrics, score: number | undefined, cls: string) => `<tr class="${cls}" data-region="${esc(region)}">
+  const flag = (on: boolean) => (on ? '✓' : '✗');
+  const row = (label: string, region: string, metrics: BurdenMetrics, province: ProvinceMetrics, score: number | undefined, cls: string) => `<tr class="${cls}" data-region="${esc(region)}"${score !== undefined && score >= levelled ? ' data-levelled="true"' : ''}>
     <th scope="row">${label}</th>
     <td class="score band-${band(score ?? 100)}" data-metric="score">${score === undefined ? '—' : round(score)}</td>
     ${metricColumns.map((c) => `<td class="dev-${deviation(metrics[c.key], base[c.key])}" data-metric="${c.key}" data-deviation="${deviation(metrics[c.key], base[c.key])}">${round(metrics[c.key])}</td>`).join('')}
+    ${flagColumns.map((c) => `<td class="flag" data-flag="${c.key}" data-value="${province[c.key]}">${flag(province[c.key])}</td>`).join('')}
+    <td data-metric="onSiteMinutes">${province.onSiteMinutes ?? '—'}</td>
   </tr>`;
-  const proposed = m.proposal ? row(`建议标杆 <span class="en">proposed top runner</span>`, 'proposal', burdenMetrics(m.proposal.definition), scoreChanges(m.proposal.changesFromBaseline), 'proposal') : '';
+  const proposed = m.proposal
+    ? row(`建议标杆 <span class="en">proposed top runner</span>`, 'proposal', burdenMetrics(m.proposal.definition), provinceMetrics(m.proposal.definition), scoreChanges(m.proposal.changesFromBaseline), 'proposal')
+    : '';
   return `<table class="matrix">
   <caption>区域 × 指标（颜色表示高于标杆的程度） <span class="en">Region × metric, coloured by deviation from the top runner</span></caption>
-  <thead><tr><th scope="col">区域 <span class="en">region</span></th><th scope="col">得分 <span class="en">score</span></th>${metricColumns.map((c) => `<th scope="col">${esc(c.zh)} <span class="en">${esc(c.en)}</span></th>`).join('')}</tr></thead>
+  <thead><tr><th scope="col">区域 <span class="en">region</span></th><th scope="col">得分 <span class="en">score</span></th>${[...metricColumns, ...flagColumns].map((c) => `<th scope="col">${esc(c.zh)} <span class="en">${esc(c.en)}</span></th>`).join('')}<th scope="col">现场时长 <span class="en">on-site minutes</span></th></tr></thead>
   <tbody>
-  ${row(`标杆 <span class="en">top runner</span> ${bi(m.baseline.value.region.name)}`, m.baseline.value.region.code, base, 100, 'baseline')}
-  ${m.variants.map((v) => row(bi(v.definition.region.name), v.definition.region.code, v.review.metrics.variant, v.review.score, 'variant')).join('\n')}
+  ${row(`标杆 <span class="en">top runner</span> ${bi(m.baseline.value.region.name)}`, m.baseline.value.region.code, base, provinceMetrics(m.baseline.value, base), 100, 'baseline')}
+  ${m.variants.map((v) => row(bi(v.definition.region.name), v.definition.region.code, v.review.metrics.variant, provinceMetrics(v.definition, v.review.metrics.variant), v.review.score, 'variant')).join('\n')}
   ${proposed}
   </tbody>
 </table>`;
@@ -94,7 +148,7 @@ function matrix(m: MatterReview): string {
 
 const band = (score: number) => (score >= 90 ? 'a' : score >= 70 ? 'b' : score >= 40 ? 'c' : 'd');
 
-function chart(m: MatterReview): string {
+function chart(m: MatterReview, levelled: number): string {
   const barHeight = 22;
   const rows = [{ name: m.baseline.value.region.name, score: 100, code: m.baseline.value.region.code }, ...m.variants.map((v) => ({ name: v.definition.region.name, score: v.review.score, code: v.definition.region.code }))];
   const height = rows.length * (barHeight + 6) + 24;
@@ -111,9 +165,10 @@ function chart(m: MatterReview): string {
   <svg role="img" aria-label="Scores across regions" viewBox="0 0 660 ${height}" width="660" height="${height}">
     ${bars.join('\n')}
     <line x1="160" x2="600" y1="${height - 18}" y2="${height - 18}" class="axis"/>
-    <text x="160" y="${height - 4}">0</text><text x="600" y="${height - 4}" text-anchor="end">100</text>
+    <line x1="${(160 + (levelled / 100) * 440).toFixed(1)}" x2="${(160 + (levelled / 100) * 440).toFixed(1)}" y1="0" y2="${height - 18}" class="threshold" data-levelled="${levelled}"/>
+    <text x="160" y="${height - 4}">0</text><text x="${(160 + (levelled / 100) * 440).toFixed(1)}" y="${height - 4}" text-anchor="middle">${levelled}</text><text x="600" y="${height - 4}" text-anchor="end">100</text>
   </svg>
-  <figcaption>各地得分 <span class="en">Scores across regions (top runner = 100)</span></figcaption>
+  <figcaption>各地得分，虚线为达标线 ${levelled} 分 <span class="en">Scores across regions (top runner = 100); the dashed line marks levelled (${levelled})</span></figcaption>
 </figure>`;
 }
 
@@ -150,5 +205,8 @@ function legend(): string {
 
 function method(): string {
   return `<p>Score = min(100, 100 · e<sup>−(M − L/2)/${scoreScale}</sup>), where M sums the weights of changes that add burden and L of those that remove it.
-  Weights: ${Object.entries(weights).map(([k, w]) => `${esc(k)} ${w}`).join(' · ')}. Generated by onematter.</p>`;
+  Weights: ${Object.entries(weights).map(([k, w]) => `${esc(k)} ${w}`).join(' · ')}.</p>
+  <p>Materials count one per material the applicant supplies, ½ for one asked only in some situations, one per one-of group (0 when an
+  alternative need not be brought: fetched, optional or exempted). Promised days are working days (a calendar day counts 5/7). Fees are those due in every
+  situation. Zero materials: no material supplied; zero forms: no field typed; at most one visit: visits ≤ 1. Generated by onematter.</p>`;
 }

@@ -5,17 +5,22 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../runtime/cli/main.ts';
-import { launchChromium, screenshotPath } from '../support/browser.ts';
-import { projectRoot } from '../support/catalogue.ts';
+import { axeViolations, launchChromium, screenshotPath } from '../support/browser.ts';
+import { matters, projectRoot } from '../support/catalogue.ts';
 
 let browser: Browser;
 let dir: string;
 let reportUrl: string;
+// the catalogue's own figures, read from the definitions (it is being corrected: no count is written in)
+const reviewed = matters().filter((m) => m.baseline);
+const matterCount = reviewed.length;
+const variantCount = reviewed.reduce((n, m) => n + m.variants.length, 0);
+const definitions = reviewed.flatMap((m) => [m.baseline, ...m.variants]);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'onematter-report-'));
   const quiet = { write: () => true };
-  const code = await main(['review', 'definitions', '--out', join(dir, 'review.html')], { stdout: quiet, stderr: quiet, cwd: projectRoot });
+  const code = await main(['review', 'definitions', '--out', join(dir, 'review.html'), '--levelled', '60'], { stdout: quiet, stderr: quiet, cwd: projectRoot });
   expect(code).toBe(0);
   reportUrl = pathToFileURL(join(dir, 'review.html')).href;
   browser = await launchChromium();
@@ -36,12 +41,12 @@ describe('the review report in Chromium', () => {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(reportUrl);
 
-    expect(await page.title()).toBe('onematter review — 6 matters, 19 variants');
-    expect(await page.locator('section.matter').count()).toBe(6);
-    expect(await page.locator('table.matrix tbody tr.variant').count()).toBe(19);
-    expect(await page.locator('figure.chart svg g.bar').count()).toBe(6 + 19);
-    expect(await page.locator('details.plan').count()).toBe(19);
-    expect(await page.locator('section.proposal').count()).toBe(6);
+    expect(await page.title()).toBe(`onematter review — ${matterCount} matters, ${variantCount} variants`);
+    expect(await page.locator('section.matter').count()).toBe(matterCount);
+    expect(await page.locator('table.matrix tbody tr.variant').count()).toBe(variantCount);
+    expect(await page.locator('figure.chart svg g.bar').count()).toBe(matterCount + variantCount);
+    expect(await page.locator('details.plan').count()).toBe(variantCount);
+    expect(await page.locator('section.proposal').count()).toBe(matterCount);
 
     const pujiang = page.locator('section[data-matter="330000-GA-0101"] tr[data-region="330726"]');
     expect(await pujiang.locator('td[data-metric="visits"]').getAttribute('data-deviation')).toBe('3');
@@ -51,7 +56,25 @@ describe('the review report in Chromium', () => {
     expect(box!.width).toBeGreaterThan(0);
     expect(box!.width).toBeLessThan(440 * 0.5);
 
+    // the province's catalogue metrics, at the threshold given (60)
+    const catalogue = page.locator('section.catalogue');
+    expect(await catalogue.locator('h2').innerText()).toContain('Catalogue metrics');
+    for (const key of ['zeroMaterials', 'zeroForm', 'atMostOneVisit', 'levelled']) {
+      const row = catalogue.locator(`tr[data-metric="${key}"]`);
+      expect(Number(await row.getAttribute('data-total')), key).toBe(key === 'levelled' ? variantCount : definitions.length);
+    }
+    const atMostOne = catalogue.locator('tr[data-metric="atMostOneVisit"]');
+    expect(Number(await atMostOne.getAttribute('data-count'))).toBe(definitions.filter((d) => d.visits <= 1).length);
+    expect(await catalogue.locator('tr[data-metric="levelled"] th').innerText()).toContain('60');
+    expect(await catalogue.locator('table.convergence tbody tr').count()).toBe(matterCount);
+    // each row of a matrix says whether the definition meets the province's flags, and a levelled region is marked
+    expect(await page.locator('table.matrix td[data-flag="atMostOneVisit"]').count()).toBe(matterCount + variantCount + matterCount); // baseline, variants, proposal
+    expect(await pujiang.locator('td[data-flag="atMostOneVisit"]').innerText()).toBe('✗');
+    expect(await page.locator('table.matrix tr.variant[data-levelled="true"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('figure.chart line.threshold[data-levelled="60"]').count()).toBe(matterCount);
+
     await page.screenshot({ path: screenshotPath('review-report.png'), fullPage: false });
+    expect(await axeViolations(page)).toEqual([]);
     expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

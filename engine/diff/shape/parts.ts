@@ -46,6 +46,11 @@ const named = (en: string, zh: string) => (e: unknown, index: number): Localized
 };
 
 export const channels = ['online', 'mobile', 'onsite', 'self-service', 'mail'] as const;
+export const sources = ['applicant', 'government-issued', 'shared-data', 'third-party'] as const;
+export const validityKinds = ['years', 'long-term', 'conditional'] as const;
+export const deliveryMethods = ['electronic', 'mail', 'window', 'self-service'] as const;
+export const timeUnits = ['working-days', 'days'] as const;
+export const acceptanceScopes = ['national', 'cross-province', 'province', 'city', 'county'] as const;
 
 export const listParts: readonly ListPart[] = [
   {
@@ -69,9 +74,11 @@ export const listParts: readonly ListPart[] = [
       id: string,
       name: text,
       necessity: oneOf(['required', 'optional', 'tolerated-missing', 'exempted']),
-      source: oneOf(['applicant', 'government-issued', 'shared-data']),
+      source: oneOf(sources),
       format: arrayOf(oneOf(['paper', 'electronic'])),
       copies: object({ originals: range(0, 20, true), photocopies: range(0, 20, true) }),
+      when: optional(anyObject),
+      oneOfGroup: optional(string),
     }),
     keys: (e) => [member(e, 'id'), member(member(e, 'name'), 'zh')],
     label: named('material', '材料'),
@@ -81,7 +88,7 @@ export const listParts: readonly ListPart[] = [
     pointer: '/fees',
     title: { en: 'the fees', zh: '收费项目' },
     optional: false,
-    element: object({ id: string, name: text, amount: range(0, 1_000_000, false) }),
+    element: object({ id: string, name: text, amount: range(0, 1_000_000, false), when: optional(anyObject), waivedWhen: optional(anyObject) }),
     keys: (e) => [member(e, 'id')],
     label: named('fee', '收费'),
   },
@@ -90,7 +97,13 @@ export const listParts: readonly ListPart[] = [
     pointer: '/outputs',
     title: { en: 'the outputs', zh: '办理结果' },
     optional: false,
-    element: object({ id: string, name: text, electronic: boolean }),
+    element: object({
+      id: string,
+      name: text,
+      electronic: boolean,
+      validity: optional(object({ kind: oneOf(validityKinds), years: optional(range(1, 100, true)) })),
+      delivery: optional(arrayOf(oneOf(deliveryMethods))),
+    }),
     keys: (e) => [member(e, 'id')],
     label: named('output', '办理结果'),
   },
@@ -102,6 +115,15 @@ export const listParts: readonly ListPart[] = [
     element: oneOf(channels),
     keys: (e) => [e],
     label: (_, i) => ({ en: `channel #${i + 1}`, zh: `第 ${i + 1} 项办理渠道` }),
+  },
+  {
+    area: 'service',
+    pointer: '/requires',
+    title: { en: 'the matters required first', zh: '前置事项' },
+    optional: true,
+    element: string,
+    keys: (e) => [e],
+    label: (e, i) => (typeof e === 'string' ? { en: `the matter required first ${e}`, zh: `前置事项 ${e}` } : { en: `matter required first #${i + 1}`, zh: `第 ${i + 1} 项前置事项` }),
   },
   {
     area: 'service',
@@ -119,9 +141,13 @@ export const memberParts: readonly MemberPart[] = [
   { area: 'service', pointer: '/handlingType', check: oneOf(['immediate', 'promised']), label: { en: 'the handling type', zh: '办件类型' } },
   { area: 'service', pointer: '/timeLimit', check: anyObject, label: { en: 'the time limit', zh: '办理时限' } },
   { area: 'service', pointer: '/timeLimit/promisedDays', check: range(0, 365, true), label: { en: 'the promised days', zh: '承诺时限' } },
-  { area: 'service', pointer: '/timeLimit/statutoryDays', check: range(0, 365, true), label: { en: 'the statutory days', zh: '法定时限' } },
+  { area: 'service', pointer: '/timeLimit/statutoryDays', check: optional(range(0, 365, true)), label: { en: 'the statutory days', zh: '法定时限' } },
+  { area: 'service', pointer: '/timeLimit/unit', check: optional(oneOf(timeUnits)), label: { en: 'the unit of the time limits', zh: '时限单位' } },
+  { area: 'service', pointer: '/timeLimit/extendableTo', check: optional(range(0, 365, true)), label: { en: 'the extended statutory days', zh: '延长后的法定时限' } },
+  { area: 'service', pointer: '/timeLimit/onSiteMinutes', check: optional(range(0, 1440, true)), label: { en: 'the minutes on site', zh: '现场办理时长' } },
   { area: 'service', pointer: '/visits', check: range(0, 20, true), label: { en: 'the on-site visits', zh: '到现场次数' } },
   { area: 'service', pointer: '/onlineDepth', check: optional(range(0, 4, true)), label: { en: 'the online depth', zh: '网办深度' } },
+  { area: 'service', pointer: '/acceptanceScope', check: optional(oneOf(acceptanceScopes)), label: { en: 'the acceptance scope', zh: '通办范围' } },
 ];
 
 const schemaLike = (v: unknown) => isObject(v) || typeof v === 'boolean';

@@ -3,7 +3,7 @@
  * plain predicate. The diff asks it of both sides of every pair; the composed checks, which also say what is
  * wrong, cost a fifth of a diff there (every call goes through another closure). A test keeps the two in step.
  */
-import { channels } from './parts.ts';
+import { acceptanceScopes, channels, deliveryMethods, sources as sourceList, timeUnits, validityKinds } from './parts.ts';
 
 type Json = Record<string, unknown>;
 
@@ -13,7 +13,10 @@ const obj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !A
 const int = (v: unknown, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
 const text = (v: unknown) => obj(v) && typeof v.zh === 'string' && typeof v.en === 'string';
 const necessities = ['required', 'optional', 'tolerated-missing', 'exempted'];
-const sources = ['applicant', 'government-issued', 'shared-data'];
+const sources: readonly string[] = sourceList;
+const optionalInt = (v: unknown, max: number) => v === undefined || int(v, max);
+const optionalObject = (v: unknown) => v === undefined || obj(v);
+const among = (list: readonly string[], v: unknown) => typeof v === 'string' && list.includes(v);
 
 function material(m: unknown): boolean {
   if (!obj(m) || typeof m.id !== 'string' || !text(m.name)) return false;
@@ -21,10 +24,16 @@ function material(m: unknown): boolean {
   const { format, copies } = m;
   if (!Array.isArray(format) || !obj(copies) || !int(copies.originals, 20) || !int(copies.photocopies, 20)) return false;
   for (const f of format) if (f !== 'paper' && f !== 'electronic') return false;
-  return true;
+  return optionalObject(m.when) && (m.oneOfGroup === undefined || typeof m.oneOfGroup === 'string');
 }
-const fee = (f: unknown) => obj(f) && typeof f.id === 'string' && text(f.name) && typeof f.amount === 'number' && f.amount >= 0 && f.amount <= 1_000_000;
-const output = (o: unknown) => obj(o) && typeof o.id === 'string' && text(o.name) && typeof o.electronic === 'boolean';
+const fee = (f: unknown) =>
+  obj(f) && typeof f.id === 'string' && text(f.name) && typeof f.amount === 'number' && f.amount >= 0 && f.amount <= 1_000_000 && optionalObject(f.when) && optionalObject(f.waivedWhen);
+function output(o: unknown): boolean {
+  if (!obj(o) || typeof o.id !== 'string' || !text(o.name) || typeof o.electronic !== 'boolean') return false;
+  const { validity, delivery } = o;
+  if (validity !== undefined && (!obj(validity) || !among(validityKinds, validity.kind) || (validity.years !== undefined && !(int(validity.years, 100) && (validity.years as number) >= 1)))) return false;
+  return delivery === undefined || list(delivery, (d) => among(deliveryMethods, d), false);
+}
 const prefill = (p: unknown) => obj(p) && typeof p.field === 'string' && typeof p.item === 'string' && (p.locked === undefined || typeof p.locked === 'boolean');
 const channel = (c: unknown) => typeof c === 'string' && (channels as readonly string[]).includes(c);
 
@@ -57,10 +66,12 @@ export function wellFormed(d: Json): boolean {
   if (!obj(form) || !(obj(form.schema) || typeof form.schema === 'boolean') || !list(form.prefill, prefill, true)) return false;
   if (!obj(process) || !obj(process.states)) return false;
   if (d.handlingType !== 'immediate' && d.handlingType !== 'promised') return false;
-  if (!obj(timeLimit) || !int(timeLimit.promisedDays, 365) || !int(timeLimit.statutoryDays, 365)) return false;
+  if (!obj(timeLimit) || !int(timeLimit.promisedDays, 365) || !optionalInt(timeLimit.statutoryDays, 365) || !optionalInt(timeLimit.extendableTo, 365)) return false;
+  if (!optionalInt(timeLimit.onSiteMinutes, 1440) || (timeLimit.unit !== undefined && !among(timeUnits, timeLimit.unit))) return false;
   if (!int(d.visits, 20) || (d.onlineDepth !== undefined && !int(d.onlineDepth, 4))) return false;
+  if (d.acceptanceScope !== undefined && !among(acceptanceScopes, d.acceptanceScope)) return false;
   if (!list(d.materials, material, false) || !list(d.fees, fee, false) || !list(d.outputs, output, false)) return false;
-  if (!list(d.channels, channel, false) || !list(d.acceptanceConditions, text, true)) return false;
+  if (!list(d.channels, channel, false) || !list(d.acceptanceConditions, text, true) || !list(d.requires, (r) => typeof r === 'string', true)) return false;
   const states = process.states as Json;
   for (const name in states) if (!state(states[name])) return false;
   return true;

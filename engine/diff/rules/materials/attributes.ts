@@ -1,4 +1,8 @@
-/** Necessity, source, format and copies of a material both definitions ask for. */
+/**
+ * Necessity, source, format and copies of a material both definitions ask for (halved where both ask it only in some
+ * situations). The necessity and source of an alternative both put in the same one-of group are weighed through the
+ * group (materials.alternatives: what its easiest alternative weighs), so here they are neutral.
+ */
 import { join } from '../../../json/pointer.ts';
 import type { Material } from '../../../model/index.ts';
 import { memberOf } from '../../lookup.ts';
@@ -14,6 +18,8 @@ const copies = (m: Material) => m.copies.originals + m.copies.photocopies;
 interface Attribute {
   readonly code: string;
   readonly describe: Describe;
+  /** Whether the attribute makes what a material weighs (materials/weigh.ts), so a one-of group weighs it. */
+  readonly weighedByGroup?: boolean;
   /** Signed burden of `a` against `b` (positive = more), its weight, and the values for the message. */
   measure(a: Material, b: Material): { sign: number; weight: number; from: unknown; to: unknown } | undefined;
 }
@@ -24,17 +30,24 @@ function attributeRule(attr: Attribute): DefinitionRule {
     area: 'materials',
     scope: 'definition',
     reads: ['/materials'],
-    describe: attr.describe,
+    describe: {
+      en: (p) => `${attr.describe.en(p)}${p.group === undefined ? '' : ` (weighed with its one-of group “${p.group}”)`}`,
+      zh: (p) => `${attr.describe.zh(p)}${p.group === undefined ? '' : `（计入“${p.group}”组）`}`,
+    },
     compare(a, b, emit) {
       for (const pair of matchMaterials(a, b).pairs) {
         const m = attr.measure(pair.a, pair.b);
         if (!m) continue;
+        // asked only in some situations on both sides: the difference concerns that share of applicants
+        const share = pair.a.when !== undefined && pair.b.when !== undefined ? weights.conditional : 1;
+        const group = attr.weighedByGroup && pair.a.oneOfGroup !== undefined && pair.a.oneOfGroup === pair.b.oneOfGroup ? pair.a.oneOfGroup : undefined;
+        const sign = group === undefined ? m.sign : 0;
         emit({
           kind: 'changed',
           path: join('/materials', pair.ia),
-          burden: m.sign > 0 ? 'more' : m.sign < 0 ? 'less' : 'neutral',
-          weight: m.weight,
-          params: { id: pair.a.id, name: pair.a.name.en, nameZh: pair.a.name.zh, from: m.from, to: m.to },
+          burden: sign > 0 ? 'more' : sign < 0 ? 'less' : 'neutral',
+          weight: m.weight * share,
+          params: { id: pair.a.id, name: pair.a.name.en, nameZh: pair.a.name.zh, from: m.from, to: m.to, ...(group === undefined ? {} : { group }) },
           fix: [{ op: 'set', path: join('/materials', pair.ia), value: pair.b }],
         });
       }
@@ -45,6 +58,7 @@ function attributeRule(attr: Attribute): DefinitionRule {
 /** exempted → optional → tolerated-missing → required. */
 export const necessityRule = attributeRule({
   code: 'materials.necessity',
+  weighedByGroup: true,
   describe: { en: (p) => `makes “${p.name}” ${p.to} instead of ${p.from}`, zh: (p) => `材料“${p.nameZh}”由 ${p.from} 改为 ${p.to}` },
   measure(a, b) {
     const d = necessityRank[a.necessity] - necessityRank[b.necessity];
@@ -57,6 +71,7 @@ export const necessityRule = attributeRule({
 /** shared-data → government-issued → applicant: the applicant carrying what government holds is more burden. */
 export const sourceRule = attributeRule({
   code: 'materials.source',
+  weighedByGroup: true,
   describe: { en: (p) => `“${p.name}” comes from ${p.to} instead of ${p.from}`, zh: (p) => `材料“${p.nameZh}”来源由 ${p.from} 改为 ${p.to}` },
   measure(a, b) {
     const d = sourceRank[a.source] - sourceRank[b.source];

@@ -1,10 +1,11 @@
 import { join } from '../../../json/pointer.ts';
+import { amountWeight, feeShare } from '../../fees.ts';
 import type { DefinitionRule } from '../../rule.ts';
-import { weights } from '../../weights.ts';
 
-const weigh = (amount: number) => Math.max(1, amount / 10) * weights.feePer10Yuan;
-
-/** Fees charged in one definition and not the other, or charged at another amount (matched by id). */
+/**
+ * Fees charged in one definition and not the other, or charged at another amount (matched by id). A fee due only in
+ * some situations, or waived in some, weighs the share of applicants who pay it (fee-condition, fee-waiver).
+ */
 export const feeRule: DefinitionRule = {
   code: 'service.fee',
   area: 'service',
@@ -21,15 +22,16 @@ export const feeRule: DefinitionRule = {
       const other = fb.get(fee.id);
       const params = { name: fee.name.en, nameZh: fee.name.zh, from: other?.fee.amount ?? 0, to: fee.amount };
       if (!other) {
-        if (fee.amount > 0) emit({ kind: 'added', path: join('/fees', i), burden: 'more', weight: weigh(fee.amount), params: { ...params, kind: 'added' }, fix: [{ op: 'pull', path: '/fees', match: { id: fee.id } }] });
+        if (fee.amount > 0) emit({ kind: 'added', path: join('/fees', i), burden: 'more', weight: amountWeight(fee.amount) * feeShare(fee), params: { ...params, kind: 'added' }, fix: [{ op: 'pull', path: '/fees', match: { id: fee.id } }] });
       } else if (other.fee.amount !== fee.amount) {
         const d = fee.amount - other.fee.amount;
-        emit({ kind: 'changed', path: join('/fees', i, 'amount'), burden: d > 0 ? 'more' : 'less', weight: weigh(Math.abs(d)), params: { ...params, kind: 'changed' }, fix: [{ op: 'set', path: join('/fees', i, 'amount'), value: other.fee.amount }] });
+        const share = Math.min(feeShare(fee), feeShare(other.fee));
+        emit({ kind: 'changed', path: join('/fees', i, 'amount'), burden: d > 0 ? 'more' : 'less', weight: amountWeight(Math.abs(d)) * share, params: { ...params, kind: 'changed' }, fix: [{ op: 'set', path: join('/fees', i, 'amount'), value: other.fee.amount }] });
       }
     });
     b.fees.forEach((fee, i) => {
       if (ids.has(fee.id) || fee.amount === 0) return;
-      emit({ kind: 'removed', path: join('/fees', i), burden: 'less', weight: weigh(fee.amount), params: { name: fee.name.en, nameZh: fee.name.zh, from: fee.amount, to: 0, kind: 'removed' }, fix: [{ op: 'push', path: '/fees', value: fee }] });
+      emit({ kind: 'removed', path: join('/fees', i), burden: 'less', weight: amountWeight(fee.amount) * feeShare(fee), params: { name: fee.name.en, nameZh: fee.name.zh, from: fee.amount, to: 0, kind: 'removed' }, fix: [{ op: 'push', path: '/fees', value: fee }] });
     });
   },
 };

@@ -1,4 +1,4 @@
-/** Service elements that are numbers: time limits, visits, online depth. */
+/** Service elements that are numbers: visits, online depth (time limits: promised-days.ts and its neighbours). */
 import type { MatterDefinition } from '../../../model/index.ts';
 import type { FixOp } from '../../fix.ts';
 import type { DefinitionRule, Describe } from '../../rule.ts';
@@ -28,14 +28,6 @@ function numberRule(
     },
   };
 }
-
-export const promisedDaysRule = numberRule('service.promised-days', '/timeLimit/promisedDays', (d) => d.timeLimit.promisedDays, weights.promisedDay, true,
-  { en: (p) => `promises ${p.to} working days instead of ${p.from}`, zh: (p) => `承诺时限由 ${p.from} 个工作日改为 ${p.to} 个工作日` },
-  (b) => [{ op: 'set', path: '/timeLimit/promisedDays', value: b.timeLimit.promisedDays }]);
-
-export const statutoryDaysRule = numberRule('service.statutory-days', '/timeLimit/statutoryDays', (d) => d.timeLimit.statutoryDays, weights.statutoryDay, true,
-  { en: (p) => `states a statutory limit of ${p.to} working days instead of ${p.from}`, zh: (p) => `法定时限由 ${p.from} 个工作日改为 ${p.to} 个工作日` },
-  (b) => [{ op: 'set', path: '/timeLimit/statutoryDays', value: b.timeLimit.statutoryDays }]);
 
 export const visitsRule = numberRule('service.visits', '/visits', (d) => d.visits, weights.visit, true,
   { en: (p) => `requires ${p.to} on-site visits instead of ${p.from}`, zh: (p) => `到现场次数由 ${p.from} 次改为 ${p.to} 次` },
