@@ -58,7 +58,7 @@ describe('runtime: cases on a SQLite file', () => {
   it('starts a case prefilled and locked from shared data, with waived materials and their reasons', async () => {
     const rt = await open();
     const c = await rt.startCase({ ...permit, applicant: demoCitizens.zhangWei });
-    expect(c.record).toMatchObject({ state: 'draft', role: 'applicant', status: 'draft', revision: 1, version: '1.0.0' });
+    expect(c.record).toMatchObject({ state: 'draft', role: 'applicant', status: 'draft', revision: 1, version: '1.1.0' });
     expect(c.record.verified['/applicant/name']).toBe('张伟');
     expect(c.record.verified['/residence/housingType']).toBe('租赁住房');
     expect((c.record.data as any).applicant.idNumber).toBe(demoCitizens.zhangWei);
@@ -121,8 +121,10 @@ describe('runtime: cases on a SQLite file', () => {
     const c = await rt.startCase({ ...permit, applicant: demoCitizens.zhangWei });
     let v = await rt.submit(c.record.id, complete(c.record.data), applicant, 1);
     expect(v.record).toMatchObject({ state: 'submitted', role: 'clerk', status: 'active', revision: 2 });
-    // promised 3 working days from Monday 30 Nov, Tuesday 1 Dec a holiday: Wed, Thu, Fri → due Friday 4 Dec, end of day CST
-    expect(new Date(v.deadline!.dueAt).toISOString()).toBe('2026-12-04T15:59:59.999Z');
+    // promised 3 calendar days (日: the residence permit's unit since 1.1.0) from Monday 30 Nov 10:00 CST: the start day
+    // does not count, every other day does — Tue 1 Dec (a holiday, still a day), Wed 2, Thu 3 — and Thursday is a
+    // working day, so nothing moves: due Thursday 3 Dec, 23:59:59.999 CST. (In working days it would be Friday 4 Dec.)
+    expect(new Date(v.deadline!.dueAt).toISOString()).toBe('2026-12-03T15:59:59.999Z');
     expect((await rt.listCases({ role: 'clerk', status: 'active' })).map((r) => r.id)).toEqual([c.record.id]);
 
     await expect(rt.act(c.record.id, { type: 'ACCEPT' }, approver, 2)).rejects.toBeInstanceOf(ForbiddenError);
@@ -159,10 +161,11 @@ describe('runtime: cases on a SQLite file', () => {
     const c = await rt.startCase({ ...permit, applicant: demoCitizens.zhangWei });
     await rt.submit(c.record.id, complete(c.record.data), applicant, 1);
     await rt.store.close();
-    clock.set(Date.parse('2026-12-04T15:00:00Z'));
+    // due at the end of Thursday 3 Dec CST (3 calendar days, see above): 23:00 CST is in time, 00:00 Friday is late
+    clock.set(Date.parse('2026-12-03T15:00:00Z'));
     rt = await open();
     expect(await rt.overdue()).toEqual([]);
-    clock.set(Date.parse('2026-12-04T16:00:00Z'));
+    clock.set(Date.parse('2026-12-03T16:00:00Z'));
     expect((await rt.overdue()).map((o) => o.caseId)).toEqual([c.record.id]);
     await rt.store.close();
   });

@@ -16,7 +16,10 @@ const sandbox = serverSandbox();
 const clock = manualClock(Date.parse('2026-11-30T02:00:00Z')); // a Monday, 10:00 CST
 const permit = { matterId: '330000-GA-0101', region: '330000' };
 const guidePath = '/api/matters/330000-GA-0101/regions/330000/guide';
-const baseline = JSON.parse(readFileSync(new URL('../definitions/matters/residence-permit/baseline.json', import.meta.url), 'utf8')) as Record<string, unknown> & { timeLimit: Record<string, number> };
+const baseline = JSON.parse(readFileSync(new URL('../definitions/matters/residence-permit/baseline.json', import.meta.url), 'utf8')) as Record<string, unknown> & { version: string; timeLimit: Record<string, number> };
+// versions after the catalogue's own: the journey publishes new ones, so it must not collide with what definitions/ holds
+const [major, minor] = baseline.version.split('.').map(Number) as [number, number];
+const laterVersion = (step: number) => `${major}.${minor + step}.0`;
 let base: string;
 let contract: ApiContract;
 let anonymous: CheckedClient;
@@ -279,18 +282,18 @@ describe('sessions and the security log', () => {
 });
 
 describe('definitions', () => {
-  const next = { ...baseline, version: '1.1.0', timeLimit: { ...baseline.timeLimit, promisedDays: 2 } };
+  const next = { ...baseline, version: laterVersion(1), timeLimit: { ...baseline.timeLimit, promisedDays: 2 } };
 
   it('any signed-in user lists and reads them; unknown is 404, malformed 400', async () => {
     const clerk = await signIn('clerk');
     const list = await clerk.get('/api/definitions');
     expect(list.status).toBe(200);
     expect(list.body.definitions.length).toBeGreaterThan(0);
-    const one = await clerk.get('/api/definitions/330000-GA-0101/330000/1.0.0');
+    const one = await clerk.get(`/api/definitions/330000-GA-0101/330000/${baseline.version}`);
     expect(one.status).toBe(200);
     expect(one.body.definition).toEqual(baseline);
     expect((await clerk.get('/api/definitions/330000-GA-0101/330000/9.9.9')).status).toBe(404);
-    expect((await clerk.get('/api/definitions/330000-GA-0101/hangzhou/1.0.0')).status).toBe(400);
+    expect((await clerk.get(`/api/definitions/330000-GA-0101/hangzhou/${baseline.version}`)).status).toBe(400);
   });
 
   it('an official publishes (201), again unchanged (200), other content 409, an invalid one 422; others 403', async () => {
@@ -302,7 +305,7 @@ describe('definitions', () => {
     expect(again.status).toBe(200);
     expect(again.body.status).toBe('unchanged');
     expect((await official.post('/api/definitions', { ...next, timeLimit: { ...next.timeLimit, promisedDays: 1 } })).status).toBe(409);
-    const invalid = await official.post('/api/definitions', { ...next, version: '1.2.0', channels: [] });
+    const invalid = await official.post('/api/definitions', { ...next, version: laterVersion(2), channels: [] });
     expect(invalid.status).toBe(422);
     expect(invalid.body.error.problems.length).toBeGreaterThan(0);
     expect((await official.post('/api/definitions', undefined, { raw: '{"id": ' })).status).toBe(400);

@@ -9,11 +9,12 @@ import addFormats from 'ajv-formats';
  * `ownProperties`, a field named `toString` would find Object.prototype's in every application), and `multipleOf`
  * allows for binary fractions as rjsf's validator does (without it, 19.99 is not a multiple of 0.01). Situation
  * conditions pass `strictTypes: false`: `{ "properties": { "reason": { "const": "退休" } } }` need not say it is
- * about an object.
+ * about an object. `source: true` keeps each validator's source, for ajv's standalone code (precompiling for a page
+ * without 'unsafe-eval').
  */
-export function createFormAjv(sharedSchemas: readonly object[] = [], options: { readonly strictTypes?: boolean } = {}): Ajv2020 {
+export function createFormAjv(sharedSchemas: readonly object[] = [], options: { readonly strictTypes?: boolean; readonly source?: boolean } = {}): Ajv2020 {
   const ajv = new Ajv2020({
-    strict: true, ...(options.strictTypes === false ? { strictTypes: false } : {}), strictRequired: false, allErrors: true, allowUnionTypes: true, ownProperties: true, multipleOfPrecision: 8, logger: false,
+    strict: true, ...(options.strictTypes === false ? { strictTypes: false } : {}), ...(options.source ? { code: { source: true } } : {}), strictRequired: false, allErrors: true, allowUnionTypes: true, ownProperties: true, multipleOfPrecision: 8, logger: false,
   });
   addFormats.default(ajv);
   // ajv resolves `#name` refs to `$anchor` but does not list the keyword, so strict mode would refuse it (ajv#1854)

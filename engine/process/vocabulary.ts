@@ -8,10 +8,10 @@ export interface VocabularyEntry {
 }
 
 export const knownGuards: readonly VocabularyEntry[] = [
-  { name: 'materialsComplete', description: 'Every required material is supplied or waived through shared data.' },
-  { name: 'materialsPending', description: 'Some tolerated-missing (容缺) materials are still to be supplied.' },
-  { name: 'feesPaid', description: 'Every fee of the matter has been paid.' },
-  { name: 'noFees', description: 'The matter charges no fee for this case.' },
+  { name: 'materialsComplete', description: 'Every required material that applies to the answers is supplied or waived through shared data, and each required one-of group has a member.' },
+  { name: 'materialsPending', description: 'Some tolerated-missing (容缺) materials that apply to the answers are still to be supplied.' },
+  { name: 'feesPaid', description: 'The amount due — the fees that apply to the answers, less those waived — has been paid.' },
+  { name: 'noFees', description: 'Nothing is due for this case: no fee applies to the answers, or every one is waived.' },
   { name: 'needsOnsiteCheck', description: 'The case was flagged for an on-site check (现场核查).' },
 ];
 

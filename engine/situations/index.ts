@@ -4,6 +4,7 @@
  * validated with — no second expression language. Every consumer (guide, runtime, score, designer preview) asks here.
  */
 import type { ValidateFunction } from 'ajv';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { createFormAjv } from '../form/ajv.ts';
 import type { Fee, JsonObject, Material, MatterDefinition } from '../model/index.ts';
 
@@ -93,21 +94,30 @@ export function conditionError(condition: JsonObject): string | undefined {
   }
 }
 
+/**
+ * How a condition is decided: by default compiled here with the form ajv; a page that may not compile code (a strict
+ * Content-Security-Policy) passes the same conditions precompiled, looked up by `pointer` (see conditionsOf).
+ */
+export type ConditionCheck = (condition: JsonObject, data: unknown, pointer: string) => boolean;
+
+const compiledHere: ConditionCheck = (condition, data) => conditionHolds(condition, data);
+
 /** The materials, one-of groups and fees that apply to an application with form data `data`. */
-export function situationOf(definition: Pick<MatterDefinition, 'materials' | 'fees'>, data: unknown): Situation {
+export function situationOf(definition: Pick<MatterDefinition, 'materials' | 'fees'>, data: unknown, holds: ConditionCheck = compiledHere): Situation {
+  const check = (condition: JsonObject | undefined, pointer: string) => condition === undefined || holds(condition, data ?? {}, pointer);
   const materials: DueMaterial[] = [];
   const groups = new Map<string, { members: string[]; required: boolean }>();
-  for (const m of definition.materials) {
-    if (!conditionHolds(m.when, data)) continue;
+  for (const [i, m] of definition.materials.entries()) {
+    if (!check(m.when, `/materials/${i}/when`)) continue;
     materials.push({ material: m, conditional: m.when !== undefined, group: m.oneOfGroup });
     if (m.oneOfGroup === undefined) continue;
     const group = groups.get(m.oneOfGroup) ?? { members: [], required: false };
     groups.set(m.oneOfGroup, { members: [...group.members, m.id], required: group.required || m.necessity === 'required' });
   }
   const fees: DueFee[] = [];
-  for (const f of definition.fees) {
-    if (!conditionHolds(f.when, data)) continue;
-    fees.push({ fee: f, waived: f.waivedWhen !== undefined && conditionHolds(f.waivedWhen, data) });
+  for (const [i, f] of definition.fees.entries()) {
+    if (!check(f.when, `/fees/${i}/when`)) continue;
+    fees.push({ fee: f, waived: f.waivedWhen !== undefined && check(f.waivedWhen, `/fees/${i}/waivedWhen`) });
   }
   const amountDue = Math.round(fees.reduce((s, f) => s + (f.waived ? 0 : f.fee.amount), 0) * 100) / 100;
   return { materials, groups: [...groups].map(([id, g]) => ({ id, ...g })), fees, amountDue };
@@ -125,7 +135,22 @@ export function missingOf(situation: Situation, have: ReadonlySet<string>): Miss
   return { materials, groups };
 }
 
-const conditionAjv = () => createFormAjv([], { strictTypes: false });
+/**
+ * Every condition of a definition with its JSON Pointer, as it is compiled (without `$id` / `$schema`): what a
+ * precompiler turns into code for a page that decides situations without compiling (see ConditionCheck).
+ */
+export function conditionsOf(definition: Pick<MatterDefinition, 'materials' | 'fees'>): { pointer: string; schema: JsonObject }[] {
+  const out: { pointer: string; schema: JsonObject }[] = [];
+  definition.materials.forEach((m, i) => m.when && out.push({ pointer: `/materials/${i}/when`, schema: standalone(m.when) }));
+  definition.fees.forEach((f, i) => {
+    if (f.when) out.push({ pointer: `/fees/${i}/when`, schema: standalone(f.when) });
+    if (f.waivedWhen) out.push({ pointer: `/fees/${i}/waivedWhen`, schema: standalone(f.waivedWhen) });
+  });
+  return out;
+}
+
+/** The ajv conditions are compiled with (`source: true` for standalone code); the form's, with untyped keywords allowed. */
+export const conditionAjv = (options: { readonly source?: boolean } = {}): Ajv2020 => createFormAjv([], { strictTypes: false, ...options });
 
 // A condition is compiled on its own: an `$id` would register it globally, a `$schema` could switch dialect.
 function standalone(condition: JsonObject): JsonObject {

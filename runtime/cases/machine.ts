@@ -1,10 +1,11 @@
 /**
  * A definition's process as an XState machine, built once per published version (keyed by content hash). The
  * runtime only uses XState's pure `transition`: it computes the next state and the named actions, and the runtime
- * performs them inside the transition's database transaction. Guards read the case context and the event.
+ * performs them inside the transition's database transaction. Guards read the case context, the event and the form
+ * data: the materials and fees that apply follow the applicant's answers (engine/situations).
  */
 import { createMachine, initialTransition, transition, type AnyStateMachine } from 'xstate';
-import { knownActions, type MatterDefinition } from '../../engine/index.ts';
+import { knownActions, missingOf, situationOf, type MatterDefinition } from '../../engine/index.ts';
 
 export interface CaseContext {
   /** Yuan paid so far. */
@@ -14,6 +15,8 @@ export interface CaseContext {
   /** Material ids waived through shared data. */
   waived?: string[];
   onsiteCheck?: boolean;
+  /** When the applicant first submitted: the time limits run from here. */
+  submittedAt?: number;
   decision?: { event: string; by: string; note?: string; at: number };
   supplementRequest?: { by: string; note?: string; at: number };
   [key: string]: unknown;
@@ -34,25 +37,28 @@ const cache = new Map<string, AnyStateMachine>();
 const outcomes = new WeakMap<AnyStateMachine, { definition: MatterDefinition; memo: Map<string, Outcome | undefined> }>();
 type Outcome = { state: string; done: boolean; actions: string[] };
 
-const totalFees = (d: MatterDefinition) => d.fees.reduce((s, f) => s + f.amount, 0);
+/** Where step() hands the guards the case's form data: in the snapshot's context, never in the persisted one. */
+const formData = '__formData';
+type GuardArgs = { context: CaseContext; event: CaseEvent };
 const supplied = (context: CaseContext, event: CaseEvent) => new Set([...(context.supplied ?? []), ...(context.waived ?? []), ...(event.materials ?? [])]);
 
 /** The machine of a definition version (cached by its hash). */
 export function machineOf(definition: MatterDefinition, hash: string): AnyStateMachine {
   let machine = cache.get(hash);
   if (machine) return machine;
+  const situation = (context: CaseContext) => situationOf(definition, context[formData]);
   const guards = {
-    feesPaid: ({ context, event }: { context: CaseContext; event: CaseEvent }) => (context.paid ?? 0) + (event.paid ?? 0) >= totalFees(definition),
-    noFees: () => totalFees(definition) === 0,
-    materialsComplete: ({ context, event }: { context: CaseContext; event: CaseEvent }) => {
-      const have = supplied(context, event);
-      return definition.materials.every((m) => m.necessity !== 'required' || have.has(m.id));
+    feesPaid: ({ context, event }: GuardArgs) => (context.paid ?? 0) + (event.paid ?? 0) >= situation(context).amountDue,
+    noFees: ({ context }: GuardArgs) => situation(context).amountDue === 0,
+    materialsComplete: ({ context, event }: GuardArgs) => {
+      const missing = missingOf(situation(context), supplied(context, event));
+      return missing.materials.length === 0 && missing.groups.length === 0;
     },
-    materialsPending: ({ context, event }: { context: CaseContext; event: CaseEvent }) => {
+    materialsPending: ({ context, event }: GuardArgs) => {
       const have = supplied(context, event);
-      return definition.materials.some((m) => m.necessity === 'tolerated-missing' && !have.has(m.id));
+      return situation(context).materials.some((d) => d.material.necessity === 'tolerated-missing' && !have.has(d.material.id));
     },
-    needsOnsiteCheck: ({ context, event }: { context: CaseContext; event: CaseEvent }) => Boolean(event.onsiteCheck ?? context.onsiteCheck),
+    needsOnsiteCheck: ({ context, event }: GuardArgs) => Boolean(event.onsiteCheck ?? context.onsiteCheck),
   };
   machine = createMachine({ ...(definition.process as object), context: {} } as never).provide({ guards, actions } as never);
   cache.set(hash, machine);
@@ -66,14 +72,17 @@ export function initialState(machine: AnyStateMachine): string {
   return String(snapshot.value);
 }
 
-/** The next state and the actions taken by `event` from `state`, or undefined when the state does not accept it. */
-export function step(machine: AnyStateMachine, state: string, context: CaseContext, event: CaseEvent): Outcome | undefined {
+/**
+ * The next state and the actions taken by `event` from `state`, or undefined when the state does not accept it.
+ * `data` is the case's form data, which the guards read (it is not part of the context the runtime saves).
+ */
+export function step(machine: AnyStateMachine, state: string, context: CaseContext, event: CaseEvent, data: unknown = {}): Outcome | undefined {
   const known = outcomes.get(machine);
   const spec = known?.definition.process.states[state]?.on?.[event.type];
   const guarded = spec !== undefined && (Array.isArray(spec) ? spec : [spec]).some((t) => typeof t === 'object' && t.guard !== undefined);
   const key = `${state}\u0000${event.type}`;
   if (known && !guarded && known.memo.has(key)) return known.memo.get(key);
-  const current = machine.resolveState({ value: state, context });
+  const current = machine.resolveState({ value: state, context: { ...context, [formData]: data } });
   let outcome: Outcome | undefined;
   if (current.can(event as never)) {
     const [next, executed] = transition(machine, current, event as never);

@@ -12,7 +12,7 @@ import { isObject, parsePointer, resolvePointer } from '../../engine/json/pointe
 import { issueCertificate } from '../certificates/issue.ts';
 import { ed25519Signer, verifyCertificate, type CertificateCheck, type SignedCertificate, type Signer } from '../certificates/signer.ts';
 import { systemClock, type Clock } from '../effects/clock.ts';
-import { addWorkingDays } from '../effects/working-days.ts';
+import { limitEnd } from '../effects/time-limit.ts';
 import { demoSharedData } from '../shared-data/demo.ts';
 import type { SharedDataSource } from '../shared-data/source.ts';
 import type { AuditEvent, CaseQuery, CaseRecord, Deadline, PublishedDefinition, Store, StoredCertificate } from '../store/types.ts';
@@ -28,6 +28,8 @@ import {
 import { checkDeclaredMaterials, checkEventShape } from './event-shape.ts';
 import { initialState, machineOf, step, type CaseContext, type CaseEvent } from './machine.ts';
 import { checkPayload } from './payload-limits.ts';
+import { caseSituation, type CaseSituation } from './situation.ts';
+import { caseTimeLimit, type CaseTimeLimit } from './time-limits.ts';
 
 export interface RuntimeOptions {
   readonly store: Store;
@@ -78,7 +80,11 @@ export interface CaseView {
   /** Events the current state accepts. */
   readonly events: readonly string[];
   readonly deadline: Deadline | undefined;
+  /** The time limits in the matter's unit: promised, statutory and the longest extension, from the submission. */
+  readonly timeLimit: CaseTimeLimit;
   readonly waived: readonly WaivedMaterial[];
+  /** What applies to the case's answers: materials (waived, supplied, missing), one-of groups, fees and the amount due. */
+  readonly situation: CaseSituation;
   readonly audit: readonly AuditEvent[];
   readonly certificates: readonly StoredCertificate[];
 }
@@ -303,7 +309,7 @@ export class Runtime {
     checkDeclaredMaterials(def, event);
     const machine = machineOf(def, published.hash);
     const context = record.context as CaseContext;
-    const next = step(machine, record.state, context, event);
+    const next = step(machine, record.state, context, event, record.data);
     const accepted = Object.keys(def.process.states[record.state]?.on ?? {});
     if (!next) throw new InvalidEventError(event.type, record.state, accepted, accepted.includes(event.type) ? 'its condition is not met' : undefined);
     const now = this.now();
@@ -311,6 +317,8 @@ export class Runtime {
     if (event.paid) newContext.paid = (context.paid ?? 0) + event.paid;
     if (event.materials?.length) newContext.supplied = [...new Set([...(context.supplied ?? []), ...event.materials])];
     if (event.onsiteCheck !== undefined) newContext.onsiteCheck = event.onsiteCheck;
+    const startsClock = record.status === 'draft' && event.type === 'SUBMIT';
+    if (startsClock) newContext.submittedAt = now;
     if (next.actions.includes('recordDecision')) newContext.decision = { event: event.type, by: actor.id, at: now, ...(event.note ? { note: event.note } : {}) };
     if (next.actions.includes('requestSupplement')) newContext.supplementRequest = { by: actor.id, at: now, ...(event.note ? { note: event.note } : {}) };
     const finalState = def.process.states[next.state];
@@ -320,9 +328,8 @@ export class Runtime {
       outcome: done ? (finalState?.meta?.outcome ?? next.state) : undefined, context: newContext, updatedAt: now,
     };
     const certificates = next.actions.includes('issueCertificate') ? await this.certificatesFor(updated, def, now) : [];
-    const startsClock = record.status === 'draft' && event.type === 'SUBMIT';
     const deadline = startsClock
-      ? { set: { caseId: record.id, kind: 'promised' as const, dueAt: addWorkingDays(now, def.timeLimit.promisedDays, this.holidays), metAt: undefined } }
+      ? { set: { caseId: record.id, kind: 'promised' as const, dueAt: limitEnd(now, def.timeLimit.promisedDays, def.timeLimit.unit, this.holidays), metAt: undefined } }
       : done ? { meet: now } : undefined;
     const written = await this.write(record, updated, actor, event.type, { actions: next.actions, ...(event.note ? { note: event.note } : {}), ...(certificates.length ? { certificates: certificates.map((c) => c.id) } : {}) }, { deadline, certificates }, revision);
     // only the final step issues certificates, and a finished case takes no more steps: none existed before this one
@@ -423,14 +430,17 @@ export class Runtime {
   // A case without its audit trail; a step passes what it wrote itself (deadline, certificates) to save reads.
   private async parts(record: CaseRecord, definition: MatterDefinition, certificates?: StoredCertificate[], deadline?: Deadline): Promise<Omit<CaseView, 'audit'>> {
     const caseId = record.id;
-    const waivedIds = new Set(((record.context as CaseContext).waived ?? []) as string[]);
+    const context = record.context as CaseContext;
+    const waivedIds = new Set(context.waived ?? []);
     return {
       record,
       definition,
       step: definition.process.states[record.state]?.meta?.step,
       events: Object.keys(definition.process.states[record.state]?.on ?? {}),
       deadline: deadline ?? (await this.store.deadline(caseId)),
+      timeLimit: caseTimeLimit(definition, typeof context.submittedAt === 'number' ? context.submittedAt : undefined, this.holidays),
       waived: definition.materials.filter((m) => waivedIds.has(m.id)).map((m) => ({ id: m.id, name: m.name, reason: m.sharedData?.reason ?? { zh: '通过数据共享获取', en: 'Obtained through data sharing' } })),
+      situation: caseSituation(definition, record.data, { waived: context.waived ?? [], supplied: context.supplied ?? [], paid: context.paid ?? 0 }),
       certificates: certificates ?? (await this.store.certificatesOf(caseId)),
     };
   }

@@ -9,6 +9,7 @@ import * as ucs2length from 'ajv/dist/runtime/ucs2length.js';
 import * as uri from 'ajv/dist/runtime/uri.js';
 import * as validationError from 'ajv/dist/runtime/validation_error.js';
 import * as formats from 'ajv-formats/dist/formats.js';
+import type { ConditionCheck } from '../../engine/situations/index.ts';
 import type { PrecompiledRequire } from './precompiled-modules.ts';
 import { satisfies } from './simple-checks.ts';
 
@@ -47,3 +48,15 @@ export const noLiveChecks: ValidatorType = {
   isValid: (schema, formData) => satisfies(schema, formData),
   rawValidation: () => ({}),
 };
+
+/**
+ * How the page decides a situation condition: with the precompiled functions of the module's `conditions` export
+ * (by pointer). A condition without one did not compile on the server, and counts as holding, as the engine counts it.
+ */
+export function precompiledConditions(factory: (require: (name: string) => Namespace) => Record<string, unknown>): ConditionCheck {
+  const fns = factory(require);
+  return (_condition, data, pointer) => {
+    const fn = Object.hasOwn(fns, pointer) ? fns[pointer] : undefined;
+    return typeof fn === 'function' ? fn(data) === true : true;
+  };
+}

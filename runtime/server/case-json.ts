@@ -1,5 +1,10 @@
-/** Cases as the API returns them: the record's fields, the step, accepted events, deadline (with the overdue flag), waived materials and certificate links. */
+/**
+ * Cases as the API returns them: the record's fields, the step, accepted events, deadline (with the overdue flag),
+ * time limits in the matter's unit, waived materials, the situation the answers make (materials, groups, fees, amount
+ * due) and certificate links.
+ */
 import type { CaseView, StepView } from '../cases/runtime.ts';
+import type { CaseTimeLimit } from '../cases/time-limits.ts';
 import type { CaseRecord, Deadline } from '../store/types.ts';
 
 /** The deadline with whether it has passed unmet at `now`. */
@@ -7,6 +12,13 @@ export function deadlineJson(deadline: Deadline | undefined, now: number) {
   if (!deadline) return { deadline: null, overdue: false };
   const overdue = deadline.metAt === undefined && deadline.dueAt < now;
   return { deadline: { dueAt: new Date(deadline.dueAt).toISOString(), metAt: deadline.metAt === undefined ? null : new Date(deadline.metAt).toISOString() }, overdue };
+}
+
+const isoOrNull = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+
+/** The time limits with their ends as ISO dates. */
+export function timeLimitJson(limit: CaseTimeLimit) {
+  return { ...limit, startedAt: isoOrNull(limit.startedAt), statutoryDueAt: isoOrNull(limit.statutoryDueAt), extendedDueAt: isoOrNull(limit.extendedDueAt) };
 }
 
 /** A case's summary fields (lists). */
@@ -27,7 +39,9 @@ export function caseJson(view: CaseView | StepView, now: number, include: { defi
     step: view.step ?? null,
     events: view.events,
     ...deadlineJson(view.deadline, now),
+    timeLimit: timeLimitJson(view.timeLimit),
     waived: view.waived,
+    situation: view.situation,
     certificates: view.certificates.map((c) => ({ id: c.id, issuedAt: new Date(c.issuedAt).toISOString(), json: `/api/certificates/${c.id}`, html: `/api/certificates/${c.id}/print` })),
     ...('audit' in view ? { audit: view.audit } : {}),
     ...('event' in view ? { event: view.event } : {}),

@@ -1,9 +1,10 @@
 /**
  * Response schemas of cases as case-json.ts writes them, registered as OpenAPI components: a case read whole (with
- * its audit trail and definition), a case after a step (with the audit event the step appended) and a case in a list.
+ * its audit trail and definition), a case after a step (with the audit event the step appended) and a case in a list;
+ * the situation its answers make and its time limits are components of their own.
  * Closed: a property the handlers add must be added here too (test/server-openapi.test.ts fails otherwise).
  */
-import { part } from './definition-schemas.ts';
+import { materialSchema, part } from './definition-schemas.ts';
 
 const ref = (id: string) => ({ $ref: `${id}#` }) as const;
 const nullable = (schema: object) => ({ anyOf: [schema, { type: 'null' }] }) as const;
@@ -49,6 +50,76 @@ export const waivedMaterial = {
   properties: { id: { type: 'string' }, name: part('localizedText'), reason: part('localizedText') },
 } as const;
 
+const nullableDateTime = { ...dateTime, type: ['string', 'null'] } as const;
+const days = { type: 'number', minimum: 0 } as const;
+
+export const caseTimeLimit = {
+  $id: 'CaseTimeLimit',
+  type: 'object',
+  description: 'the time limits in the matter’s unit; the statutory end and the longest extension are shown, not enforced (overdue follows the promised deadline)',
+  additionalProperties: false,
+  required: ['unit', 'promisedDays', 'statutoryDays', 'extendableTo', 'startedAt', 'statutoryDueAt', 'extendedDueAt'],
+  properties: {
+    unit: { type: 'string', enum: ['working-days', 'days'], description: 'working days (工作日) or calendar days (日)' },
+    promisedDays: days,
+    statutoryDays: { ...days, type: ['number', 'null'], description: 'null when the law sets no limit' },
+    extendableTo: { ...days, type: ['number', 'null'], description: 'the longest the statutory limit may be extended to; null when it may not' },
+    startedAt: { ...nullableDateTime, description: 'when the clock started (submission); null before' },
+    statutoryDueAt: { ...nullableDateTime, description: 'the end of the statutory limit; null before submission or without a limit' },
+    extendedDueAt: { ...nullableDateTime, description: 'the end of the longest extension; null before submission or without one' },
+  },
+} as const;
+
+const caseMaterial = {
+  type: 'object',
+  description: 'a material that applies to the answers',
+  additionalProperties: false,
+  required: ['id', 'name', 'necessity', 'conditional', 'group', 'waived', 'supplied', 'missing'],
+  properties: {
+    id: { type: 'string' },
+    name: part('localizedText'),
+    necessity: materialSchema.properties.necessity, // the meta-schema's own list
+    conditional: { type: 'boolean', description: 'it applies because of the answers (its `when` holds)' },
+    group: { type: ['string', 'null'], description: 'its one-of group: any one member satisfies the group' },
+    waived: { type: 'boolean', description: 'shared data stands in for it' },
+    supplied: { type: 'boolean' },
+    missing: { type: 'boolean', description: 'required, outside any group, neither waived nor supplied' },
+  },
+} as const;
+
+export const caseSituation = {
+  $id: 'CaseSituation',
+  type: 'object',
+  description: 'what applies to the case’s answers: materials, one-of groups, fees due and the amount due',
+  additionalProperties: false,
+  required: ['materials', 'groups', 'fees', 'amountDue', 'paid', 'complete'],
+  properties: {
+    materials: { type: 'array', items: caseMaterial },
+    groups: {
+      type: 'array',
+      description: 'one-of groups among the materials that apply',
+      items: {
+        type: 'object', additionalProperties: false, required: ['id', 'members', 'required', 'satisfied'],
+        properties: {
+          id: { type: 'string' }, members: { type: 'array', items: { type: 'string' } },
+          required: { type: 'boolean', description: 'an applicable member is required' }, satisfied: { type: 'boolean', description: 'a member is supplied or waived' },
+        },
+      },
+    },
+    fees: {
+      type: 'array',
+      description: 'fees due for the answers, waived or not',
+      items: {
+        type: 'object', additionalProperties: false, required: ['id', 'name', 'amount', 'waived', 'waiverReason'],
+        properties: { id: { type: 'string' }, name: part('localizedText'), amount: { type: 'number', minimum: 0, description: 'yuan' }, waived: { type: 'boolean' }, waiverReason: nullable(part('localizedText')) },
+      },
+    },
+    amountDue: { type: 'number', minimum: 0, description: 'yuan: the fees due and not waived' },
+    paid: { type: 'number', minimum: 0, description: 'yuan paid so far' },
+    complete: { type: 'boolean', description: 'no required material or required group is missing' },
+  },
+} as const;
+
 const certificateLink = {
   type: 'object',
   additionalProperties: false,
@@ -83,7 +154,9 @@ const whole = {
   events: { type: 'array', items: { type: 'string' }, description: 'events the current step accepts' },
   deadline: nullable(ref('Deadline')),
   overdue: { type: 'boolean' },
+  timeLimit: ref('CaseTimeLimit'),
   waived: { type: 'array', items: ref('WaivedMaterial') },
+  situation: ref('CaseSituation'),
   certificates: { type: 'array', items: certificateLink },
 } as const;
 const wholeRequired = Object.keys(whole);
@@ -126,7 +199,7 @@ export const caseListItem = {
 } as const;
 
 /** The components to register with `app.addSchema`. */
-export const caseSchemas = [auditEvent, deadline, waivedMaterial, caseBody, caseStepBody, caseListItem] as const;
+export const caseSchemas = [auditEvent, deadline, caseTimeLimit, waivedMaterial, caseSituation, caseBody, caseStepBody, caseListItem] as const;
 export const caseRef = ref('Case');
 export const caseStepRef = ref('CaseStep');
 export const caseListItemRef = ref('CaseListItem');

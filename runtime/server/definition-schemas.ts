@@ -4,6 +4,7 @@
  * published definitions hold. Each becomes an OpenAPI component under its meta-schema title; the small `$defs` it
  * uses (identifier, catalogue code, version) are inlined.
  */
+import { resolvePointer } from '../../engine/json/pointer.ts';
 import { definitionSchema } from '../../engine/model/index.ts';
 
 type Schema = Record<string, unknown>;
@@ -12,7 +13,7 @@ const defs = definitionSchema.$defs as Record<string, Schema>;
 const topLevel = definitionSchema.properties as Record<string, Schema>;
 
 /** The `$defs` that become components, under their meta-schema titles (LocalizedText, Region, …). */
-const components = ['localizedText', 'region', 'department', 'legalResource', 'material', 'timeLimit', 'fee', 'output', 'definitionRef'] as const;
+const components = ['localizedText', 'region', 'department', 'legalResource', 'material', 'timeLimit', 'fee', 'output', 'definitionRef', 'location', 'contact'] as const;
 type Component = (typeof components)[number];
 const titleOf = (name: string) => String(defs[name]!.title);
 
@@ -25,8 +26,9 @@ function convert(schema: unknown): unknown {
   if (typeof $ref !== 'string') return own;
   const name = $ref.replace('#/$defs/', '');
   if ((components as readonly string[]).includes(name)) return { $ref: `${titleOf(name)}#`, ...own };
-  if (!defs[name]) throw new Error(`definition meta-schema: no $defs/${name}`);
-  return { ...(convert(defs[name]) as Schema), ...own };
+  const target = resolvePointer(definitionSchema, $ref.slice(1)); // a `$defs` entry, or a part of one (`#/$defs/region/properties/code`)
+  if (typeof target !== 'object' || target === null) throw new Error(`definition meta-schema: no ${$ref}`);
+  return { ...(convert(target) as Schema), ...own };
 }
 
 /** The component schemas, to register with `app.addSchema`. */
@@ -43,3 +45,6 @@ export const definitionProperty = (name: string): Schema => {
 
 /** The schema of a definition's material, to extend (the guide marks each one waivable and waived). */
 export const materialSchema = convert(defs.material) as Schema & { properties: Schema; required: string[] };
+
+/** The schema of a definition's fee, to extend (the guide describes its conditions). */
+export const feeSchema = convert(defs.fee) as Schema & { properties: Schema; required: string[] };

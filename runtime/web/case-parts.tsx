@@ -1,7 +1,7 @@
 /** Pieces of a case both the applicant and staff see: status line, materials, submitted data, audit trail, certificates. */
-import type { MatterDefinition } from '../../engine/index.ts';
 import { localizedText } from '../form/ui-schema.ts';
 import { useApp } from './context.ts';
+import { SituationList } from './situation-parts.tsx';
 import { formatTime, pick, type Locale } from './i18n.ts';
 import type { CaseDetail, CaseSummary } from './types.ts';
 
@@ -28,17 +28,11 @@ export function DeadlineText({ c }: { c: CaseSummary }) {
   );
 }
 
-/** The materials the applicant still has to supply: not waived by shared data, not exempted. */
-export function materialsToSupply(definition: MatterDefinition, waived: readonly { id: string }[]) {
-  const skip = new Set(waived.map((w) => w.id));
-  return definition.materials.filter((m) => !skip.has(m.id) && m.necessity !== 'exempted');
-}
-
+/** The materials shared data waives, then what the case's answers call for: materials to supply and fees due. */
 export function Materials({ c }: { c: CaseDetail }) {
   const { t, locale } = useApp();
-  const toSupply = c.definition ? materialsToSupply(c.definition, c.waived) : [];
   return (
-    <div className="columns">
+    <>
       <section aria-labelledby="waived-heading">
         <h3 id="waived-heading">{t.waivedMaterials}</h3>
         <ul data-testid="case-waived">
@@ -51,21 +45,8 @@ export function Materials({ c }: { c: CaseDetail }) {
           {c.waived.length === 0 && <li>—</li>}
         </ul>
       </section>
-      <section aria-labelledby="supply-heading">
-        <h3 id="supply-heading">{t.toSupply}</h3>
-        {toSupply.length === 0 ? (
-          <p>{t.noneToSupply}</p>
-        ) : (
-          <ul data-testid="case-to-supply">
-            {toSupply.map((m) => (
-              <li key={m.id} data-material={m.id}>
-                {pick(m.name, locale)} <span className="muted">（{t.necessityNames[m.necessity] ?? m.necessity}）</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-    </div>
+      <SituationList situation={c.situation} definition={c.definition} />
+    </>
   );
 }
 
@@ -192,6 +173,15 @@ export function CaseFacts({ c, compact = false }: { c: CaseDetail; compact?: boo
           <DeadlineText c={c} />
         </dd>
       </div>
+      {!compact && c.timeLimit?.statutoryDueAt && (
+        <div>
+          <dt>{t.statutoryDeadline}</dt>
+          <dd data-testid="case-statutory-deadline">
+            {formatTime(c.timeLimit.statutoryDueAt, locale)}
+            {c.timeLimit.extendedDueAt && <span className="muted">{t.extendedTo(formatTime(c.timeLimit.extendedDueAt, locale))}</span>}
+          </dd>
+        </div>
+      )}
       {!compact && (
         <div>
           <dt>{t.applicant}</dt>

@@ -1,5 +1,6 @@
 /** The shapes the UI reads from the API (only the fields it uses; see docs/server.md). */
-import type { MatterDefinition } from '../../engine/index.ts';
+import type { MatterDefinition, Output, TimeLimit } from '../../engine/index.ts';
+import type { CaseSituation } from '../cases/situation.ts';
 import type { FieldError } from '../form/errors.ts';
 
 export type Localized = { zh: string; en: string };
@@ -47,22 +48,89 @@ export interface GuideMaterial {
   waivable: boolean;
   waived: boolean;
   waivedReason?: Localized;
+  /** One-of group: any one member will do. */
+  oneOfGroup?: string;
+  /** The situation it applies in, in words; null: always. */
+  whenText: ConditionText | null;
+  /** The waived member of its one-of group that satisfies the group for the signed-in applicant. */
+  coveredBy: string | null;
+}
+
+/** A condition in words; `generic` when it was too intricate to describe. */
+export type ConditionText = Localized & { generic: boolean };
+
+export interface GuideFee {
+  id: string;
+  name: Localized;
+  amount: number;
+  whenText: ConditionText | null;
+  waivedWhenText: ConditionText | null;
+  waiverReason?: Localized;
+}
+
+export interface GuideDepartment {
+  name: Localized;
+  nature?: 'statutory' | 'authorised' | 'entrusted';
+  entrustedBy?: Localized;
+}
+
+export interface GuideLocation {
+  name: Localized;
+  address?: Localized;
+  hours?: Localized;
+  window?: string;
+  phone?: string;
+}
+
+export interface GuideContact {
+  consult?: string;
+  complaint?: string;
+  email?: string;
+  hours?: Localized;
 }
 
 export interface Guide {
-  matter: { id: string; version: string; kind: string; region: Region; title: Localized; summary: Localized | null; department: { name: Localized } };
+  matter: {
+    id: string;
+    version: string;
+    kind: string;
+    region: Region;
+    title: Localized;
+    summary: Localized | null;
+    /** The implementing body (实施主体). */
+    department: GuideDepartment;
+    /** Who owns the standard, where the definition names it apart from the implementing body. */
+    standardOwner: GuideDepartment | null;
+    serviceObject: string[] | null;
+    acceptanceScope: string | null;
+  };
   personalizedFor: string | null;
   acceptanceConditions: Localized[];
   handlingType: string;
   channels: string[];
   materials: GuideMaterial[];
   waived: { id: string; name: Localized; reason: Localized }[];
-  timeLimit: { statutoryDays?: number; promisedDays?: number };
-  fees: { name?: Localized; amount: number }[];
+  timeLimit: TimeLimit;
+  fees: GuideFee[];
+  /** Yuan every applicant is charged (fees without a condition). */
   totalFee: number;
   visits: number;
   visitReason: Localized | null;
   legalBasis: { id: string; title: Localized; article?: string }[];
+  outputs: Output[];
+  locations: GuideLocation[];
+  contact: GuideContact | null;
+}
+
+/** A case's time limits in the matter's unit (dates as ISO strings; null before submission). */
+export interface CaseTimeLimit {
+  unit: 'working-days' | 'days';
+  promisedDays: number;
+  statutoryDays: number | null;
+  extendableTo: number | null;
+  startedAt: string | null;
+  statutoryDueAt: string | null;
+  extendedDueAt: string | null;
 }
 
 export interface Deadline {
@@ -107,6 +175,9 @@ export interface CaseDetail extends CaseSummary {
   step: Localized | null;
   events: string[];
   waived: { id: string; name: Localized; reason?: Localized }[];
+  /** What the answers (as saved) call for: materials, one-of groups, fees and the amount due. */
+  situation: CaseSituation;
+  timeLimit: CaseTimeLimit;
   certificates: { id: string; issuedAt: string; json: string; html: string }[];
   audit?: AuditEntry[];
   definition?: MatterDefinition;

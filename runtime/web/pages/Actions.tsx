@@ -1,8 +1,13 @@
-/** Buttons for the events the case's current step accepts (from the API's `events`), each sent with the case's revision. */
+/**
+ * Buttons for the events the case's current step accepts (from the API's `events`), each sent with the case's
+ * revision. Where a step's event waits for the materials (materialsComplete, materialsPending), the materials the
+ * answers call for and nobody has supplied yet can be ticked as received and go with the event.
+ */
 import { useId, useState } from 'react';
 import { api, ApiError } from '../api.ts';
 import { messageOf, StepNotice, type StepOutcome } from '../components.tsx';
 import { useApp } from '../context.ts';
+import { pick } from '../i18n.ts';
 import type { CaseDetail } from '../types.ts';
 
 /** Events that need a note (the reason, or what to supplement). */
@@ -15,14 +20,20 @@ function hasGuard(c: CaseDetail, event: string, guard: string): boolean {
   return [on].flat().some((t) => typeof t === 'object' && t !== null && (t as { guard?: unknown }).guard === guard);
 }
 
+const materialGuards = ['materialsComplete', 'materialsPending'];
+
 export function Actions({ c, events, onDone }: { c: CaseDetail; events: string[]; onDone: (updated: CaseDetail) => void }) {
-  const { t } = useApp();
+  const { t, locale } = useApp();
+  const [received, setReceived] = useState<string[]>([]);
+  const awaitsMaterials = events.some((e) => e !== 'SUBMIT' && materialGuards.some((g) => hasGuard(c, e, g)));
+  const receivable = awaitsMaterials ? c.situation.materials.filter((m) => !m.waived && !m.supplied && m.necessity !== 'exempted') : [];
   const ids = useId();
   const [note, setNote] = useState('');
   const [onsiteCheck, setOnsiteCheck] = useState(false);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<StepOutcome>();
-  const totalFee = (c.definition?.fees ?? []).reduce((sum, f) => sum + f.amount, 0);
+  // what the answers make due, less what was paid (the runtime's feesPaid guard checks the same)
+  const totalFee = Math.max(0, Math.round((c.situation.amountDue - c.situation.paid) * 100) / 100);
   const anyNote = events.some((e) => needsNote.has(e));
 
   const act = async (event: string) => {
@@ -36,10 +47,12 @@ export function Actions({ c, events, onDone }: { c: CaseDetail; events: string[]
         ...(note.trim() ? { note: note.trim() } : {}),
         ...(event === 'ACCEPT' && hasGuard(c, 'ACCEPT', 'needsOnsiteCheck') ? { onsiteCheck } : {}),
         ...(event === 'PAY' ? { paid: totalFee } : {}),
+        ...(received.length > 0 ? { materials: received } : {}),
       };
       const updated = await api.post<CaseDetail>(`/api/cases/${c.id}/actions`, body);
       setNotice({ kind: 'success', text: t.done });
       setNote('');
+      setReceived([]);
       onDone(updated);
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) setNotice({ kind: 'error', text: t.conflict, conflict: true });
@@ -57,6 +70,23 @@ export function Actions({ c, events, onDone }: { c: CaseDetail; events: string[]
           <label htmlFor={`${ids}-note`}>{t.note}</label>
           <textarea id={`${ids}-note`} rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} data-testid="action-note" />
         </div>
+      )}
+      {receivable.length > 0 && (
+        <fieldset className="field" data-testid="materials-received">
+          <legend>{t.materialsReceived}</legend>
+          {receivable.map((m) => (
+            <div key={m.id} className="checkbox">
+              <input
+                id={`${ids}-m-${m.id}`}
+                type="checkbox"
+                checked={received.includes(m.id)}
+                onChange={(e) => setReceived((r) => (e.target.checked ? [...r, m.id] : r.filter((x) => x !== m.id)))}
+                data-material={m.id}
+              />
+              <label htmlFor={`${ids}-m-${m.id}`}>{pick(m.name, locale)}</label>
+            </div>
+          ))}
+        </fieldset>
       )}
       {events.includes('ACCEPT') && hasGuard(c, 'ACCEPT', 'needsOnsiteCheck') && (
         <div className="field checkbox">

@@ -75,7 +75,7 @@ function ApplicantCase({ c, reload }: { c: CaseDetail; reload: () => void }) {
           <Materials c={c} />
         </>
       )}
-      {c.events.some((e) => e !== 'SUBMIT') && (
+      {c.role === 'applicant' && c.events.some((e) => e !== 'SUBMIT') && (
         <section aria-labelledby="applicant-actions">
           <h2 id="applicant-actions">{t.actions}</h2>
           <Actions key={`${c.id}@${c.revision}`} c={c} events={c.events.filter((e) => e !== 'SUBMIT')} onDone={reload} />

@@ -1,14 +1,24 @@
-/** The applicant's form (MatterForm, loaded on demand): save draft (PUT draft) and submit (POST submit), the server's field errors in place. */
-import { useCallback, useEffect, useState } from 'react';
+/**
+ * The applicant's form (MatterForm, loaded on demand): save draft (PUT draft) and submit (POST submit), the server's
+ * field errors in place, and beside it the materials to supply and the amount due, following the answers as they are
+ * given. Situations are decided in the page with the conditions the server precompiled into the form's validator
+ * module (the CSP allows no eval): no round trip per answer, and the very ajv semantics the runtime decides them with.
+ * Until the module arrives the list shows the server's situation for the saved answers.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ValidatorType } from '@rjsf/utils';
 import type { MatterDefinition } from '../../../engine/index.ts';
+import type { ConditionCheck } from '../../../engine/situations/index.ts';
+import { caseSituation, type CaseSituation } from '../../cases/situation.ts';
 import { MatterForm } from '../../form/MatterForm.tsx';
 import { prepareForm } from '../../form/prepare.ts';
-import { noLiveChecks, precompiledValidator } from '../../form/precompiled-runtime.ts';
+import { noLiveChecks, precompiledConditions, precompiledValidator } from '../../form/precompiled-runtime.ts';
 import { api, ApiError } from '../api.ts';
 import { messageOf, StepNotice, type StepOutcome } from '../components.tsx';
 import { useApp } from '../context.ts';
+import { pick, type Locale } from '../i18n.ts';
 import { sharedSchemas } from '../shared-schemas.ts';
+import { SituationList } from '../situation-parts.tsx';
 import type { CaseDetail, FieldError } from '../types.ts';
 
 export default function CaseForm({ c, definition, onSubmitted }: { c: CaseDetail; definition: MatterDefinition; onSubmitted: (updated: CaseDetail) => void }) {
@@ -17,8 +27,15 @@ export default function CaseForm({ c, definition, onSubmitted }: { c: CaseDetail
   const [revision, setRevision] = useState(c.revision);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [notice, setNotice] = useState<StepOutcome>();
+  // refused for missing materials: the notice is worded at render, so it follows the language and the answers
+  const [missingRefused, setMissingRefused] = useState(false);
   const [busy, setBusy] = useState(false);
-  const validator = usePrecompiledValidator(c.hash, definition);
+  const { validator, conditions } = usePrecompiledModule(c.hash, definition);
+  const situation = useMemo(() => {
+    if (!conditions) return c.situation;
+    const holdings = { waived: c.waived.map((w) => w.id), supplied: c.situation.materials.filter((m) => m.supplied).map((m) => m.id), paid: c.situation.paid };
+    return caseSituation(definition, data, holdings, conditions);
+  }, [conditions, c, definition, data]);
 
   const fail = useCallback(
     (e: unknown) => {
@@ -26,16 +43,18 @@ export default function CaseForm({ c, definition, onSubmitted }: { c: CaseDetail
         setErrors(((e.details.errors ?? []) as FieldError[]).map(({ pointer, message }) => ({ pointer, message })));
         setNotice({ kind: 'error', text: t.fixErrors });
       } else if (e instanceof ApiError && e.code === 'tampered') setNotice({ kind: 'error', text: t.tampered(String(e.details.field ?? '')) });
+      else if (e instanceof ApiError && e.code === 'invalid-event' && !situation.complete) setMissingRefused(true);
       else if (e instanceof ApiError && e.status === 409) setNotice({ kind: 'error', text: t.conflict, conflict: true });
       else setNotice({ kind: 'error', text: messageOf(e) });
     },
-    [t],
+    [t, situation],
   );
 
   const saveDraft = useCallback(
     async (current: unknown) => {
       setBusy(true);
       setNotice(undefined);
+      setMissingRefused(false);
       try {
         const saved = await api.put<CaseDetail>(`/api/cases/${c.id}/draft`, { data: current, revision });
         setRevision(saved.revision);
@@ -54,6 +73,7 @@ export default function CaseForm({ c, definition, onSubmitted }: { c: CaseDetail
     async (current: unknown) => {
       setBusy(true);
       setNotice(undefined);
+      setMissingRefused(false);
       setData(current);
       try {
         const updated = await api.post<CaseDetail>(`/api/cases/${c.id}/submit`, { data: current, revision });
@@ -71,7 +91,13 @@ export default function CaseForm({ c, definition, onSubmitted }: { c: CaseDetail
   return (
     <section aria-labelledby="form-heading" aria-busy={busy} data-testid="case-form">
       <h2 id="form-heading">{t.formTitle}</h2>
-      <StepNotice notice={notice} testId="form-notice" reloadLabel={t.reload} />
+      <StepNotice
+        notice={missingRefused && !situation.complete ? { kind: 'error', text: t.materialsMissing(missingNames(situation, locale)) } : notice}
+        testId="form-notice"
+        reloadLabel={t.reload}
+      />
+      <p className="muted">{t.liveHint}</p>
+      <SituationList situation={situation} definition={definition} live />
       <MatterForm
         definition={definition}
         locale={locale}
@@ -89,20 +115,42 @@ export default function CaseForm({ c, definition, onSubmitted }: { c: CaseDetail
   );
 }
 
-// The form's validators, precompiled by the server for this definition hash (the page may not compile code itself).
-// Until they arrive the form shows without live checks; the server's field errors are the authority either way.
-function usePrecompiledValidator(hash: string, definition: MatterDefinition): ValidatorType | undefined {
-  const [validator, setValidator] = useState<{ hash: string; validator: ValidatorType }>();
+// What is still missing, in words: required materials, then each required group as "a / b".
+function missingNames(situation: CaseSituation, locale: Locale): string {
+  const name = (id: string) => pick(situation.materials.find((m) => m.id === id)?.name, locale) || id;
+  const single = situation.materials.filter((m) => m.missing).map((m) => name(m.id));
+  const groups = situation.groups.filter((g) => g.required && !g.satisfied).map((g) => g.members.map(name).join(' / '));
+  return [...single, ...groups].join(locale === 'zh' ? '、' : ', ');
+}
+
+// The form's validators and situation conditions, precompiled by the server for this definition hash (the page may
+// not compile code itself). Until they arrive the form shows without live checks; the server's field errors are the
+// authority either way.
+function usePrecompiledModule(hash: string, definition: MatterDefinition): { validator: ValidatorType; conditions: ConditionCheck | undefined } {
+  type Loaded = { hash: string; validator: ValidatorType; conditions: ConditionCheck | undefined };
+  type Module = { default: Parameters<typeof precompiledValidator>[0]; conditions?: Parameters<typeof precompiledConditions>[0] };
+  const [loaded, setLoaded] = useState<Loaded>();
   useEffect(() => {
     let live = true;
     import(/* @vite-ignore */ `/api/forms/${hash}/validator.js`)
-      .then((module: { default: Parameters<typeof precompiledValidator>[0] }) => {
-        if (live) setValidator({ hash, validator: precompiledValidator(module.default, prepareForm(definition, sharedSchemas).renderSchema) });
+      .then((module: Module) => {
+        if (!live) return;
+        // each part on its own: a form the page renders differently from the server (other shared schemas) finds
+        // no validator of its own, yet its situations can still be decided
+        const attempt = <T,>(make: () => T): T | undefined => {
+          try {
+            return make();
+          } catch {
+            return undefined;
+          }
+        };
+        const validator = attempt(() => precompiledValidator(module.default, prepareForm(definition, sharedSchemas).renderSchema)) ?? noLiveChecks;
+        setLoaded({ hash, validator, conditions: module.conditions && attempt(() => precompiledConditions(module.conditions!)) });
       })
       .catch(() => {}); // without them the form still submits, and the server answers with field errors
     return () => {
       live = false;
     };
   }, [hash, definition]);
-  return validator?.hash === hash ? validator.validator : noLiveChecks;
+  return loaded?.hash === hash ? loaded : { validator: noLiveChecks, conditions: undefined };
 }

@@ -1,11 +1,63 @@
-/** The service guide of one matter in one region: materials (waived ones marked, with the reason), time, fees, visits, legal basis, and "start application". */
+/**
+ * The service guide of one matter in one region: materials (waived ones marked, with the reason; conditional ones with
+ * their situation; one-of groups), time limits in their unit with extension, fees with their conditions and waivers,
+ * visits, who implements it (its nature; the standard's owner), who may apply and where, results (validity, delivery),
+ * places and contact, legal basis, and "start application".
+ */
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { Loaded, messageOf, Notice, useLoad } from '../components.tsx';
 import { useApp } from '../context.ts';
 import { pick } from '../i18n.ts';
 import { navigate } from '../router.tsx';
-import type { CaseDetail, Guide } from '../types.ts';
+import { onlyWhen } from '../situation-parts.tsx';
+import type { CaseDetail, Guide, GuideDepartment, GuideFee, GuideMaterial, Localized } from '../types.ts';
+
+type Texts = ReturnType<typeof useApp>['t'];
+type Locale = ReturnType<typeof useApp>['locale'];
+
+/** The time limits in words: promised (or "on the spot" with minutes), statutory or none, and the extension. */
+function timeLimitText(guide: Guide, t: Texts): string {
+  const { unit, promisedDays, statutoryDays, extendableTo, onSiteMinutes } = guide.timeLimit;
+  const parts = [guide.handlingType === 'immediate' ? t.handlingNames.immediate! : t.promisedDays(promisedDays, unit)];
+  if (onSiteMinutes !== undefined) parts.push(t.onSiteMinutes(onSiteMinutes));
+  parts.push(statutoryDays === undefined ? t.noStatutoryLimit : t.statutoryDays(statutoryDays, unit));
+  if (extendableTo !== undefined) parts.push(t.extendableTo(extendableTo, unit));
+  return parts.join(' · ');
+}
+
+/** When a fee is due and when it is waived: the waiver's own reason where the definition gives one. */
+function feeSituation(f: GuideFee, t: Texts, locale: Locale): string[] {
+  const out: string[] = [];
+  if (f.whenText) out.push(onlyWhen(f.whenText, t, locale));
+  if (f.waiverReason) out.push(pick(f.waiverReason, locale));
+  else if (f.waivedWhenText) out.push(f.waivedWhenText.generic ? t.waivedInSomeSituations : t.waivedWhen(f.waivedWhenText[locale]));
+  return out;
+}
+
+/** The situation of a material: when it applies, and the others of its one-of group. */
+function materialSituation(m: GuideMaterial, all: readonly GuideMaterial[], t: Texts, locale: Locale): string[] {
+  const out: string[] = [];
+  if (m.whenText) out.push(onlyWhen(m.whenText, t, locale));
+  if (m.oneOfGroup !== undefined) {
+    const others = all.filter((o) => o.oneOfGroup === m.oneOfGroup && o.id !== m.id).map((o) => pick(o.name, locale));
+    if (others.length > 0) out.push(t.oneOfWith(locale === 'zh' ? others.map((n) => `「${n}」`).join('、') : others.join(', ')));
+  }
+  return out;
+}
+
+/** The implementing body's nature (法定机关 / 授权组织 / 受委托组织) and, if entrusted, by whom; undefined when not given. */
+function bodyNature(d: GuideDepartment, t: Texts, locale: Locale): string | undefined {
+  const nature = d.nature && (t.natureNames[d.nature] ?? d.nature);
+  const by = d.entrustedBy && t.entrustedBy(pick(d.entrustedBy, locale));
+  return [nature, by].filter(Boolean).join(t.listSeparator) || undefined;
+}
+
+const validityText = (v: { kind: string; years?: number; note?: Localized } | undefined, t: Texts, locale: Locale): string | undefined => {
+  if (!v) return undefined;
+  const kind = v.kind === 'years' && v.years !== undefined ? t.validityYears(v.years) : v.kind === 'long-term' ? t.validityLongTerm : t.validityConditional;
+  return v.note ? `${kind}${t.paren(pick(v.note, locale))}` : kind;
+};
 
 export function GuidePage({ id, region }: { id: string; region: string }) {
   const { t, locale, user } = useApp();
@@ -38,18 +90,57 @@ export function GuidePage({ id, region }: { id: string; region: string }) {
           <dl className="facts">
             <div>
               <dt>{t.department}</dt>
-              <dd>{pick(guide.matter.department.name, locale)}</dd>
+              <dd data-testid="department">
+                {pick(guide.matter.department.name, locale)}
+                {bodyNature(guide.matter.department, t, locale) && <div className="reason situation-note">{bodyNature(guide.matter.department, t, locale)}</div>}
+              </dd>
             </div>
+            {guide.matter.standardOwner && (
+              <div>
+                <dt>{t.standardOwner}</dt>
+                <dd data-testid="standard-owner">{pick(guide.matter.standardOwner.name, locale)}</dd>
+              </div>
+            )}
+            {(guide.matter.serviceObject || guide.matter.acceptanceScope) && (
+              <div>
+                <dt>{t.serviceObject}</dt>
+                <dd data-testid="service-object">
+                  {guide.matter.serviceObject?.map((o) => t.serviceObjectNames[o] ?? o).join(t.listSeparator)}
+                  {guide.matter.acceptanceScope && (
+                    <div className="reason situation-note">
+                      {t.acceptanceScope}
+                      {t.colon}
+                      {t.acceptanceScopeNames[guide.matter.acceptanceScope] ?? guide.matter.acceptanceScope}
+                    </div>
+                  )}
+                </dd>
+              </div>
+            )}
             <div>
               <dt>{t.timeLimits}</dt>
-              <dd data-testid="promised-days">
-                {guide.timeLimit.promisedDays !== undefined && t.promisedDays(guide.timeLimit.promisedDays)}
-                {guide.timeLimit.statutoryDays !== undefined && <span className="muted">{' · '}{t.statutoryDays(guide.timeLimit.statutoryDays)}</span>}
-              </dd>
+              <dd data-testid="promised-days">{timeLimitText(guide, t)}</dd>
             </div>
             <div>
               <dt>{t.fees}</dt>
-              <dd data-testid="fees">{guide.totalFee === 0 ? t.free : [...guide.fees.map((f) => `${pick(f.name, locale)}: ${f.amount}`), t.feeTotal(guide.totalFee)].join(' · ')}</dd>
+              <dd data-testid="fees">
+                {guide.fees.length === 0 ? (
+                  t.free
+                ) : (
+                  <ul className="plain">
+                    {guide.fees.map((f) => (
+                      <li key={f.id} data-fee={f.id}>
+                        {t.feeLine(pick(f.name, locale), f.amount)}
+                        {feeSituation(f, t, locale).map((text) => (
+                          <div key={text} className="reason situation-note">
+                            {text}
+                          </div>
+                        ))}
+                      </li>
+                    ))}
+                    {guide.fees.some((f) => f.whenText === null) && <li>{t.feeTotal(guide.totalFee)}</li>}
+                  </ul>
+                )}
+              </dd>
             </div>
             <div>
               <dt>{t.visits}</dt>
@@ -102,14 +193,26 @@ export function GuidePage({ id, region }: { id: string; region: string }) {
               </thead>
               <tbody>
                 {guide.materials.map((m) => (
-                  <tr key={m.id} data-testid="material" data-material={m.id} data-waived={m.waived ? 'true' : 'false'} className={m.waived ? 'waived' : undefined}>
-                    <th scope="row">{pick(m.name, locale)}</th>
+                  <tr key={m.id} data-testid="material" data-material={m.id} data-waived={m.waived ? 'true' : 'false'} className={m.waived || m.coveredBy !== null ? 'waived' : undefined}>
+                    <th scope="row">
+                      {pick(m.name, locale)}
+                      {materialSituation(m, guide.materials, t, locale).map((text) => (
+                        <div key={text} className="reason situation-note" data-testid="material-situation">
+                          {text}
+                        </div>
+                      ))}
+                    </th>
                     <td>{t.necessityNames[m.necessity] ?? m.necessity}</td>
                     <td>
                       {m.waived ? (
                         <>
                           <strong className="waived-label">✓ {t.waivedYes(pick(m.name, locale))}</strong>
                           {m.waivedReason && <div className="reason">{pick(m.waivedReason, locale)}</div>}
+                        </>
+                      ) : m.coveredBy !== null ? (
+                        <>
+                          <strong className="waived-label">✓ {t.coveredByGroup}</strong>
+                          <div className="reason">{t.coveredByShared(pick(guide.materials.find((o) => o.id === m.coveredBy)?.name, locale))}</div>
                         </>
                       ) : m.necessity === 'exempted' ? (
                         t.necessityNames.exempted
@@ -124,6 +227,52 @@ export function GuidePage({ id, region }: { id: string; region: string }) {
               </tbody>
             </table>
           </section>
+
+          {guide.outputs.length > 0 && (
+            <section aria-labelledby="outputs-heading">
+              <h2 id="outputs-heading">{t.outputs}</h2>
+              <ul data-testid="outputs">
+                {guide.outputs.map((o) => (
+                  <li key={o.id}>
+                    <strong>{pick(o.name, locale)}</strong>
+                    {[o.electronic ? t.electronicOutput : undefined, validityText(o.validity, t, locale), ...(o.delivery ?? []).map((d) => t.deliveryNames[d] ?? d)]
+                      .filter((x) => x !== undefined)
+                      .map((x) => ` · ${x}`)
+                      .join('')}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+
+          {guide.locations.length > 0 && (
+            <section aria-labelledby="locations-heading">
+              <h2 id="locations-heading">{t.locations}</h2>
+              <ul data-testid="locations">
+                {guide.locations.map((l, i) => (
+                  <li key={i}>
+                    <strong>{pick(l.name, locale)}</strong>
+                    {l.address && <div>{t.address}{t.colon}{pick(l.address, locale)}</div>}
+                    {l.hours && <div>{t.hours}{t.colon}{pick(l.hours, locale)}</div>}
+                    {l.window && <div>{t.window}{t.colon}{l.window}</div>}
+                    {l.phone && <div>{t.phone}{t.colon}{l.phone}</div>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+
+          {guide.contact && (guide.contact.consult || guide.contact.complaint || guide.contact.email) && (
+            <section aria-labelledby="contact-heading">
+              <h2 id="contact-heading">{t.contact}</h2>
+              <ul data-testid="contact">
+                {guide.contact.consult && <li>{t.consultPhone}{t.colon}{guide.contact.consult}</li>}
+                {guide.contact.complaint && <li>{t.complaintPhone}{t.colon}{guide.contact.complaint}</li>}
+                {guide.contact.email && <li>{t.email}{t.colon}{guide.contact.email}</li>}
+                {guide.contact.hours && <li>{t.hours}{t.colon}{pick(guide.contact.hours, locale)}</li>}
+              </ul>
+            </section>
+          )}
 
           <section aria-labelledby="basis-heading">
             <h2 id="basis-heading">{t.legalBasis}</h2>
