@@ -11,15 +11,17 @@ import type { Editor } from '../model/editor.ts';
 
 const areas: readonly Area[] = ['form', 'materials', 'process', 'service'];
 const mark = { more: '+', less: '−', neutral: '·' } as const;
+// as the engine counts them: a material asked for in some situations is half of one, a one-of group one; calendar days
+// in working days (× 5/7); fees due in every situation
 const metricNames: Record<keyof BurdenMetrics, { zh: string; en: string }> = {
-  materials: { zh: '需提交材料', en: 'Materials to supply' },
+  materials: { zh: '需提交材料（加权）', en: 'Materials to supply (weighted)' },
   waivedMaterials: { zh: '共享免提交材料', en: 'Materials waived' },
   fieldsTyped: { zh: '需填写字段', en: 'Fields typed' },
   fieldsPrefilled: { zh: '预填字段', en: 'Fields prefilled' },
   humanSteps: { zh: '人工环节', en: 'Human steps' },
-  promisedDays: { zh: '承诺时限（工作日）', en: 'Promised days' },
+  promisedDays: { zh: '承诺时限（折合工作日）', en: 'Promised time (working days)' },
   visits: { zh: '跑动次数', en: 'Visits' },
-  fees: { zh: '收费（元）', en: 'Fees (CNY)' },
+  fees: { zh: '必收费用（元）', en: 'Fees always due (CNY)' },
 };
 
 export function DiffPanel({ analysis, stale, hasAgainst, editor, readOnly, onSelect }: { analysis: Analysis | undefined; stale: boolean; hasAgainst: boolean; editor: Editor; readOnly: boolean; onSelect: (pointer: string) => void }) {

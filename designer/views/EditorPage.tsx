@@ -81,6 +81,8 @@ function DraftEditor({ draft, context, readOnly }: { draft: Draft; context: { de
     return () => c.dispose();
   }, [context.sources]);
   useEffect(() => client.current?.analyze(state.revision, state.definition, against), [state.revision, state.definition, against]);
+  // the preview's situations are evaluated in the worker (conditions compile; the page's CSP allows no eval)
+  const situate = useCallback((d: Pick<MatterDefinition, 'materials' | 'fees'>, data: unknown) => client.current?.situation(d, data) ?? Promise.reject(new Error('no worker')), []);
   const save = useAutosave(draft, state.definition, readOnly, (definition) => editor.reset(initialState(definition)));
 
   // following a problem or a change: select what it points at and show the section that edits it
@@ -129,7 +131,7 @@ function DraftEditor({ draft, context, readOnly }: { draft: Draft; context: { de
             {panel === 'diff' && <DiffPanel analysis={analysis} stale={!current} hasAgainst={against !== undefined} editor={editor} readOnly={readOnly} onSelect={follow} />}
             {panel === 'preview' && (
               <Suspense fallback={<p aria-busy="true">{t.loading}</p>}>
-                <PreviewPanel definition={state.definition as MatterDefinition} sharedSchemas={context.design.sharedSchemas} />
+                <PreviewPanel definition={state.definition as MatterDefinition} sharedSchemas={context.design.sharedSchemas} situate={situate} />
               </Suspense>
             )}
             {panel === 'compare' && <ComparePanel draft={state.definition} against={against} onSelect={follow} />}

@@ -1,18 +1,23 @@
 /**
  * The materials editor: the list (reorder with the buttons or by dragging), and the chosen material's necessity,
- * source, the shared-data item that waives it, formats, copies and legal basis. Every edit is a command.
+ * source, the shared-data item that waives it, formats, copies and legal basis, the situation it is asked for in and
+ * its one-of group. Every edit is a command.
  */
 import { useId, useState, type DragEvent, type FormEvent } from 'react';
-import type { MatterDefinition } from '../../engine/index.ts';
+import type { MatterDefinition, Problem } from '../../engine/index.ts';
 import { useDesigner } from '../context.ts';
+import { newGroupId, oneOfGroups } from '../model/situations.ts';
 import type { SectionProps } from './section.ts';
+import { messageOf, SituationEditor } from './situations/SituationEditor.tsx';
+import { situationWords } from './situations/words.ts';
 
 type Material = MatterDefinition['materials'][number];
 const necessities = ['required', 'optional', 'tolerated-missing', 'exempted'] as const;
-const sources = ['applicant', 'government-issued', 'shared-data'] as const;
+const sources = ['applicant', 'government-issued', 'third-party', 'shared-data'] as const;
 
 export function MaterialsSection({ editor, state, problems, readOnly, context }: SectionProps) {
   const { t, locale } = useDesigner();
+  const w = situationWords[locale];
   const ids = useId();
   const materials: Material[] = Array.isArray(state.definition?.materials) ? state.definition.materials : [];
   const selected = /^\/materials\/(\d+)/.exec(state.selection ?? '')?.[1];
@@ -46,6 +51,8 @@ export function MaterialsSection({ editor, state, problems, readOnly, context }:
           <li key={m.id} draggable={!readOnly} onDragStart={() => setDragging(i)} onDragOver={(e) => e.preventDefault()} onDrop={(e) => onDrop(e, i)} className={i === index ? 'selected' : undefined}>
             <button type="button" className="link" aria-current={i === index} onClick={() => editor.select(`/materials/${i}`)} data-testid="material">
               {m.name?.[locale] ?? m.id} <span className="muted">{t.necessities[m.necessity] ?? m.necessity} · {t.sources[m.source] ?? m.source}</span>
+              {m.when !== undefined && <span className="badge" data-testid="material-conditional">{w.conditionalBadge}</span>}
+              {m.oneOfGroup !== undefined && <span className="badge">{w.groupBadge(m.oneOfGroup)}</span>}
               {own(i).length > 0 && <span className="problem-badge"><span aria-hidden="true">!</span><span className="visually-hidden">{t.problemsCount(own(i).length)}</span></span>}
             </button>
             {!readOnly && (
@@ -65,14 +72,27 @@ export function MaterialsSection({ editor, state, problems, readOnly, context }:
           <button type="submit" className="btn" data-testid="add-material">{t.addMaterial}</button>
         </form>
       )}
-      {material && <MaterialForm key={material.id} material={material} at={index} ids={ids} props={{ editor, readOnly, context, legalBasis: state.definition?.legalBasis ?? [] }} />}
+      {material && <MaterialForm key={material.id} material={material} at={index} ids={ids} props={{ editor, readOnly, context, definition: state.definition, problems: own(index), selection: state.selection }} />}
     </div>
   );
 }
 
-function MaterialForm({ material, at, ids, props }: { material: Material; at: number; ids: string; props: { editor: SectionProps['editor']; readOnly: boolean; context: SectionProps['context']; legalBasis: MatterDefinition['legalBasis'] } }) {
+interface MaterialFormProps {
+  editor: SectionProps['editor'];
+  readOnly: boolean;
+  context: SectionProps['context'];
+  definition: MatterDefinition;
+  /** The material's own problems (its situation's among them). */
+  problems: readonly Problem[];
+  selection: string | undefined;
+}
+
+function MaterialForm({ material, at, ids, props }: { material: Material; at: number; ids: string; props: MaterialFormProps }) {
   const { t, locale } = useDesigner();
-  const { editor, readOnly, context, legalBasis } = props;
+  const w = situationWords[locale];
+  const { editor, readOnly, context, definition, problems, selection } = props;
+  const legalBasis = definition?.legalBasis ?? [];
+  const target = `/materials/${at}/when`;
   const set = (path: string, value: unknown) => editor.dispatch({ name: 'set-value', args: { pointer: `/materials/${at}${path}`, value } });
   const formats = new Set(material.format ?? []);
   const toggleFormat = (format: 'paper' | 'electronic', on: boolean) => {
@@ -117,6 +137,51 @@ function MaterialForm({ material, at, ids, props }: { material: Material; at: nu
           </label>
         ))}
       </fieldset>
+      <SituationEditor
+        target={target} condition={material.when} definition={definition} editor={editor} readOnly={readOnly} kind="materialWhen" selection={selection}
+        problems={problems.filter((p) => p.pointer === target || p.pointer.startsWith(`${target}/`))}
+      />
+      <GroupSelect material={material} definition={definition} editor={editor} problems={problems.filter((p) => p.code.startsWith('materials.one-of-'))} />
     </fieldset>
+  );
+}
+
+// The material's one-of group: none, an existing group (its members named), or a new one; with the validator's
+// problems of the group (a group of one while its second member is still to be chosen, members of unlike necessity).
+function GroupSelect({ material, definition, editor, problems }: { material: Material; definition: MatterDefinition; editor: SectionProps['editor']; problems: readonly Problem[] }) {
+  const { locale } = useDesigner();
+  const w = situationWords[locale];
+  const [error, setError] = useState<string>();
+  const groups = oneOfGroups(definition);
+  const nameOf = (id: string) => definition.materials.find((m) => m.id === id)?.name?.[locale] ?? id;
+  const fresh = newGroupId(definition);
+  const choose = (group: string) => {
+    try {
+      editor.dispatch({ name: 'set-one-of-group', args: { id: material.id, group: group || undefined } });
+      setError(undefined);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <div className="one-of-group">
+      <label>{w.group}
+        <select
+          value={material.oneOfGroup ?? ''} onChange={(e) => choose(e.target.value)} data-testid="material-group"
+          aria-describedby={`group-hint-${material.id}${problems.length ? ` group-problems-${material.id}` : ''}`} aria-invalid={problems.length > 0 || undefined}
+        >
+          <option value="">{w.groupNone}</option>
+          {groups.map((g) => <option key={g.id} value={g.id}>{w.groupOption(g.id, g.members.map(nameOf).join(locale === 'zh' ? '、' : ', '))}</option>)}
+          <option value={fresh}>{w.groupNew(fresh)}</option>
+        </select>
+      </label>
+      <p className="muted field-hint" id={`group-hint-${material.id}`}>{w.groupHint}</p>
+      {problems.length > 0 && (
+        <ul className="field-problems" id={`group-problems-${material.id}`} data-testid="group-problems">
+          {problems.map((p, i) => <li key={`${p.code}-${i}`}>{messageOf(p, locale)} <span className="muted">[{p.code}]</span></li>)}
+        </ul>
+      )}
+      {error && <p role="alert" className="error">{error}</p>}
+    </div>
   );
 }

@@ -1,13 +1,16 @@
 /**
  * Where else a definition names a field by its data pointer: prefill entries and the legal basis of fields; and, by
- * its name, the designer's conditions in its parent object (conditions.ts). Removing or renaming a field carries these
- * along, so no reference dangles.
+ * its name, the designer's conditions in its parent object (conditions.ts) and the situations of materials and fees
+ * (../situations.ts). Removing or renaming a field carries these along, so no reference dangles — except a situation
+ * on a removed field: dropping its clause would widen who must bring a material, so it stays for the validator to
+ * name.
  */
 import { isObject, resolvePointer } from '../../../engine/json/pointer.ts';
 import type { MatterDefinition } from '../../../engine/index.ts';
 import { renamedInConditions, withoutConditionsOn } from '../conditions.ts';
 import { schemaPointerOf, splitField } from '../fields.ts';
 import type { Op } from '../patch.ts';
+import { namesInCondition, situationsOf } from '../situations.ts';
 
 const lists = ['prefill', 'fieldBasis'] as const;
 const within = (pointer: string, field: string) => pointer === field || pointer.startsWith(`${field}/`);
@@ -42,6 +45,12 @@ export function moveReferences(definition: MatterDefinition, from: string, to: s
   if (parent && toParent === splitField(from)[0]) {
     const allOf = renamedInConditions(parent.schema, parent.name, toName);
     if (allOf) ops.push({ op: 'set', path: `${parent.pointer}/allOf`, value: allOf });
+    // situations name the field by its place in the data: a clause on it (or inside it) follows the rename
+    for (const { pointer, condition } of situationsOf(definition)) {
+      const names = namesInCondition(condition, from);
+      for (const at of names.required) ops.push({ op: 'set', path: `${pointer}${at}`, value: toName });
+      for (const at of names.properties) ops.push({ op: 'rename', path: `${pointer}${at}`, to: toName });
+    }
   }
   return ops;
 }

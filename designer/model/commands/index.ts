@@ -14,6 +14,7 @@ import { addMaterial, moveMaterial, removeMaterial } from './materials.ts';
 import { setCondition } from './set-condition.ts';
 import { setOptions } from './set-options.ts';
 import { setPrefill } from './set-prefill.ts';
+import { setOneOfGroup, setSituation, setSituationClause } from './situations.ts';
 import { setValue } from './set-value.ts';
 
 export { CommandError } from './command.ts';
@@ -33,6 +34,9 @@ export const commands = {
   'add-material': addMaterial,
   'remove-material': removeMaterial,
   'move-material': moveMaterial,
+  'set-situation': setSituation,
+  'set-situation-clause': setSituationClause,
+  'set-one-of-group': setOneOfGroup,
   'replace-definition': replaceDefinition,
   'apply-fix': applyFix,
   'import-form': importFormCommand,

@@ -10,7 +10,7 @@ const parse = (text: string, integer: boolean): number | undefined | null => {
   return Number.isFinite(n) && (!integer || Number.isInteger(n)) ? n : null; // null: not a number (yet)
 };
 
-export function NumberInput({ label, hideLabel = false, value, integer = false, onChange, invalidText, testId }: {
+export function NumberInput({ label, hideLabel = false, value, integer = false, onChange, invalidText, testId, autoFocus }: {
   label: string;
   /** The label is read out but not shown (a table column names it). */
   hideLabel?: boolean;
@@ -19,6 +19,7 @@ export function NumberInput({ label, hideLabel = false, value, integer = false, 
   onChange: (value: number | undefined) => void;
   invalidText: string;
   testId?: string;
+  autoFocus?: boolean;
 }) {
   const [text, setText] = useState(value === undefined ? '' : String(value));
   // the value changed elsewhere (undo, another input): show it, unless the text already says it
@@ -28,7 +29,7 @@ export function NumberInput({ label, hideLabel = false, value, integer = false, 
     <label>
       {hideLabel ? <span className="visually-hidden">{label}</span> : label}
       <input
-        type="text" inputMode={integer ? 'numeric' : 'decimal'} value={text} aria-invalid={invalid || undefined} data-testid={testId}
+        type="text" inputMode={integer ? 'numeric' : 'decimal'} value={text} aria-invalid={invalid || undefined} data-testid={testId} autoFocus={autoFocus}
         onChange={(e) => {
           setText(e.target.value);
           const next = parse(e.target.value, integer);
