@@ -21,9 +21,17 @@ let official: Client;
 
 const read = (file: string) => readFileSync(join(definitions, file), 'utf8');
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+/** `version` with its minor (or patch) number raised: a version the catalogue does not publish yet. */
+const next = (version: string, part: 'minor' | 'patch' = 'minor') => {
+  const [major, minor, patch] = version.split('.').map(Number) as [number, number, number];
+  return part === 'minor' ? `${major}.${minor + 1}.0` : `${major}.${minor}.${patch + 1}`;
+};
 const baseline = JSON.parse(read('matters/residence-permit/baseline.json'));
-const baseline110 = { ...baseline, version: '1.1.0', timeLimit: { ...baseline.timeLimit, promisedDays: 2 } };
+const baselineNext = { ...baseline, version: next(baseline.version), timeLimit: { ...baseline.timeLimit, promisedDays: 2 } };
 const hangzhou = JSON.parse(read('matters/residence-permit/hangzhou.json'));
+const ningbo = JSON.parse(read('matters/residence-permit/ningbo.json'));
+const wenzhou = JSON.parse(read('matters/residence-permit/wenzhou.json'));
+const olderBaseline = `baseline@${baseline.version}.json`; // the baseline the variants and the bundle still name
 
 /** Every file under `dir` (dot files included), relative path → text. */
 function snapshot(dir: string): Record<string, string> {
@@ -45,8 +53,8 @@ const renamed = (file: string) => file.replace(/^matters\/([^/]+)/, (_, f: strin
 beforeAll(async () => {
   const { url } = await server.start(); // publishes definitions/ on first start
   official = await Client.signedIn(url, 'official');
-  // the province shortens the residence permit's promise; its variants and the relocation bundle still name 1.0.0
-  expect((await official.post('/api/definitions', baseline110)).status).toBe(201);
+  // the province shortens the residence permit's promise; its variants and the relocation bundle name the older version
+  expect((await official.post('/api/definitions', baselineNext)).status).toBe(201);
 }, 60_000);
 afterAll(async () => {
   cli.remove();
@@ -59,12 +67,12 @@ describe('onematter export', () => {
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toBe('✔ exported 26 definitions of 6 matters and 7 catalogue files to out: 33 written, 0 unchanged\n');
     const expected = Object.fromEntries(Object.entries(snapshot(definitions)).map(([file, text]) => [renamed(file), text]));
-    expected['matters/application-for-a-residence-permit/baseline.json'] = json(baseline110);
-    expected['matters/application-for-a-residence-permit/baseline@1.0.0.json'] = read('matters/residence-permit/baseline.json');
+    expected['matters/application-for-a-residence-permit/baseline.json'] = json(baselineNext);
+    expected[`matters/application-for-a-residence-permit/${olderBaseline}`] = read('matters/residence-permit/baseline.json');
     expect(snapshot(join(cli.dir, 'out'))).toEqual(Object.fromEntries(Object.entries(expected).sort(([a], [b]) => a.localeCompare(b))));
     expect(await run('validate', 'out')).toEqual({ code: 0, stdout: '✔ 33 files valid\n', stderr: '' });
     // the server kept its database and keeps writing to it
-    expect((await official.post('/api/definitions', { ...hangzhou, version: '1.1.1' })).status).toBe(201);
+    expect((await official.post('/api/definitions', { ...hangzhou, version: next(hangzhou.version, 'patch') })).status).toBe(201);
   }, 60_000);
 
   it('writes nothing new when exported again: the same bytes, only what changed rewritten', async () => {
@@ -74,8 +82,8 @@ describe('onematter export', () => {
     expect(stdout).toBe('✔ exported 26 definitions of 6 matters and 7 catalogue files to out: 1 written, 32 unchanged\n');
     const after = snapshot(join(cli.dir, 'out'));
     const changed = Object.keys(after).filter((f) => after[f] !== before[f]);
-    expect(changed).toEqual(['matters/application-for-a-residence-permit/hangzhou.json']); // the 1.1.1 published since
-    expect(JSON.parse(after[changed[0]!]!).version).toBe('1.1.1');
+    expect(changed).toEqual(['matters/application-for-a-residence-permit/hangzhou.json']); // the patch published since
+    expect(JSON.parse(after[changed[0]!]!).version).toBe(next(hangzhou.version, 'patch'));
     expect(await run('export', '--files', 'out', '--data', server.dataDir)).toMatchObject({ code: 0, stdout: expect.stringContaining(': 0 written, 33 unchanged') });
     expect(snapshot(join(cli.dir, 'out'))).toEqual(after);
   }, 60_000);
@@ -88,27 +96,27 @@ describe('onematter export', () => {
     const after = snapshot(join(cli.dir, 'repo'));
     expect(Object.keys(after).filter((f) => after[f] !== before[f])).toEqual([
       'matters/residence-permit/baseline.json',
-      'matters/residence-permit/baseline@1.0.0.json',
+      `matters/residence-permit/${olderBaseline}`,
       'matters/residence-permit/hangzhou.json',
     ]);
-    expect(after['matters/residence-permit/baseline.json']).toBe(json(baseline110));
-    expect(after['matters/residence-permit/baseline@1.0.0.json']).toBe(before['matters/residence-permit/baseline.json']);
+    expect(after['matters/residence-permit/baseline.json']).toBe(json(baselineNext));
+    expect(after[`matters/residence-permit/${olderBaseline}`]).toBe(before['matters/residence-permit/baseline.json']);
   }, 60_000);
 
   it('never overwrites an edit that is not published yet: it lists the files and writes nothing', async () => {
     const repo = join(cli.dir, 'repo');
-    unlinkSync(join(repo, 'matters/residence-permit/baseline@1.0.0.json')); // the export would write it again
-    const edited = { ...hangzhou, version: '1.2.0', timeLimit: { ...hangzhou.timeLimit, promisedDays: 4 } };
+    unlinkSync(join(repo, `matters/residence-permit/${olderBaseline}`)); // the export would write it again
+    const edited = { ...hangzhou, version: next(hangzhou.version), timeLimit: { ...hangzhou.timeLimit, promisedDays: 4 } };
     writeFileSync(join(repo, 'matters/residence-permit/hangzhou.json'), json(edited));
-    writeFileSync(join(repo, 'matters/residence-permit/ningbo.json'), json({ ...JSON.parse(read('matters/residence-permit/ningbo.json')), visits: 2 }));
+    writeFileSync(join(repo, 'matters/residence-permit/ningbo.json'), json({ ...ningbo, visits: 2 }));
     writeFileSync(join(repo, 'matters/residence-permit/wenzhou.json'), '{ "id": "330000-GA-0101", '); // half-edited
     const before = snapshot(repo);
     const { code, stdout, stderr } = await run('export', '--files', 'repo', '--data', server.dataDir);
     expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
     expect(stderr.split('\n')).toEqual([
-      'repo/matters/residence-permit/hangzhou.json: holds 330000-GA-0101@1.2.0 (330100), which is not published: import it first, or export into another folder',
-      'repo/matters/residence-permit/ningbo.json: holds 330000-GA-0101@2.0.0 (330200), published with other content: import it first, or export into another folder',
-      'repo/matters/residence-permit/wenzhou.json: is not a matter definition, and the export would overwrite it with 330000-GA-0101@1.0.0 (330300)',
+      `repo/matters/residence-permit/hangzhou.json: holds 330000-GA-0101@${edited.version} (330100), which is not published: import it first, or export into another folder`,
+      `repo/matters/residence-permit/ningbo.json: holds 330000-GA-0101@${ningbo.version} (330200), published with other content: import it first, or export into another folder`,
+      `repo/matters/residence-permit/wenzhou.json: is not a matter definition, and the export would overwrite it with 330000-GA-0101@${wenzhou.version} (330300)`,
       '✖ 3 files in repo would be lost: nothing exported',
       '',
     ]);
@@ -121,8 +129,8 @@ describe('onematter export', () => {
     expect(stdout).toBe('✔ exported 27 definitions of 6 matters and 7 catalogue files to all: 34 written, 0 unchanged\n');
     const files = Object.keys(snapshot(join(cli.dir, 'all')));
     expect(files.filter((f) => f.includes('@'))).toEqual([
-      'matters/application-for-a-residence-permit/baseline@1.0.0.json',
-      'matters/application-for-a-residence-permit/hangzhou@1.1.0.json',
+      `matters/application-for-a-residence-permit/${olderBaseline}`,
+      `matters/application-for-a-residence-permit/hangzhou@${hangzhou.version}.json`,
     ]);
     const reader = openSqliteStore({ path: join(server.dataDir, 'onematter.sqlite'), readonly: true });
     expect(files.filter((f) => f.startsWith('matters/'))).toHaveLength((await reader.listDefinitions()).length);

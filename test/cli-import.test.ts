@@ -18,6 +18,11 @@ const cli = cliSandbox(definitions, 'catalogue');
 const run = (...argv: string[]) => cli.run(...argv);
 const source = (file: string) => JSON.parse(readFileSync(join(definitions, file), 'utf8'));
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+/** `version` with its minor number raised: a version the catalogue does not publish yet. */
+const next = (version: string) => {
+  const [major, minor] = version.split('.').map(Number) as [number, number];
+  return `${major}.${minor + 1}.0`;
+};
 afterAll(() => cli.remove());
 
 /** A fresh copy of definitions/ to change, and a data folder path that does not exist yet. */
@@ -60,20 +65,22 @@ describe('onematter import', () => {
     const { folder, data } = scratch('province');
     const first = await run('import', '--files', 'province', '--data', data, '--by', 'official');
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('published 330000-GA-0101@1.0.0 (330000) from province/matters/residence-permit/baseline.json\n');
+    const baselineVersion = source('matters/residence-permit/baseline.json').version;
+    expect(first.stdout).toContain(`published 330000-GA-0101@${baselineVersion} (330000) from province/matters/residence-permit/baseline.json\n`);
     expect(first.stdout.endsWith('✔ imported province: 25 published, 0 unchanged\n')).toBe(true);
     expect(keys(await published(data))).toHaveLength(25);
 
     expect(await run('import', '--files', 'province', '--data', data)).toEqual({ code: 0, stdout: '✔ imported province: 0 published, 25 unchanged\n', stderr: '' });
-    writeFileSync(join(folder, 'matters/residence-permit/wenzhou-next.json'), json({ ...source('matters/residence-permit/wenzhou.json'), version: '1.1.0', visits: 0 }));
+    const wenzhou = source('matters/residence-permit/wenzhou.json');
+    writeFileSync(join(folder, 'matters/residence-permit/wenzhou-next.json'), json({ ...wenzhou, version: next(wenzhou.version), visits: 0 }));
     expect(await run('import', '--files', 'province', '--data', data)).toEqual({
       code: 0,
-      stdout: 'published 330000-GA-0101@1.1.0 (330300) from province/matters/residence-permit/wenzhou-next.json\n✔ imported province: 1 published, 25 unchanged\n',
+      stdout: `published 330000-GA-0101@${next(wenzhou.version)} (330300) from province/matters/residence-permit/wenzhou-next.json\n✔ imported province: 1 published, 25 unchanged\n`,
       stderr: '',
     });
     const stored = await published(data);
-    expect(stored.find((d) => d.region === '330300' && d.version === '1.0.0')?.publishedBy).toBe('official');
-    expect(stored.find((d) => d.region === '330300' && d.version === '1.1.0')?.publishedBy).toBeUndefined(); // no --by: as from files
+    expect(stored.find((d) => d.region === '330300' && d.version === wenzhou.version)?.publishedBy).toBe('official');
+    expect(stored.find((d) => d.region === '330300' && d.version === next(wenzhou.version))?.publishedBy).toBeUndefined(); // no --by: as from files
   });
 
   it('refuses other content under a published id + version + region: every conflict listed, nothing published', async () => {
@@ -81,15 +88,17 @@ describe('onematter import', () => {
     expect((await run('import', '--files', 'conflicts', '--data', data)).code).toBe(0);
     const before = keys(await published(data));
     const hangzhou = source('matters/residence-permit/hangzhou.json');
-    writeFileSync(join(folder, 'matters/residence-permit/hangzhou.json'), json({ ...hangzhou, timeLimit: { ...hangzhou.timeLimit, promisedDays: 1 } })); // 1.1.0 changed in place
-    writeFileSync(join(folder, 'matters/residence-permit/ningbo-next.json'), json({ ...source('matters/residence-permit/ningbo.json'), version: '2.1.0' })); // new, but held back
+    writeFileSync(join(folder, 'matters/residence-permit/hangzhou.json'), json({ ...hangzhou, timeLimit: { ...hangzhou.timeLimit, promisedDays: 1 } })); // changed in place
+    const ningbo = source('matters/residence-permit/ningbo.json');
+    writeFileSync(join(folder, 'matters/residence-permit/ningbo-next.json'), json({ ...ningbo, version: next(ningbo.version) })); // new, but held back
     const { code, stdout, stderr } = await run('import', '--files', 'conflicts', '--data', data);
     expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
     expect(stderr.split('\n')).toEqual([
-      expect.stringMatching(/^conflicts\/matters\/residence-permit\/hangzhou\.json: 330000-GA-0101@1\.1\.0 \(330100\) is already published with other content \(sha256 [0-9a-f]{12}…, this file [0-9a-f]{12}…\); publish the change as a new version$/),
+      expect.stringMatching(/^conflicts\/matters\/residence-permit\/hangzhou\.json: 330000-GA-0101@\d+\.\d+\.\d+ \(330100\) is already published with other content \(sha256 [0-9a-f]{12}…, this file [0-9a-f]{12}…\); publish the change as a new version$/),
       '✖ 1 conflict with published versions: nothing imported',
       '',
     ]);
+    expect(stderr).toContain(`330000-GA-0101@${hangzhou.version} (330100) is already published`);
     expect(keys(await published(data))).toEqual(before);
   });
 
@@ -115,8 +124,8 @@ describe('export, then import into a fresh data folder', () => {
   beforeAll(async () => {
     official = await Client.signedIn((await origin.start()).url, 'official'); // first start publishes definitions/
     // a new version of the residence permit: the province's baseline, and Hangzhou's variant on it
-    expect((await official.post('/api/definitions', { ...baseline, version: '1.1.0', timeLimit: { ...baseline.timeLimit, promisedDays: 2 } })).status).toBe(201);
-    expect((await official.post('/api/definitions', { ...hangzhou, version: '1.2.0', baseline: { ...hangzhou.baseline, version: '1.1.0' } })).status).toBe(201);
+    expect((await official.post('/api/definitions', { ...baseline, version: next(baseline.version), timeLimit: { ...baseline.timeLimit, promisedDays: 2 } })).status).toBe(201);
+    expect((await official.post('/api/definitions', { ...hangzhou, version: next(hangzhou.version), baseline: { ...hangzhou.baseline, version: next(baseline.version) } })).status).toBe(201);
   }, 60_000);
   afterAll(async () => {
     await origin.remove();
@@ -135,7 +144,7 @@ describe('export, then import into a fresh data folder', () => {
     const [before, after] = [await published(origin.dataDir), await published(copy.dataDir)];
     expect(keys(after)).toEqual(keys(before));
     expect(keys(before).filter((d) => d.id === '330000-GA-0101' && ['330000', '330100'].includes(d.region)).map((d) => `${d.region}@${d.version}`))
-      .toEqual(['330000@1.0.0', '330000@1.1.0', '330100@1.1.0', '330100@1.2.0']);
+      .toEqual([`330000@${baseline.version}`, `330000@${next(baseline.version)}`, `330100@${hangzhou.version}`, `330100@${next(hangzhou.version)}`]);
     expect(after.map((d) => JSON.stringify(d.definition))).toEqual(before.map((d) => JSON.stringify(d.definition)));
   }, 60_000);
 
@@ -143,7 +152,7 @@ describe('export, then import into a fresh data folder', () => {
     const { url } = await copy.start();
     const guide = await new Client(url).get('/api/matters/330000-GA-0101/regions/330100/guide');
     expect(guide.status).toBe(200);
-    expect(guide.body.matter.version).toBe('1.2.0');
+    expect(guide.body.matter.version).toBe(next(hangzhou.version));
     expect(keys(await published(copy.dataDir))).toHaveLength(27);
   }, 60_000);
 });

@@ -26,7 +26,7 @@ describe('a published definition whose body was edited in SQLite', () => {
     const error = await rt.act(record.id, { type: 'APPROVE' }, clerk, record.revision).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DefinitionError);
     expect(error).toMatchObject({ code: 'definition-tampered' });
-    expect((error as Error).message).toContain(`${permit.matterId}@1.0.0`);
+    expect((error as Error).message).toContain(`${permit.matterId}@${record.version}`);
     expect((error as Error).message).toContain(permit.region);
     expect(snapshotOf(db, record.id)).toEqual(before);
     // nor the approver, nor a new case: nothing runs on the edited body

@@ -8,7 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, serverSandbox } from './support/server.ts';
 
 const sandbox = serverSandbox();
-const baseline = JSON.parse(readFileSync(new URL('../definitions/matters/residence-permit/baseline.json', import.meta.url), 'utf8')) as Record<string, unknown> & { timeLimit: { promisedDays: number } };
+const baseline = JSON.parse(readFileSync(new URL('../definitions/matters/residence-permit/baseline.json', import.meta.url), 'utf8')) as Record<string, unknown> & { version: string; timeLimit: { promisedDays: number } };
+/** `version` with its minor (or major) number raised: a version the catalogue does not publish yet. */
+const bump = (version: string, part: 'minor' | 'major' = 'minor') => {
+  const [major, minor] = version.split('.').map(Number) as [number, number];
+  return part === 'minor' ? `${major}.${minor + 1}.0` : `${major + 1}.0.0`;
+};
 let base: string;
 let official: Client;
 
@@ -23,9 +28,9 @@ describe('reading definitions', () => {
     for (const user of ['clerk', 'reviewer', 'zhangWei']) {
       const list = await (await Client.signedIn(base, user)).get('/api/definitions');
       expect(list.status).toBe(200);
-      expect(list.body.definitions).toContainEqual(expect.objectContaining({ id: '330000-GA-0101', version: '1.0.0', region: '330000', kind: 'baseline' }));
+      expect(list.body.definitions).toContainEqual(expect.objectContaining({ id: '330000-GA-0101', version: baseline.version, region: '330000', kind: 'baseline' }));
     }
-    const one = await official.get('/api/definitions/330000-GA-0101/330000/1.0.0');
+    const one = await official.get(`/api/definitions/330000-GA-0101/330000/${baseline.version}`);
     expect(one.status).toBe(200);
     expect(one.body.definition).toEqual(baseline);
     expect((await new Client(base).get('/api/definitions')).status).toBe(401);
@@ -37,13 +42,13 @@ describe('reading definitions', () => {
     expect(matters.body.matters).toHaveLength(6);
     const permit = matters.body.matters.find((m: { id: string }) => m.id === '330000-GA-0101');
     expect(permit.title.zh).toBe('居住证申领');
-    expect(permit.baseline).toMatchObject({ version: '1.0.0', region: { code: '330000' } });
+    expect(permit.baseline).toMatchObject({ version: baseline.version, region: { code: '330000' } });
     expect(permit.variants.map((v: { region: { code: string } }) => v.region.code)).toHaveLength(4);
   });
 });
 
 describe('publishing', () => {
-  const next = { ...baseline, version: '1.1.0', timeLimit: { ...baseline.timeLimit, promisedDays: 2 } };
+  const next = { ...baseline, version: bump(baseline.version), timeLimit: { ...baseline.timeLimit, promisedDays: 2 } };
 
   it('only officials publish', async () => {
     for (const user of ['reviewer', 'clerk', 'zhangWei']) {
@@ -56,15 +61,15 @@ describe('publishing', () => {
   it('an official publishes a new version; new cases start on it', async () => {
     const published = await official.post('/api/definitions', next);
     expect(published.status).toBe(201);
-    expect(published.body).toMatchObject({ status: 'published', id: '330000-GA-0101', version: '1.1.0', region: '330000' });
+    expect(published.body).toMatchObject({ status: 'published', id: '330000-GA-0101', version: next.version, region: '330000' });
     const guide = await new Client(base).get('/api/matters/330000-GA-0101/regions/330000/guide');
-    expect(guide.body.matter.version).toBe('1.1.0');
+    expect(guide.body.matter.version).toBe(next.version);
     expect(guide.body.timeLimit.promisedDays).toBe(2);
     const zhang = await Client.signedIn(base, 'zhangWei');
     const started = await zhang.post('/api/cases', { matterId: '330000-GA-0101', region: '330000' });
-    expect(started.body.version).toBe('1.1.0');
-    const pinned = await zhang.post('/api/cases', { matterId: '330000-GA-0101', region: '330000', version: '1.0.0' });
-    expect(pinned.body.version).toBe('1.0.0');
+    expect(started.body.version).toBe(next.version);
+    const pinned = await zhang.post('/api/cases', { matterId: '330000-GA-0101', region: '330000', version: baseline.version });
+    expect(pinned.body.version).toBe(baseline.version);
   });
 
   it('publishing the same content again changes nothing (200)', async () => {
@@ -76,26 +81,26 @@ describe('publishing', () => {
   it('a published version with other content is refused (409)', async () => {
     const conflicting = await official.post('/api/definitions', { ...next, timeLimit: { ...next.timeLimit, promisedDays: 1 } });
     expect(conflicting.status).toBe(409);
-    expect(conflicting.body.error).toMatchObject({ code: 'definition-conflict', id: '330000-GA-0101', version: '1.1.0' });
+    expect(conflicting.body.error).toMatchObject({ code: 'definition-conflict', id: '330000-GA-0101', version: next.version });
     const original = await official.post('/api/definitions', { ...baseline, visits: 1 });
     expect(original.status).toBe(409);
-    expect((await official.get('/api/definitions/330000-GA-0101/330000/1.1.0')).body.definition.timeLimit.promisedDays).toBe(2);
+    expect((await official.get(`/api/definitions/330000-GA-0101/330000/${next.version}`)).body.definition.timeLimit.promisedDays).toBe(2);
   });
 
   it('an invalid definition is refused with problems pointing into it (422)', async () => {
     const process = baseline.process as { states: Record<string, { on?: Record<string, unknown> }> };
-    const broken = { ...baseline, version: '1.2.0', process: { ...process, states: { ...process.states, review: { ...process.states.review, on: { APPROVE: 'aproved' } } } } };
+    const broken = { ...baseline, version: bump(next.version), process: { ...process, states: { ...process.states, review: { ...process.states.review, on: { APPROVE: 'aproved' } } } } };
     const refused = await official.post('/api/definitions', broken);
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('invalid-definition');
     expect(refused.body.error.problems).toContainEqual(expect.objectContaining({ pointer: '/process/states/review/on/APPROVE', code: 'process.target-missing' }));
-    const noVariantBaseline = await official.post('/api/definitions', { ...baseline, kind: 'variant', version: '2.0.0', baseline: { id: '330000-GA-0101', version: '9.0.0' } });
+    const noVariantBaseline = await official.post('/api/definitions', { ...baseline, kind: 'variant', version: bump(baseline.version, 'major'), baseline: { id: '330000-GA-0101', version: '9.0.0' } });
     expect(noVariantBaseline.status).toBe(422);
     const duplicateKeys = `{"id": "x", ${JSON.stringify(next).slice(1)}`;
     const hostile = await official.post('/api/definitions', undefined, { raw: duplicateKeys });
     expect(hostile.status).toBe(422);
     expect(hostile.body.error.problems).toContainEqual(expect.objectContaining({ code: 'json.duplicate-key' }));
-    expect((await official.get('/api/definitions/330000-GA-0101/330000/1.2.0')).status).toBe(404);
+    expect((await official.get(`/api/definitions/330000-GA-0101/330000/${broken.version}`)).status).toBe(404);
   });
 });
 

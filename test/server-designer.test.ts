@@ -4,12 +4,20 @@
  * invalid but never hostile, conflicts that lose nothing, publishing that needs validity, and versions: cases
  * started on an older version keep running on it, new cases take the newest.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, serverSandbox } from './support/server.ts';
 
 const sandbox = serverSandbox();
 let base: string;
 const permit = '330000-GA-0101';
+/** The residence permit's baseline version in definitions/, which the server publishes on its first start. */
+const published = (JSON.parse(readFileSync(new URL('../definitions/matters/residence-permit/baseline.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** The next minor version after `published`: the one the province's edit is published under. */
+const nextMinor = (() => {
+  const [major, minor] = published.split('.').map(Number) as [number, number];
+  return `${major}.${minor + 1}.0`;
+})();
 const start = (client: Client, body: unknown) => client.post('/api/drafts', body);
 
 beforeAll(async () => {
@@ -109,20 +117,20 @@ describe('versions', () => {
   it('keep cases on the version they started on; new cases take the newest; the history says who published what', async () => {
     const applicant = await Client.signedIn(base, 'zhangWei');
     const before = await applicant.post('/api/cases', { matterId: permit, region: '330000' });
-    expect(before.body.version).toBe('1.0.0');
+    expect(before.body.version).toBe(published);
     const official = await Client.signedIn(base, 'official');
     const draft = (await start(official, { edit: { id: permit, region: '330000' } })).body;
-    expect(draft.against.version).toBe('1.0.0');
+    expect(draft.against.version).toBe(published);
     const faster = { ...draft.definition, timeLimit: { ...draft.definition.timeLimit, promisedDays: 1 } };
     expect((await official.put(`/api/drafts/${draft.id}`, { definition: faster, revision: 1 })).status).toBe(200);
-    expect((await official.post(`/api/drafts/${draft.id}/publish`, { revision: 2, version: '1.0.0' })).status).toBe(409); // published already
-    expect((await official.post(`/api/drafts/${draft.id}/publish`, { revision: 2, version: '1.1.0' })).status).toBe(201);
+    expect((await official.post(`/api/drafts/${draft.id}/publish`, { revision: 2, version: published })).status).toBe(409); // published already
+    expect((await official.post(`/api/drafts/${draft.id}/publish`, { revision: 2, version: nextMinor })).status).toBe(201);
     const after = await applicant.post('/api/cases', { matterId: permit, region: '330000' });
-    expect(after.body.version).toBe('1.1.0');
-    expect((await applicant.get(`/api/cases/${before.body.id}`)).body.version).toBe('1.0.0');
+    expect(after.body.version).toBe(nextMinor);
+    expect((await applicant.get(`/api/cases/${before.body.id}`)).body.version).toBe(published);
     const history = (await official.get(`/api/definitions/${permit}/330000/versions`)).body.versions;
-    expect(history.map((v: { version: string; publishedBy: string }) => [v.version, v.publishedBy])).toEqual([['1.0.0', ''], ['1.1.0', 'official']]);
+    expect(history.map((v: { version: string; publishedBy: string }) => [v.version, v.publishedBy])).toEqual([[published, ''], [nextMinor, 'official']]);
     const page = (await official.get(`/api/designer/catalogue?matterId=${permit}&kind=baseline`)).body;
-    expect(page.entries[0]).toMatchObject({ version: '1.1.0', publishedBy: 'official' });
+    expect(page.entries[0]).toMatchObject({ version: nextMinor, publishedBy: 'official' });
   });
 });

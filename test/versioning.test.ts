@@ -1,6 +1,6 @@
 /**
  * proposeVersion(previous, next): the version a definition is published under. Minimal pairs on a real definition
- * (Hangzhou's residence permit, 1.1.0): each test edits one thing and reads the bump, the version and its reason.
+ * (Hangzhou's residence permit, pinned at 1.1.0): each test edits one thing and reads the bump, the version and its reason.
  * Major is "data submitted under the previous version could fail the new form", not "more burden".
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -10,7 +10,8 @@ import { bumpVersion } from '../engine/versioning/semver.ts';
 import { matters, realCatalogue, sharedSchemas } from './support/catalogue.ts';
 
 const ctx = { sharedSchemas };
-const hangzhou = realCatalogue.catalogue.definitions.find((d) => d.file.endsWith('residence-permit/hangzhou.json'))!.value;
+// Pinned at 1.1.0 whatever the catalogue's version is, so the proposed versions below read as numbers.
+const hangzhou: MatterDefinition = { ...realCatalogue.catalogue.definitions.find((d) => d.file.endsWith('residence-permit/hangzhou.json'))!.value, version: '1.1.0' };
 const applicant = (d: any) => d.form.schema.properties.applicant;
 
 /** Hangzhou's permit as `previous` (after `setup`, when given) and the same with `edit` applied as `next`. */
