@@ -86,7 +86,7 @@ console.log(view.record.state, JSON.stringify(runtime.verifyCertificate(view.cer
     const database = join(work, `cases-${process.pid}.sqlite`);
     try {
       const { stdout, stderr } = await run(consumer, [process.execPath, 'run-case.mjs', database]);
-      expect(stdout).toBe('problems 0 score 82.3\napproved {"ok":true} {"ok":true,"events":4}\n');
+      expect(stdout).toBe('problems 0 score 86.6\napproved {"ok":true} {"ok":true,"events":4}\n');
       expect(stderr).toBe(''); // no experimental-feature or engine warnings
       expect(statSync(database).size).toBeGreaterThan(0);
     } finally {
