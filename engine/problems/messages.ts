@@ -2,6 +2,7 @@
  * Every problem code with its message in English and Chinese, rendered from the problem's params.
  * Adding a check means adding its code here; the CLI, designer and API all render from this table.
  */
+import { necessityLabels } from '../model/labels.ts';
 import { xstateFeatures, type XStateFeature } from './xstate-features.ts';
 
 type Params = Record<string, unknown>;
@@ -17,7 +18,7 @@ const either = (v: unknown, or: string): string => (Array.isArray(v) ? v.map(q).
 const feature = (p: Params, locale: 'en' | 'zh'): string => xstateFeatures[p.feature as XStateFeature]?.[locale] ?? '';
 const days = (p: Params, locale: 'en' | 'zh'): string => (p.unit === 'days' ? (locale === 'en' ? 'days' : '日') : locale === 'en' ? 'working days' : '个工作日');
 // Chinese names of the necessity and body-nature values (the English messages quote the values themselves).
-const necessityZh: Readonly<Record<string, string>> = { required: '必要', optional: '非必要', 'tolerated-missing': '容缺', exempted: '免提交' };
+const necessityZh: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(necessityLabels).map(([k, v]) => [k, v.zh]));
 const natureZh: Readonly<Record<string, string>> = { statutory: '法定机关', authorised: '法律法规授权组织', entrusted: '受委托组织' };
 const zhOf = (names: Readonly<Record<string, string>>, v: unknown): string => (typeof v === 'string' && Object.hasOwn(names, v) ? `${names[v]}（${v}）` : q(v));
 // What a locked field refuses of the values its shared-data field yields (prefill.locked-field-rejects).
@@ -260,6 +261,10 @@ export const messages = {
   'process.event-name': {
     en: (p) => `event ${q(p.name)} must be UPPER_SNAKE_CASE (a capital letter, then capitals, digits or _, at most 64): event names are the step commands clerks and applicants send through the API (which accepts only such names) and the audit trail records, and the rule keeps out XState's wildcard "*" and its internal events ("xstate.*", "done.*", "error.*"), which nobody could send`,
     zh: (p) => `事件 ${q(p.name)} 必须是大写下划线格式（大写字母开头，其后为大写字母、数字或 _，最多 64 个字符）：事件名是办理人员和申请人通过 API（只接受这种格式）发出、并记入审计日志的环节指令；此规则也排除了 XState 的通配符 "*" 和内部事件（"xstate.*"、"done.*"、"error.*"），这些无人能够发出`,
+  },
+  'process.delay-name': {
+    en: (p) => `delay ${q(p.name)} must be milliseconds (1 to 12 digits, no leading 0) or an ISO 8601 duration in weeks, days, hours or minutes ("P30D", "PT12H"): the runtime stores each pending delay as a due time with the case, so it must be a fixed length it can add to the time the case entered the state`,
+    zh: (p) => `延时 ${q(p.name)} 必须是毫秒数（1 至 12 位数字，不以 0 开头）或以周、日、小时、分钟表示的 ISO 8601 时长（"P30D"、"PT12H"）：运行时把每个待触发的延时作为到期时间随案件保存，因此它必须是可加在案件进入该状态时刻上的固定时长`,
   },
   'process.state-name': {
     en: (p) => `state ${q(p.name)} must be a letter, then letters, digits, _ or - (at most 64): state names are stored with every case and its audit trail, and in XState targets "." would mean a child state and "#" a state id`,

@@ -6,6 +6,7 @@
 import type { Change } from '../diff/index.ts';
 import { daysEn, daysZh } from '../diff/time.ts';
 import type { LocalizedText } from '../model/index.ts';
+import { formatLabels, labelOf, necessityLabels } from '../model/labels.ts';
 
 type Params = Readonly<Record<string, unknown>>;
 type Phrase = (p: Params, c: Change) => LocalizedText;
@@ -13,8 +14,6 @@ type Phrase = (p: Params, c: Change) => LocalizedText;
 const s = (v: unknown): string => (typeof v === 'string' ? v : v === undefined ? '' : JSON.stringify(v));
 const material = (p: Params) => ({ zh: `“${s(p.nameZh ?? p.name ?? p.id)}”`, en: `“${s(p.name ?? p.id)}”` });
 const field = (p: Params) => s(p.label ?? p.field);
-const necessityZh: Record<string, string> = { required: '必需', optional: '可选', 'tolerated-missing': '容缺', exempted: '免提交' };
-const formatZh: Record<string, string> = { electronic: '电子', paper: '纸质' };
 const scopeZh: Record<string, string> = { national: '全国通办', 'cross-province': '跨省通办', province: '全省通办', city: '全市通办', county: '全县通办' };
 const deliveryEn: Record<string, string> = { electronic: 'electronically', mail: 'by mail', window: 'at the window', 'self-service': 'at a self-service terminal' };
 const deliveryZh: Record<string, string> = { electronic: '电子送达', mail: '邮寄', window: '窗口领取', 'self-service': '自助终端领取' };
@@ -31,8 +30,8 @@ const phrases: Record<string, Phrase> = {
     zh: `${material(p).zh}改为${sourceWords[s(p.from)]?.zh ?? s(p.from)}，与标杆一致`,
     en: `${(sourceWords[s(p.from)]?.en ?? s(p.from)).replace(/^./, (c) => c.toUpperCase())} (${material(p).en}), as the top runner does`,
   }),
-  'materials.necessity changed': (p) => ({ zh: `将${material(p).zh}恢复为“${necessityZh[s(p.from)] ?? s(p.from)}”`, en: `Make ${material(p).en} ${s(p.from)} again` }),
-  'materials.format changed': (p) => ({ zh: `接受${formatZh[s(p.from)] ?? s(p.from)}版${material(p).zh}`, en: `Accept ${material(p).en} in ${s(p.from)} form` }),
+  'materials.necessity changed': (p) => ({ zh: `将${material(p).zh}恢复为“${labelOf(necessityLabels, p.from, 'zh')}”`, en: `Make ${material(p).en} ${labelOf(necessityLabels, p.from, 'en')} again` }),
+  'materials.format changed': (p) => ({ zh: `接受${labelOf(formatLabels, p.from, 'zh')}版${material(p).zh}`, en: `Accept ${material(p).en} in ${labelOf(formatLabels, p.from, 'en')} form` }),
   'materials.copies changed': (p) => ({ zh: `${material(p).zh}只需 ${s(p.from)} 份`, en: `Ask for ${s(p.from)} copies of ${material(p).en}` }),
   'form.field added': (p) => ({ zh: `删除字段 ${field(p)}：标杆不收集`, en: `Drop the field ${field(p)}: the top runner does not ask for it` }),
   'form.required changed': (p) => ({ zh: `将字段 ${field(p)} 改为选填`, en: `Make ${field(p)} optional again` }),

@@ -5,6 +5,7 @@
  */
 import { join } from '../../../json/pointer.ts';
 import type { Material } from '../../../model/index.ts';
+import { formatLabels, labelOf, necessityLabels, sourceLabels } from '../../../model/labels.ts';
 import { memberOf } from '../../lookup.ts';
 import { matchMaterials } from '../../materials/match.ts';
 import type { Describe, DefinitionRule } from '../../rule.ts';
@@ -13,6 +14,8 @@ import { weights } from '../../weights.ts';
 const necessityRank = { exempted: 0, optional: 1, 'tolerated-missing': 2, required: 3 } as const;
 const sourceRank = { 'shared-data': 0, 'government-issued': 1, 'third-party': 2, applicant: 2 } as const;
 const paperOnly = (m: Material) => !m.format.includes('electronic');
+// `paper+electronic` (the message params keep the values) in words
+const formats = (v: unknown, locale: 'zh' | 'en') => String(v).split('+').map((f) => labelOf(formatLabels, f, locale)).join(locale === 'zh' ? '或' : ' or ');
 const copies = (m: Material) => m.copies.originals + m.copies.photocopies;
 
 interface Attribute {
@@ -59,7 +62,10 @@ function attributeRule(attr: Attribute): DefinitionRule {
 export const necessityRule = attributeRule({
   code: 'materials.necessity',
   weighedByGroup: true,
-  describe: { en: (p) => `makes “${p.name}” ${p.to} instead of ${p.from}`, zh: (p) => `材料“${p.nameZh}”由 ${p.from} 改为 ${p.to}` },
+  describe: {
+    en: (p) => `makes “${p.name}” ${labelOf(necessityLabels, p.to, 'en')} instead of ${labelOf(necessityLabels, p.from, 'en')}`,
+    zh: (p) => `材料“${p.nameZh}”由${labelOf(necessityLabels, p.from, 'zh')}改为${labelOf(necessityLabels, p.to, 'zh')}`,
+  },
   measure(a, b) {
     const d = necessityRank[a.necessity] - necessityRank[b.necessity];
     if (d === 0) return undefined;
@@ -72,7 +78,10 @@ export const necessityRule = attributeRule({
 export const sourceRule = attributeRule({
   code: 'materials.source',
   weighedByGroup: true,
-  describe: { en: (p) => `“${p.name}” comes from ${p.to} instead of ${p.from}`, zh: (p) => `材料“${p.nameZh}”来源由 ${p.from} 改为 ${p.to}` },
+  describe: {
+    en: (p) => `“${p.name}” comes from ${labelOf(sourceLabels, p.to, 'en')} instead of ${labelOf(sourceLabels, p.from, 'en')}`,
+    zh: (p) => `材料“${p.nameZh}”来源由${labelOf(sourceLabels, p.from, 'zh')}改为${labelOf(sourceLabels, p.to, 'zh')}`,
+  },
   measure(a, b) {
     const d = sourceRank[a.source] - sourceRank[b.source];
     return d === 0 ? undefined : { sign: d, weight: Math.abs(d) * weights.sourceStep, from: b.source, to: a.source };
@@ -82,7 +91,10 @@ export const sourceRule = attributeRule({
 /** Paper only where electronic was accepted. */
 export const formatRule = attributeRule({
   code: 'materials.format',
-  describe: { en: (p) => `accepts “${p.name}” as ${p.to} instead of ${p.from}`, zh: (p) => `材料“${p.nameZh}”形式由 ${p.from} 改为 ${p.to}` },
+  describe: {
+    en: (p) => `accepts “${p.name}” as ${formats(p.to, 'en')} instead of ${formats(p.from, 'en')}`,
+    zh: (p) => `材料“${p.nameZh}”形式由${formats(p.from, 'zh')}改为${formats(p.to, 'zh')}`,
+  },
   measure(a, b) {
     if (a.format.length === b.format.length && a.format.every(memberOf(b.format))) return undefined;
     const d = Number(paperOnly(a)) - Number(paperOnly(b));
