@@ -84,13 +84,13 @@ describe('validate: process soundness', () => {
     ]);
   });
 
-  it('refuses nested states and after-timers through the meta-schema', () => {
+  it('refuses nested states and machine-level after-timers through the meta-schema', () => {
     const problems = problemsWith(file, (d) => {
-      d.process.states.review.after = { 1000: 'approved' };
+      d.process.after = { 1000: 'approved' };
       d.process.states.review.states = {};
     });
     expect(codesAt(problems)).toEqual([
-      { code: 'process.xstate-unsupported', pointer: '/process/states/review/after' },
+      { code: 'process.xstate-unsupported', pointer: '/process/after' },
       { code: 'process.xstate-unsupported', pointer: '/process/states/review/states' },
     ]);
   });
@@ -101,7 +101,7 @@ describe('validate: XState features a process may not use, each refused with its
     ['invoke in a state', (d) => (d.process.states.review.invoke = { src: 'checkRecords' }), '/process/states/review/invoke', 'without live actors'],
     ['invoke on the machine', (d) => (d.process.invoke = { src: 'checkRecords' }), '/process/invoke', 'without live actors'],
     ['always', (d) => (d.process.states.submitted.always = { target: 'review' }), '/process/states/submitted/always', 'eventless transition'],
-    ['after', (d) => (d.process.states.review.after = { 86400000: 'rejected' }), '/process/states/review/after', 'deadlines the runtime stores'],
+    ['after on the machine', (d) => (d.process.after = { 86400000: 'rejected' }), '/process/after', 'declared per state'],
     ['context', (d) => (d.process.context = { paid: 0 }), '/process/context', 'the runtime owns a case\'s context'],
     ['on at the root', (d) => (d.process.on = { WITHDRAW: '.withdrawn' }), '/process/on', 'events are accepted per state'],
     ['nested states', (d) => (d.process.states.review.states = { a: {} }), '/process/states/review/states', 'exactly one named state'],

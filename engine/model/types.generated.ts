@@ -423,6 +423,12 @@ export interface ProcessState {
   on?: {
     [k: string]: TransitionSpec | undefined;
   };
+  /**
+   * Delayed transitions (XState `after`), durable: the runtime stores each pending delay with the case and fires it from its sweep as the system actor. A key is milliseconds, or an ISO 8601 duration in weeks, days, hours or minutes (P30D, PT12H), counted in calendar time.
+   */
+  after?: {
+    [k: string]: TransitionSpec | undefined;
+  };
   entry?: Identifier[];
   exit?: Identifier[];
   tags?: Identifier[];

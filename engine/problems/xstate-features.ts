@@ -17,10 +17,6 @@ export const xstateFeatures = {
     en: 'every step is an event that someone in the state\'s role sends and the audit trail records; an eventless transition would move a case without anyone acting, and the validator\'s reachability checks and the diff read transitions from "on" only. Use a guarded transition on the event instead',
     zh: '每个环节都是由该状态的办理角色发出、并记入审计日志的事件；无事件流转会在无人办理的情况下推进案件，且校验器的可达性检查和差异比较只读取 "on" 中的流转。请改为在事件上使用带条件的流转',
   },
-  after: {
-    en: 'time limits are deadlines the runtime stores with each case in working days (and lists when overdue), not timers: no actor runs between steps to fire one',
-    zh: '办理时限是运行时随案件保存的截止日期（按工作日计算，超期时列出），而不是定时器：两个环节之间没有运行中的 actor 来触发定时流转',
-  },
   context: {
     en: 'the runtime owns a case\'s context (fees paid, materials supplied and waived, the decision) and builds it from the case\'s data; guards read that, so a definition cannot declare a context of its own',
     zh: '案件上下文（已缴费用、已提交和免提交的材料、办理决定）由运行时根据案件数据维护，条件判断读取的正是它，因此定义不能自行声明 context',
@@ -28,6 +24,10 @@ export const xstateFeatures = {
   'root-on': {
     en: 'events are accepted per state, where meta.role says who may send them; a machine-level transition would accept its event in every state, and the validator\'s per-state checks (targets, reachability, a way to finish) and the diff would not see it. Put the transition in each state that accepts it',
     zh: '事件按状态接收，由 meta.role 规定谁可以发出；流程根上的流转会在每个状态都接收该事件，而校验器按状态进行的检查（目标、可达性、能否办结）和差异比较都看不到它。请把流转写在接收它的每个状态中',
+  },
+  'root-after': {
+    en: 'delayed transitions are declared per state, where the runtime stores each pending delay with the case when it enters the state and drops it when the case leaves; a machine-level "after" would run across every state. Put it in the state it times',
+    zh: '延时流转按状态声明：案件进入该状态时，运行时随案件保存每个待触发的延时，离开时删除；流程根上的 "after" 会跨越所有状态计时。请把它写在需要计时的状态中',
   },
   'nested-states': {
     en: 'a case is in exactly one named state: that name is what the runtime stores, what meta.role and meta.step describe and what the diff compares, so states are one level deep (no nested, parallel or history states; only final states are typed)',

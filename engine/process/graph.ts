@@ -29,15 +29,22 @@ function collectEdges(process: Process, base: string): Edge[] {
   return edges;
 }
 
-/** Appends the transitions leaving one state to `edges`. */
+/** The event label of a delayed transition (`after` key): what edges, messages and the diff show for it. */
+export const delayEvent = (delay: string): string => `after ${delay}`;
+
+/** Appends the transitions leaving one state to `edges`: its events (`on`), then its delays (`after`). */
 export function stateEdges(process: Process, from: string, base: string, edges: Edge[]): void {
-  const on = process.states[from]?.on;
-  if (!on) return;
-  for (const event of Object.keys(on)) {
-    const spec = on[event]!;
-    const at = join(base, 'states', from, 'on', event);
-    if (Array.isArray(spec)) for (let i = 0; i < spec.length; i++) edges.push(edgeOf(from, event, spec[i]!, join(at, i)));
-    else edges.push(edgeOf(from, event, spec as string | Transition, at));
+  const state = process.states[from];
+  for (const key of ['on', 'after'] as const) {
+    const map = state?.[key];
+    if (!map) continue;
+    for (const name of Object.keys(map)) {
+      const spec = map[name]!;
+      const event = key === 'on' ? name : delayEvent(name);
+      const at = join(base, 'states', from, key, name);
+      if (Array.isArray(spec)) for (let i = 0; i < spec.length; i++) edges.push(edgeOf(from, event, spec[i]!, join(at, i)));
+      else edges.push(edgeOf(from, event, spec as string | Transition, at));
+    }
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { createMachine, initialTransition, transition, type AnyStateMachine } from 'xstate';
 import { knownActions, missingOf, situationOf, type MatterDefinition } from '../../engine/index.ts';
+import { delayOfEvent, namedDelays } from './delays.ts';
 
 export interface CaseContext {
   /** Yuan paid so far. */
@@ -35,7 +36,8 @@ const actions = Object.fromEntries(knownActions.map((a) => [a.name, noop]));
 const cache = new Map<string, AnyStateMachine>();
 // Unguarded transitions depend only on (state, event type): their outcome is worked out by XState once.
 const outcomes = new WeakMap<AnyStateMachine, { definition: MatterDefinition; memo: Map<string, Outcome | undefined> }>();
-type Outcome = { state: string; done: boolean; actions: string[] };
+/** Where a step leads: the next state, whether the process is done, and the runtime's actions it takes. */
+export type Outcome = { state: string; done: boolean; actions: string[] };
 
 /** Where step() hands the guards the case's form data: in the snapshot's context, never in the persisted one. */
 const formData = '__formData';
@@ -60,7 +62,8 @@ export function machineOf(definition: MatterDefinition, hash: string): AnyStateM
     },
     needsOnsiteCheck: ({ context, event }: GuardArgs) => Boolean(event.onsiteCheck ?? context.onsiteCheck),
   };
-  machine = createMachine({ ...(definition.process as object), context: {} } as never).provide({ guards, actions } as never);
+  // named (ISO 8601) delays resolve to ms; unresolved, XState would raise the after-event at once
+  machine = createMachine({ ...(definition.process as object), context: {} } as never).provide({ guards, actions, delays: namedDelays(definition) } as never);
   cache.set(hash, machine);
   outcomes.set(machine, { definition, memo: new Map() });
   return machine;
@@ -78,7 +81,9 @@ export function initialState(machine: AnyStateMachine): string {
  */
 export function step(machine: AnyStateMachine, state: string, context: CaseContext, event: CaseEvent, data: unknown = {}): Outcome | undefined {
   const known = outcomes.get(machine);
-  const spec = known?.definition.process.states[state]?.on?.[event.type];
+  const stateSpec = known?.definition.process.states[state];
+  const delay = known && delayOfEvent(known.definition, state, event.type);
+  const spec = delay !== undefined ? stateSpec?.after?.[delay] : stateSpec?.on?.[event.type];
   const guarded = spec !== undefined && (Array.isArray(spec) ? spec : [spec]).some((t) => typeof t === 'object' && t.guard !== undefined);
   const key = `${state}\u0000${event.type}`;
   if (known && !guarded && known.memo.has(key)) return known.memo.get(key);
@@ -86,7 +91,8 @@ export function step(machine: AnyStateMachine, state: string, context: CaseConte
   let outcome: Outcome | undefined;
   if (current.can(event as never)) {
     const [next, executed] = transition(machine, current, event as never);
-    outcome = { state: String(next.value), done: next.status === 'done', actions: executed.map((a) => a.type) };
+    // XState's own raise/cancel of after-events are not the runtime's actions: delays are rows (./delays.ts)
+    outcome = { state: String(next.value), done: next.status === 'done', actions: executed.map((a) => a.type).filter((t) => !t.startsWith('xstate.')) };
   }
   if (known && !guarded) known.memo.set(key, outcome);
   return outcome;

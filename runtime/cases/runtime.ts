@@ -15,18 +15,19 @@ import { systemClock, type Clock } from '../effects/clock.ts';
 import { limitEnd } from '../effects/time-limit.ts';
 import { demoSharedData } from '../shared-data/demo.ts';
 import type { SharedDataSource } from '../shared-data/source.ts';
-import type { AuditEvent, CaseQuery, CaseRecord, Deadline, PublishedDefinition, Store, StoredCertificate } from '../store/types.ts';
+import type { AuditEvent, CaseQuery, CaseRecord, Deadline, DueDelay, PublishedDefinition, Store, StoredCertificate } from '../store/types.ts';
 import { checkActor, checkId, checkObject, checkQuery, checkRevision } from './arguments.ts';
 import { nextEvent, verifyChain, type AuditCheck } from './audit.ts';
 import { auditKeyOf, auditSealer, type AuditSealer } from './audit-seal.ts';
 import { atBoundary, guardedStore, typed } from './boundary.ts';
 import { compileForm } from './compile-form.ts';
+import { delaysOnEntry } from './delays.ts';
 import {
   CaseTamperedError, ConflictError, DefinitionError, ForbiddenError, InternalRuntimeError, InvalidArgumentError, InvalidEventError, NotFoundError, TamperedError,
   ValidationFailedError, type FieldError,
 } from './errors.ts';
 import { checkDeclaredMaterials, checkEventShape } from './event-shape.ts';
-import { initialState, machineOf, step, type CaseContext, type CaseEvent } from './machine.ts';
+import { initialState, machineOf, step, type CaseContext, type CaseEvent, type Outcome } from './machine.ts';
 import { checkPayload } from './payload-limits.ts';
 import { caseSituation, type CaseSituation } from './situation.ts';
 import { caseTimeLimit, type CaseTimeLimit } from './time-limits.ts';
@@ -53,6 +54,20 @@ export interface RuntimeOptions {
   /** Public holidays (`YYYY-MM-DD`, China Standard Time) that do not count as working days. */
   readonly holidays?: Iterable<string>;
 }
+
+/** What a sweep did with one due delay: fired it, recorded it as not taken (guard failed), lost it to another sweep, or refused a tampered case. */
+export interface FiredDelay {
+  readonly caseId: string;
+  readonly state: string;
+  readonly delay: string;
+  readonly outcome: 'fired' | 'not-taken' | 'raced' | 'tampered';
+  /** The state the case moved to (fired only). */
+  readonly to?: string;
+  readonly event?: AuditEvent;
+}
+
+/** The actor of delayed transitions: no user, the runtime itself. */
+const systemActor: Actor = { id: 'system', role: 'system' };
 
 /** Who acts: a user id and the role they act in. */
 export interface Actor {
@@ -175,7 +190,8 @@ export class Runtime {
       state, role: roleOf(def, state), status: 'draft', outcome: undefined, revision: 1, data, verified, context: { waived }, auditHead: '', createdAt: now, updatedAt: now,
     };
     const event = nextEvent(undefined, { caseId: record.id, at: now, actor: input.applicant, role: 'applicant', type: 'started', from: undefined, to: state, payload: { hash: published.hash, prefilled: Object.keys(verified), waived } });
-    await this.store.createCase({ record: { ...record, auditHead: event.hash, auditSeal: this.sealer.seal({ ...record, auditHead: event.hash }) }, events: [event] });
+    const delays = delaysOnEntry(machine, def, record.id, state, now);
+    await this.store.createCase({ record: { ...record, auditHead: event.hash, auditSeal: this.sealer.seal({ ...record, auditHead: event.hash }) }, events: [event], ...(delays.length ? { delays } : {}) });
     return this.view(record.id);
   }
 
@@ -263,6 +279,29 @@ export class Runtime {
   }
 
   /**
+   * Fires the delayed transitions (`after`) due by the clock's time, soonest first, at most `limit`: each is one
+   * transition by the system actor, recorded in the audit trail. A delay fires once even when sweeps race (the
+   * losers report 'raced'), and one whose guard fails is recorded as not taken and dropped, as XState drops it.
+   */
+  async fireDue(limit = 100): Promise<FiredDelay[]> {
+    return atBoundary('fireDue', async () => {
+      if (!Number.isSafeInteger(limit) || limit < 1) throw new InvalidArgumentError('limit', 'must be a positive integer');
+      const now = this.now();
+      const results: FiredDelay[] = [];
+      for (const due of await this.store.dueDelays(now, limit)) results.push(await this.fire(due, now));
+      return results;
+    });
+  }
+
+  /** A case's pending delayed transitions, soonest first. */
+  async pendingDelays(caseId: string): Promise<DueDelay[]> {
+    return atBoundary('pendingDelays', async () => {
+      checkId('caseId', caseId);
+      return this.store.delaysOf(caseId);
+    });
+  }
+
+  /**
    * Recomputes a case's audit chain and checks it against the case row: every event's hash and link, one event per
    * revision, the last event's hash equal to the case's audit head, and that head's seal under the runtime's audit
    * key — so events altered, removed or renumbered (even with the chain recomputed after them) fail, and so does a
@@ -308,18 +347,50 @@ export class Runtime {
     if (role === 'applicant') this.mustBeApplicant(record, actor);
     checkDeclaredMaterials(def, event);
     const machine = machineOf(def, published.hash);
-    const context = record.context as CaseContext;
-    const next = step(machine, record.state, context, event, record.data);
+    const next = step(machine, record.state, record.context as CaseContext, event, record.data);
     const accepted = Object.keys(def.process.states[record.state]?.on ?? {});
     if (!next) throw new InvalidEventError(event.type, record.state, accepted, accepted.includes(event.type) ? 'its condition is not met' : undefined);
-    const now = this.now();
+    return this.advance(record, published, next, event, event.type, actor, revision, this.now());
+  }
+
+  // Fires one due delay as the system actor; the write deletes its row or is refused, so it fires once.
+  private async fire(due: DueDelay, now: number): Promise<FiredDelay> {
+    const result = { caseId: due.caseId, state: due.state, delay: due.delay };
+    const record = await this.store.getCase(due.caseId);
+    // gone or moved on: the step that left the state deleted the row in its own transaction, so a sweep raced it
+    if (!record || record.state !== due.state) return { ...result, outcome: 'raced' };
+    if (!record.auditSeal || !this.sealer.verify(record, record.auditSeal)) return { ...result, outcome: 'tampered' };
+    const published = await this.findDefinition(record.matterId, record.region, record.version, record.hash);
+    const event: CaseEvent = { type: due.event };
+    const next = step(machineOf(published.definition, published.hash), record.state, record.context as CaseContext, event, record.data);
+    const label = `after ${due.delay}`;
+    try {
+      if (!next) {
+        // its guard failed: the delay is spent (as in XState) and the trail says so
+        await this.write(record, { ...record, updatedAt: now }, systemActor, label, { delay: due.delay, dueAt: due.dueAt, taken: false }, { fires: due });
+        return { ...result, outcome: 'not-taken' };
+      }
+      const view = await this.advance(record, published, next, event, label, systemActor, record.revision, now, due);
+      return { ...result, outcome: 'fired', to: view.record.state, event: view.event };
+    } catch (error) {
+      if (error instanceof ConflictError) return { ...result, outcome: 'raced' };
+      throw error;
+    }
+  }
+
+  // The write of a step the process took: the new context, deadline, certificates and delays, guarded by `revision`.
+  private async advance(
+    record: CaseRecord, published: PublishedDefinition, next: Outcome, event: CaseEvent, type: string, actor: Actor, revision: number, now: number, fires?: DueDelay,
+  ): Promise<StepView> {
+    const def = published.definition;
+    const context = record.context as CaseContext;
     const newContext: CaseContext = { ...context };
     if (event.paid) newContext.paid = (context.paid ?? 0) + event.paid;
     if (event.materials?.length) newContext.supplied = [...new Set([...(context.supplied ?? []), ...event.materials])];
     if (event.onsiteCheck !== undefined) newContext.onsiteCheck = event.onsiteCheck;
     const startsClock = record.status === 'draft' && event.type === 'SUBMIT';
     if (startsClock) newContext.submittedAt = now;
-    if (next.actions.includes('recordDecision')) newContext.decision = { event: event.type, by: actor.id, at: now, ...(event.note ? { note: event.note } : {}) };
+    if (next.actions.includes('recordDecision')) newContext.decision = { event: type, by: actor.id, at: now, ...(event.note ? { note: event.note } : {}) };
     if (next.actions.includes('requestSupplement')) newContext.supplementRequest = { by: actor.id, at: now, ...(event.note ? { note: event.note } : {}) };
     const finalState = def.process.states[next.state];
     const done = next.done || finalState?.type === 'final';
@@ -331,7 +402,11 @@ export class Runtime {
     const deadline = startsClock
       ? { set: { caseId: record.id, kind: 'promised' as const, dueAt: limitEnd(now, def.timeLimit.promisedDays, def.timeLimit.unit, this.holidays), metAt: undefined } }
       : done ? { meet: now } : undefined;
-    const written = await this.write(record, updated, actor, event.type, { actions: next.actions, ...(event.note ? { note: event.note } : {}), ...(certificates.length ? { certificates: certificates.map((c) => c.id) } : {}) }, { deadline, certificates }, revision);
+    // entering another state replaces the pending delays; staying (or a delay firing into its own state) keeps the rest
+    const timed = def.process.states[record.state]?.after !== undefined || def.process.states[next.state]?.after !== undefined;
+    const delays = next.state !== record.state && timed ? delaysOnEntry(machineOf(def, published.hash), def, record.id, next.state, now) : undefined;
+    const payload = { actions: next.actions, ...(fires ? { delay: fires.delay, dueAt: fires.dueAt } : {}), ...(event.note ? { note: event.note } : {}), ...(certificates.length ? { certificates: certificates.map((c) => c.id) } : {}) };
+    const written = await this.write(record, updated, actor, type, payload, { deadline, certificates, ...(delays ? { delays } : {}), ...(fires ? { fires } : {}) }, revision);
     // only the final step issues certificates, and a finished case takes no more steps: none existed before this one
     return { ...(await this.parts(written.record, def, certificates, deadline?.set)), event: written.event };
   }
@@ -352,7 +427,7 @@ export class Runtime {
     actor: Actor,
     type: string,
     payload: unknown,
-    extra: { deadline?: { set?: Deadline; meet?: number }; certificates?: StoredCertificate[] },
+    extra: { deadline?: { set?: Deadline; meet?: number }; certificates?: StoredCertificate[]; delays?: DueDelay[]; fires?: DueDelay },
     revision = before.revision,
   ): Promise<{ record: CaseRecord; event: AuditEvent }> {
     const now = after.updatedAt === before.updatedAt ? this.now() : after.updatedAt;

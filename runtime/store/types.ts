@@ -66,6 +66,17 @@ export interface Deadline {
   readonly metAt: number | undefined;
 }
 
+/** A pending delayed transition of a case: due when the case has stayed `delay` in `state` (entered at dueAt - delay). */
+export interface DueDelay {
+  readonly caseId: string;
+  readonly state: string;
+  /** The `after` key as the definition writes it (ms, or an ISO 8601 duration). */
+  readonly delay: string;
+  /** The event the delay sends (XState's `xstate.after.<delay>.<state id>`). */
+  readonly event: string;
+  readonly dueAt: number;
+}
+
 /** A signed e-certificate as stored. */
 export interface StoredCertificate {
   readonly id: string;
@@ -80,6 +91,13 @@ export interface CaseWrite {
   readonly events: readonly AuditEvent[];
   readonly deadline?: { readonly set?: Deadline; readonly meet?: number };
   readonly certificates?: readonly StoredCertificate[];
+  /** When set, the case's pending delays are replaced by these (the case entered a state, or left one). */
+  readonly delays?: readonly DueDelay[];
+  /**
+   * A delay this write fires: the write is refused ('conflict') unless that pending row still exists, so a delay
+   * fires once however many sweeps race for it.
+   */
+  readonly fires?: { readonly caseId: string; readonly delay: string };
 }
 
 export interface CaseQuery {
@@ -176,6 +194,10 @@ export interface Store extends DesignStore {
   deadline(caseId: string): Promise<Deadline | undefined>;
   /** Cases whose promised deadline passed before `now` and is not met. */
   overdue(now: number): Promise<{ caseId: string; dueAt: number }[]>;
+  /** A case's pending delays, soonest first. */
+  delaysOf(caseId: string): Promise<DueDelay[]>;
+  /** Pending delays due at or before `now`, soonest first, at most `limit`. */
+  dueDelays(now: number, limit: number): Promise<DueDelay[]>;
   certificate(id: string): Promise<StoredCertificate | undefined>;
   certificatesOf(caseId: string): Promise<StoredCertificate[]>;
   createSession(session: SessionRecord): Promise<void>;

@@ -81,6 +81,24 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect((await s.deadline('c1'))!.metAt).toBe(60);
     }));
 
+    it('replaces pending delays with a write, lists the due ones, and fires one only while it is pending', withStore(async (s) => {
+      const delay = (caseId: string, name: string, dueAt: number) => ({ caseId, state: 'draft', delay: name, event: `xstate.after.${name}.p.draft`, dueAt });
+      await s.createCase({ record: record('c1'), events: [event('c1', 1)], delays: [delay('c1', 'P1D', 50), delay('c1', 'P2D', 80)] });
+      await s.createCase({ record: record('c2'), events: [event('c2', 1)], delays: [delay('c2', 'P1D', 60)] });
+      expect((await s.dueDelays(60, 10)).map((d) => [d.caseId, d.delay])).toEqual([['c1', 'P1D'], ['c2', 'P1D']]);
+      expect(await s.dueDelays(60, 1)).toEqual([delay('c1', 'P1D', 50)]);
+      // the write that fires a delay deletes it; a second write firing it is refused even at the right revision
+      expect(await s.updateCase(1, { record: record('c1', { revision: 2 }), events: [event('c1', 2)], fires: { caseId: 'c1', delay: 'P1D' } })).toBe('ok');
+      expect(await s.delaysOf('c1')).toEqual([delay('c1', 'P2D', 80)]);
+      expect(await s.updateCase(2, { record: record('c1', { revision: 3 }), events: [event('c1', 3)], fires: { caseId: 'c1', delay: 'P1D' } })).toBe('conflict');
+      expect((await s.getCase('c1'))!.revision).toBe(2);
+      expect(await s.events('c1')).toHaveLength(2);
+      // entering another state replaces them (here with none)
+      expect(await s.updateCase(2, { record: record('c1', { revision: 3 }), events: [event('c1', 3)], delays: [] })).toBe('ok');
+      expect(await s.delaysOf('c1')).toEqual([]);
+      expect(await s.delaysOf('c2')).toEqual([delay('c2', 'P1D', 60)]);
+    }));
+
     it('stores certificates with the write that issues them', withStore(async (s) => {
       await s.createCase({ record: record('c1'), events: [event('c1', 1)] });
       const cert = { id: 'c1-out', caseId: 'c1', document: { seal: 'x' }, issuedAt: 7 };

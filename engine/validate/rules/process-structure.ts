@@ -4,7 +4,7 @@ import { edgesOf } from '../../process/graph.ts';
 import { problem, type Problem } from '../../problems/index.ts';
 import type { Rule } from '../rule.ts';
 
-/** The initial state and every transition target exist; final states have no way out. */
+/** The initial state and every transition target (events and delays) exist; final states have no way out. */
 export const processStructureRule: Rule<MatterDefinition> = {
   name: 'process-structure',
   codes: ['process.initial-missing', 'process.target-missing', 'process.final-has-transitions'],
@@ -20,8 +20,10 @@ export const processStructureRule: Rule<MatterDefinition> = {
       }
     }
     for (const [name, state] of Object.entries(states)) {
-      if (state?.type === 'final' && Object.keys(state.on ?? {}).length > 0) {
-        problems.push(problem('process.final-has-transitions', file, join('/process/states', name, 'on'), { state: name }));
+      for (const key of ['on', 'after'] as const) {
+        if (state?.type === 'final' && Object.keys(state[key] ?? {}).length > 0) {
+          problems.push(problem('process.final-has-transitions', file, join('/process/states', name, key), { state: name }));
+        }
       }
     }
     return problems;

@@ -115,6 +115,22 @@ export const deadlines = sqliteTable(
   (t) => [primaryKey({ columns: [t.caseId, t.kind] }), index('deadlines_due').on(t.dueAt)],
 );
 
+/**
+ * Pending delayed transitions (a state's `after`): written when a case enters the state, deleted when it leaves or
+ * the delay fires, so they survive restarts (XState's own timers do not). `event` is XState's after-event type.
+ */
+export const delays = sqliteTable(
+  'delays',
+  {
+    caseId: text('case_id').notNull(),
+    state: text('state').notNull(),
+    delay: text('delay').notNull(),
+    event: text('event').notNull(),
+    dueAt: integer('due_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.delay] }), index('delays_due').on(t.dueAt)],
+);
+
 export const certificates = sqliteTable(
   'certificates',
   {

@@ -9,7 +9,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fileURLToPath } from 'node:url';
 import type {
-  AuditEvent, CatalogueQuery, CataloguePage, CaseQuery, CaseRecord, CaseWrite, LoggedSecurityEvent, PublishedDefinition, SecurityEvent, SecurityEventQuery, SessionRecord, Store,
+  AuditEvent, CatalogueQuery, CataloguePage, CaseQuery, CaseRecord, CaseWrite, DueDelay, LoggedSecurityEvent, PublishedDefinition, SecurityEvent, SecurityEventQuery, SessionRecord, Store,
   StoredCertificate, ThrottleRecord, DraftQuery, DraftRecord, VersionRecord,
 } from '../types.ts';
 import { compareVersions } from '../versions.ts';
@@ -79,6 +79,11 @@ function prepareWrites(sqlite: Database.Database) {
     getCase: sqlite.prepare(`select id, matter_id as matterId, version, region, hash, applicant, state, role, status, outcome, revision, data,
       verified, context, audit_head as auditHead, audit_seal as auditSeal, created_at as createdAt, updated_at as updatedAt from cases where id = ?`),
     deadline: sqlite.prepare("select case_id as caseId, due_at as dueAt, met_at as metAt from deadlines where case_id = ? and kind = 'promised'"),
+    clearDelays: sqlite.prepare('delete from delays where case_id = ?'),
+    insertDelay: sqlite.prepare('insert into delays (case_id, state, delay, event, due_at) values (@caseId, @state, @delay, @event, @dueAt)'),
+    fireDelay: sqlite.prepare('delete from delays where case_id = @caseId and delay = @delay'),
+    delaysOf: sqlite.prepare('select case_id as caseId, state, delay, event, due_at as dueAt from delays where case_id = ? order by due_at, delay'),
+    dueDelays: sqlite.prepare('select case_id as caseId, state, delay, event, due_at as dueAt from delays where due_at <= @now order by due_at, case_id, delay limit @limit'),
   };
 }
 
@@ -177,7 +182,12 @@ class SqliteStore implements Store {
   }
 
   async updateCase(expectedRevision: number, write: CaseWrite): Promise<'ok' | 'conflict'> {
-    return this.updateTx.immediate(expectedRevision, write);
+    try {
+      return this.updateTx.immediate(expectedRevision, write);
+    } catch (error) {
+      if (error instanceof DelayGone) return 'conflict'; // thrown inside the transaction, which rolled back
+      throw error;
+    }
   }
 
   // Made once: better-sqlite3 wraps the function in BEGIN IMMEDIATE … COMMIT (ROLLBACK on a throw).
@@ -187,6 +197,8 @@ class SqliteStore implements Store {
     const row = toCaseRow(write.record);
     const result = this.w.updateCase.run({ ...row, expected: expectedRevision });
     if (result.changes !== 1) return 'conflict';
+    // a fired delay must still be pending: the delete and the case update commit together, or neither does
+    if (write.fires && this.w.fireDelay.run(write.fires).changes !== 1) throw new DelayGone();
     this.writeRest(write);
     return 'ok';
   }
@@ -212,6 +224,14 @@ class SqliteStore implements Store {
   async overdue(now: number) {
     return this.db.select({ caseId: schema.deadlines.caseId, dueAt: schema.deadlines.dueAt }).from(schema.deadlines)
       .where(and(isNull(schema.deadlines.metAt), lt(schema.deadlines.dueAt, now))).orderBy(asc(schema.deadlines.dueAt)).all();
+  }
+
+  async delaysOf(caseId: string): Promise<DueDelay[]> {
+    return this.w.delaysOf.all(caseId) as DueDelay[];
+  }
+
+  async dueDelays(now: number, limit: number): Promise<DueDelay[]> {
+    return this.w.dueDelays.all({ now, limit }) as DueDelay[];
   }
 
   async certificate(id: string): Promise<StoredCertificate | undefined> {
@@ -290,9 +310,16 @@ class SqliteStore implements Store {
     const d = write.deadline;
     if (d?.set) this.w.setDeadline.run({ caseId: d.set.caseId, kind: d.set.kind, dueAt: d.set.dueAt, metAt: d.set.metAt ?? null });
     if (d?.meet !== undefined) this.w.meetDeadline.run({ id: write.record.id, metAt: d.meet });
+    if (write.delays) {
+      this.w.clearDelays.run(write.record.id);
+      for (const d of write.delays) this.w.insertDelay.run({ caseId: d.caseId, state: d.state, delay: d.delay, event: d.event, dueAt: d.dueAt });
+    }
     for (const c of write.certificates ?? []) this.w.insertCertificate.run({ id: c.id, caseId: c.caseId, document: JSON.stringify(c.document), issuedAt: c.issuedAt });
   }
 }
+
+// Thrown inside an update's transaction when the delay it fires is no longer pending: rolls the update back.
+class DelayGone extends Error {}
 
 const toDefinition = (row: typeof schema.definitions.$inferSelect): PublishedDefinition => ({
   id: row.id, version: row.version, region: row.region, hash: row.hash, definition: JSON.parse(row.body), publishedAt: row.publishedAt,
