@@ -1,6 +1,7 @@
 /**
  * Runs the server: `PORT` (default 3000) and `ONEMATTER_DATA` (default ./.onematter) choose the port and the data
- * folder. `npx tsx runtime/server/main.ts`; stops cleanly on SIGINT/SIGTERM.
+ * folder; `ONEMATTER_SWEEP_SECONDS` (default 30; 0: only at start) how often due delayed transitions are fired.
+ * `npx tsx runtime/server/main.ts`; stops cleanly on SIGINT/SIGTERM.
  */
 import { resolve } from 'node:path';
 import { startServer } from './start.ts';
@@ -10,8 +11,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number, not ${JSON.stringify(process.env.PORT)}`);
   process.exit(2);
 }
+const sweepEnv = process.env.ONEMATTER_SWEEP_SECONDS;
+const sweepSeconds = sweepEnv === undefined || sweepEnv === '' ? undefined : Number(sweepEnv);
+if (sweepSeconds !== undefined && !(Number.isFinite(sweepSeconds) && sweepSeconds >= 0 && sweepSeconds <= 86_400)) {
+  console.error(`ONEMATTER_SWEEP_SECONDS must be a number of seconds from 0 to 86400, not ${JSON.stringify(sweepEnv)}`);
+  process.exit(2);
+}
 const dataDir = resolve(process.env.ONEMATTER_DATA ?? '.onematter');
-const server = await startServer({ port, dataDir, logger: { level: 'warn' } });
+const server = await startServer({ port, dataDir, logger: { level: 'warn' }, ...(sweepSeconds !== undefined ? { sweepSeconds } : {}) });
 console.log(`onematter listening on ${server.url}`);
 console.log(`data folder: ${dataDir}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -15,6 +15,7 @@ import { defaultDefinitionsDir, loadDefinitions } from '../definitions-folder.ts
 import { openDataFolder } from './data-folder.ts';
 import { DefinitionIndex } from './definition-index.ts';
 import { Sessions, type SessionTimeouts } from './session.ts';
+import { defaultSweepSeconds, startSweeper } from './sweep.ts';
 import { SignInThrottle } from './throttle.ts';
 import { UserFile } from './users.ts';
 
@@ -34,6 +35,11 @@ export interface ServerOptions {
   /** Session timeouts: 30 idle minutes and 8 hours after sign-in by default. */
   readonly sessions?: SessionTimeouts;
   readonly logger?: FastifyServerOptions['logger'];
+  /**
+   * Seconds between sweeps that fire due delayed transitions (`after`): 30 by default (at most 86400), 0 for only
+   * the sweep at start. The first sweep runs once the server listens, before `startServer` resolves.
+   */
+  readonly sweepSeconds?: number;
 }
 
 export interface RunningServer {
@@ -60,10 +66,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       runtime, definitions: new DefinitionIndex(store), sharedData, clock, authenticator, catalogueContext: context, sharedSchemas, regions: indexRegions(catalogue.regions.flatMap((r) => r.value.regions)),
       sessions: new Sessions(store, clock, options.sessions), signInThrottle: new SignInThrottle(store, clock),
     };
+    const sweepSeconds = options.sweepSeconds ?? defaultSweepSeconds;
+    if (!(Number.isFinite(sweepSeconds) && sweepSeconds >= 0 && sweepSeconds <= 86_400)) throw new RangeError(`sweepSeconds must be from 0 to 86400, not ${sweepSeconds}`);
     const app = await buildApp(ctx, { cookieSecret: folder.cookieSecret, logger: options.logger });
-    app.addHook('onClose', async () => store.close());
+    let sweeper: ReturnType<typeof startSweeper> | undefined;
+    app.addHook('onClose', async () => {
+      await sweeper?.stop(); // no sweep is left writing to a closed store
+      await store.close();
+    });
     const host = options.host ?? '127.0.0.1';
     await app.listen({ port: options.port, host });
+    // catch up what fell due while the server was down, then sweep on a timer that does not keep the process alive
+    sweeper = startSweeper(runtime, app.log, sweepSeconds);
+    await sweeper.sweep();
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
     return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, port, close: () => app.close() };
