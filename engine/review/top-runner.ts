@@ -2,6 +2,7 @@
  * Proposing a top runner from a matter's regional variants: the least burdensome choice per element. A material,
  * fee or field that a variant's legal basis requires is kept and flagged, never silently dropped.
  */
+import { necessityRank, sourceRank } from '../diff/materials/weigh.ts';
 import { fieldWeight } from '../diff/form/leaves.ts';
 import { inWorkingDays, unitOf } from '../diff/time.ts';
 import { feeShare } from '../diff/fees.ts';
@@ -29,8 +30,6 @@ export interface TopRunnerOptions {
   readonly version?: string;
 }
 
-const necessityRank = { exempted: 0, optional: 1, 'tolerated-missing': 2, required: 3 } as const;
-const sourceRank = { 'shared-data': 0, 'government-issued': 1, 'third-party': 2, applicant: 2 } as const;
 // An alternative of a one-of group is lighter than the same material asked on its own (even tolerated missing): the
 // applicant may bring another; one asked only in some situations is lighter than one asked always.
 const materialCost = (m: Material) => [sourceRank[m.source], m.oneOfGroup === undefined ? 1 : 0, necessityRank[m.necessity], m.when === undefined ? 1 : 0, m.format.includes('electronic') ? 0 : 1, m.copies.originals + m.copies.photocopies];

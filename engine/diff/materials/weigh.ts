@@ -7,6 +7,11 @@ import type { Material, MatterDefinition } from '../../model/index.ts';
 import { weights } from '../weights.ts';
 import { supplied } from './match.ts';
 
+/** How hard each necessity is on the applicant: exempted → optional → tolerated-missing → required. */
+export const necessityRank = { exempted: 0, optional: 1, 'tolerated-missing': 2, required: 3 } as const;
+/** How far each source is from the applicant: shared data is fetched, a department's or a third party's is carried. */
+export const sourceRank = { 'shared-data': 0, 'government-issued': 1, 'third-party': 2, applicant: 2 } as const;
+
 /** A material's weight in every situation: supplied 8, optional and not fetched 2, fetched or exempted 0. */
 export const baseWeight = (m: Material): number =>
   supplied(m) ? weights.material : m.source !== 'shared-data' && m.necessity === 'optional' ? weights.optionalMaterial : 0;

@@ -3,6 +3,7 @@
  * situations). The necessity and source of an alternative both put in the same one-of group are weighed through the
  * group (materials.alternatives: what its easiest alternative weighs), so here they are neutral.
  */
+import { necessityRank, sourceRank } from '../../materials/weigh.ts';
 import { join } from '../../../json/pointer.ts';
 import type { Material } from '../../../model/index.ts';
 import { formatLabels, labelOf, necessityLabels, sourceLabels } from '../../../model/labels.ts';
@@ -11,8 +12,6 @@ import { matchMaterials } from '../../materials/match.ts';
 import type { Describe, DefinitionRule } from '../../rule.ts';
 import { weights } from '../../weights.ts';
 
-const necessityRank = { exempted: 0, optional: 1, 'tolerated-missing': 2, required: 3 } as const;
-const sourceRank = { 'shared-data': 0, 'government-issued': 1, 'third-party': 2, applicant: 2 } as const;
 const paperOnly = (m: Material) => !m.format.includes('electronic');
 // `paper+electronic` (the message params keep the values) in words
 const formats = (v: unknown, locale: 'zh' | 'en') => String(v).split('+').map((f) => labelOf(formatLabels, f, locale)).join(locale === 'zh' ? '或' : ' or ');
