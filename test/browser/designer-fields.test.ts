@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../runtime/server/start.ts';
-import { axeViolations as axeOf, collectPageErrors, launchChromium, screenshotPath, watchCspViolations } from '../support/browser.ts';
+import { axeViolations as axeOf, launchChromium, screenshotPath, watchedPage } from '../support/browser.ts';
 import { projectRoot } from '../support/catalogue.ts';
 import { serverSandbox } from '../support/server.ts';
 
@@ -26,9 +26,7 @@ beforeAll(async () => {
   // npm test builds the web UIs once, before any test (a build here would race the other browser tests)
   server = await sandbox.start();
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
-  cspViolations = await watchCspViolations(page.context());
-  consoleErrors = collectPageErrors(page);
+  ({ page, cspViolations, consoleErrors } = await watchedPage(browser));
 }, 180_000);
 
 afterAll(async () => {

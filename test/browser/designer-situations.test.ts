@@ -12,7 +12,7 @@ import type { Browser, Locator, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MatterDefinition } from '../../engine/index.ts';
 import type { RunningServer } from '../../runtime/server/start.ts';
-import { axeViolations as axeOf, collectPageErrors, launchChromium, screenshotPath, watchCspViolations } from '../support/browser.ts';
+import { axeViolations as axeOf, launchChromium, screenshotPath, watchedPage } from '../support/browser.ts';
 import { Client, serverSandbox } from '../support/server.ts';
 
 const sandbox = serverSandbox();
@@ -44,9 +44,7 @@ beforeAll(async () => {
   expect(saved.status).toBe(200);
 
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1500, height: 1100 }, locale: 'zh-CN' });
-  cspViolations = await watchCspViolations(page.context());
-  consoleErrors = collectPageErrors(page);
+  ({ page, cspViolations, consoleErrors } = await watchedPage(browser, { width: 1500, height: 1100 }));
 }, 180_000);
 
 afterAll(async () => {

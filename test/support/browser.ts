@@ -64,3 +64,9 @@ export function collectPageErrors(page: Page): string[] {
   page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 401') && errors.push(m.text()));
   return errors;
 }
+
+/** A Chinese-locale page, watched from its first request for CSP violations and page errors. */
+export async function watchedPage(browser: Browser, viewport = { width: 1400, height: 1000 }): Promise<{ page: Page; cspViolations: string[]; consoleErrors: string[] }> {
+  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+  return { page, cspViolations: await watchCspViolations(page.context()), consoleErrors: collectPageErrors(page) };
+}
