@@ -7,7 +7,7 @@ import { cliSandbox } from './support/cli.ts';
 
 const exec = promisify(execFile);
 const version = JSON.parse(readFileSync(`${projectRoot}package.json`, 'utf8')).version as string;
-const commands = ['validate', 'catalogue', 'diff', 'score', 'review', 'typegen', 'import-form', 'export', 'import'];
+const commands = ['validate', 'catalogue', 'diff', 'score', 'review', 'typegen', 'import-form', 'export', 'import', 'process'];
 const cli = cliSandbox(`${projectRoot}test/fixtures/mini`, 'mini');
 afterAll(() => cli.remove());
 

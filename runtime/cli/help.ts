@@ -4,6 +4,7 @@ import { diffUsage } from './diff-command.ts';
 import { importFormUsage } from './import-form-command.ts';
 import { exportUsage } from './export-command.ts';
 import { importUsage } from './import-command.ts';
+import { processUsage } from './process-command.ts';
 import { reviewUsage } from './review-command.ts';
 import { scoreUsage } from './score-command.ts';
 import { typegenUsage } from './typegen-command.ts';
@@ -168,6 +169,27 @@ options:
 
 ${exitCodes}; conflicts with published versions count as problems
 example: onematter import --files catalogue --data /srv/onematter --by official`,
+  },
+  process: {
+    usage: processUsage,
+    summary: 'export a definition’s process as Stately-compatible XState machine JSON, or import such a machine into a definition',
+    details: `export: writes the process as XState v5 machine JSON that Stately Studio and createMachine read (guards and
+actions as { "type": … } objects), to --out or standard output.
+import: reads machine JSON (as Stately Studio exports it) and puts it in place of the definition's process: guard and
+action objects without parameters become their names, "#machine.state" targets and one-item target lists become the
+state's name, and the machine's context, types, version and schemas keys are dropped (the runtime owns the case's
+context). Each change is listed with its JSON Pointer in the machine file, in English and Chinese. What onematter
+cannot run is kept and reported by the validator with its pointer in the definition. The definition is written back
+(2-space JSON) only when it stays as valid in its catalogue as it was.
+
+options:
+  --out <machine.json>       export: the file to write (default: standard output)
+  --into <definition.json>   import: the baseline or variant whose process is replaced (required)
+  --json                     import: print { "changes": [ { pointer, message } ], "problems": [...], "written" }
+  --dry-run                  import: report what would change; write nothing
+
+exit codes: 0 exported or imported, 1 problems stopped the import (nothing written), 2 usage error
+example: onematter process export definitions/matters/residence-permit/baseline.json --out permit.machine.json`,
   },
 };
 

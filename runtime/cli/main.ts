@@ -6,6 +6,7 @@ import { exportCommand } from './export-command.ts';
 import { helpOf, overview } from './help.ts';
 import { importFormCommand } from './import-form-command.ts';
 import { importCommand } from './import-command.ts';
+import { processCommand } from './process-command.ts';
 import { exitCodes, UsageError, type CliIo } from './io.ts';
 import { reviewCommand } from './review-command.ts';
 import { scoreCommand } from './score-command.ts';
@@ -23,6 +24,7 @@ const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   'import-form': importFormCommand,
   export: exportCommand,
   import: importCommand,
+  process: processCommand,
 };
 
 const isHelp = (arg: string) => arg === '--help' || arg === '-h';

@@ -1,0 +1,146 @@
+/**
+ * A definition's process as Stately-compatible XState v5 machine JSON, and back. Stately Studio (and `createMachine`)
+ * read the same config onematter stores, so export only writes the long forms every tool reads — guards and actions
+ * as `{ "type": … }` objects, targets as sibling keys — and import normalizes what Stately writes (object or string
+ * guards and actions, `#machine.state` and `.state` targets, one-item arrays, the machine's `context`, `types` and
+ * `version` keys) into onematter's flat config. Import does not judge: what onematter cannot run (nested or parallel
+ * states, invoked actors, action parameters, …) is kept where it is, so the definition validator reports it with its
+ * JSON Pointer. Every normalization is listed, with its pointer, in English and Chinese.
+ */
+import { isObject, join } from '../json/pointer.ts';
+import type { LocalizedText, Process } from '../model/index.ts';
+
+/** One thing import changed, at a pointer into the imported machine JSON. */
+export interface StatelyChange {
+  readonly pointer: string;
+  readonly message: LocalizedText;
+}
+
+export interface StatelyImport {
+  /** The process to put in the definition (validate the definition before trusting it). */
+  readonly process: Record<string, unknown>;
+  readonly changes: readonly StatelyChange[];
+}
+
+type Json = Record<string, unknown>;
+
+/** Keys of a state whose values are transition maps (event or delay → transition spec). */
+const transitionMaps = ['on', 'after'] as const;
+/** Keys whose values are transition specs themselves. */
+const transitionLists = ['always', 'onDone'] as const;
+/** Machine-level keys Stately writes that onematter's runtime owns or does not use. */
+const dropped: Readonly<Record<string, LocalizedText>> = {
+  context: { en: 'the runtime owns the case context (fees paid, materials, the decision); dropped', zh: '案件上下文由运行时维护（已缴费用、材料、办理决定），已删除' },
+  types: { en: 'TypeScript typings are not part of a definition; dropped', zh: 'TypeScript 类型声明不属于事项定义，已删除' },
+  version: { en: 'Stately\'s own version marker; the definition has its own version; dropped', zh: 'Stately 的版本标记；事项定义有自己的版本号，已删除' },
+  schemas: { en: 'Stately\'s event and context schemas; the form is the definition\'s JSON Schema; dropped', zh: 'Stately 的事件和上下文模式；表单以事项定义的 JSON Schema 为准，已删除' },
+  predictableActionArguments: { en: 'an XState v4 option; dropped', zh: 'XState v4 的选项，已删除' },
+  preserveActionOrder: { en: 'an XState v4 option; dropped', zh: 'XState v4 的选项，已删除' },
+};
+
+/** The process as Stately-compatible machine JSON: guards and actions as `{ type }` objects, everything else as stored. */
+export function toStately(process: Process): Json {
+  const out = structuredClone(process) as unknown as Json;
+  walkStates(out, (state) => {
+    for (const key of ['entry', 'exit'] as const) if (Array.isArray(state[key])) state[key] = (state[key] as unknown[]).map(actionObject);
+    forEachTransition(state, (t) => {
+      if (typeof t.guard === 'string') t.guard = { type: t.guard };
+      if (Array.isArray(t.actions)) t.actions = t.actions.map(actionObject);
+      return t;
+    });
+  });
+  return out;
+}
+
+/**
+ * Stately machine JSON as an onematter process, with what was normalized. `machine` must be a JSON object (a parsed
+ * document); anything else comes back as it is, for the validator to name.
+ */
+export function fromStately(machine: unknown): StatelyImport {
+  const changes: StatelyChange[] = [];
+  if (!isObject(machine)) return { process: {}, changes: [{ pointer: '', message: { en: 'the machine is not a JSON object; nothing imported', zh: '状态机不是 JSON 对象，未导入任何内容' } }] };
+  const out = structuredClone(machine) as Json;
+  for (const key of Object.keys(dropped)) {
+    if (Object.hasOwn(out, key)) {
+      delete out[key];
+      changes.push({ pointer: `/${key}`, message: dropped[key]! });
+    }
+  }
+  const machineId = typeof out.id === 'string' ? out.id : undefined;
+  walkStates(out, (state, at) => {
+    for (const key of ['entry', 'exit'] as const) {
+      const value = state[key];
+      if (value === undefined) continue;
+      const list = Array.isArray(value) ? value : [value];
+      if (!Array.isArray(value)) changes.push(change(join(at, key), 'a single action became a list', '单个动作改写为列表'));
+      state[key] = list.map((a, i) => actionName(a, join(at, key, String(i)), changes));
+    }
+    forEachTransition(state, (t, where) => {
+      const root = at === '';
+      if (typeof t.target === 'string') t.target = targetName(t.target, machineId, root, join(where, 'target'), changes);
+      else if (Array.isArray(t.target) && t.target.length === 1 && typeof t.target[0] === 'string') {
+        t.target = targetName(t.target[0], machineId, root, join(where, 'target'), changes);
+        changes.push(change(join(where, 'target'), 'a one-item target list became its target', '只有一项的目标列表改写为该目标'));
+      }
+      if (isObject(t.guard) && typeof t.guard.type === 'string' && Object.keys(t.guard).length === 1) {
+        t.guard = t.guard.type;
+        changes.push(change(join(where, 'guard'), 'the guard object became its name', '条件对象改写为条件名称'));
+      }
+      if (t.actions !== undefined) {
+        const list = Array.isArray(t.actions) ? t.actions : [t.actions];
+        t.actions = list.map((a, i) => actionName(a, join(where, 'actions', String(i)), changes));
+        if ((t.actions as unknown[]).length === 0) delete t.actions;
+      }
+      // Stately writes `{ target }` for a plain transition; onematter keeps it as Stately wrote it (both are XState)
+      return t;
+    }, true, at);
+  });
+  return { process: out, changes };
+}
+
+// Each state of the machine, depth first (nested states included, so import normalizes them for the validator to judge).
+function walkStates(node: Json, visit: (state: Json, at: string) => void, at = ''): void {
+  visit(node, at);
+  if (!isObject(node.states)) return;
+  for (const [name, child] of Object.entries(node.states)) if (isObject(child)) walkStates(child, visit, join(at, 'states', name));
+}
+
+// Applies `edit` to every transition object of a state (string shorthands are passed as `{ target }` when `expand`).
+function forEachTransition(state: Json, edit: (t: Json, at: string) => Json, expand = false, at = ''): void {
+  const one = (spec: unknown, where: string): unknown => {
+    if (isObject(spec)) return edit(spec, where);
+    if (expand && typeof spec === 'string') {
+      const edited = edit({ target: spec }, where);
+      return Object.keys(edited).length === 1 && typeof edited.target === 'string' ? edited.target : edited;
+    }
+    return spec;
+  };
+  const spec = (value: unknown, where: string): unknown => (Array.isArray(value) ? value.map((v, i) => one(v, join(where, String(i)))) : one(value, where));
+  for (const key of transitionMaps) {
+    const map = state[key];
+    if (isObject(map)) for (const name of Object.keys(map)) map[name] = spec(map[name], join(at, key, name));
+  }
+  for (const key of transitionLists) if (state[key] !== undefined) state[key] = spec(state[key], join(at, key));
+}
+
+const actionObject = (a: unknown): unknown => (typeof a === 'string' ? { type: a } : a);
+
+function actionName(action: unknown, at: string, changes: StatelyChange[]): unknown {
+  if (isObject(action) && typeof action.type === 'string' && Object.keys(action).length === 1) {
+    changes.push(change(at, 'the action object became its name', '动作对象改写为动作名称'));
+    return action.type;
+  }
+  return action; // with params, or not an action at all: the validator names it
+}
+
+// `#machine.state` names a top-level state anywhere, `.state` only from the machine's own transitions (elsewhere it
+// names a child state); anything deeper stays as written, for the validator to name.
+function targetName(target: string, machineId: string | undefined, root: boolean, at: string, changes: StatelyChange[]): string {
+  let name = target;
+  if (machineId !== undefined && target.startsWith(`#${machineId}.`)) name = target.slice(machineId.length + 2);
+  else if (root && target.startsWith('.') && target.length > 1) name = target.slice(1);
+  if (name !== target) changes.push(change(at, `target ${JSON.stringify(target)} became ${JSON.stringify(name)}`, `目标 ${JSON.stringify(target)} 改写为 ${JSON.stringify(name)}`));
+  return name;
+}
+
+const change = (pointer: string, en: string, zh: string): StatelyChange => ({ pointer, message: { en, zh } });
