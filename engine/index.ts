@@ -20,3 +20,4 @@ export { summarizeCatalogue, defaultLevelled, regionalElements, type CatalogueSu
 export { proposeVersion, type VersionProposal, type VersionReason, type VersionBump } from './versioning/index.ts';
 export { situationOf, missingOf, conditionHolds, conditionError, type Situation, type DueMaterial, type DueGroup, type DueFee, type Missing } from './situations/index.ts';
 export { describeCondition, conditionDescription, type ConditionDescription } from './situations/describe.ts';
+export { toStately, fromStately, type StatelyChange, type StatelyImport } from './stately/index.ts';
