@@ -29,6 +29,7 @@ describe('public API', () => {
       'diff',
       'diffContextOf',
       'documentLimits',
+      'fromStately',
       'importForm',
       'indexRegions',
       'isInside',
@@ -56,6 +57,7 @@ describe('public API', () => {
       'sharedSchemaBase',
       'situationOf',
       'summarizeCatalogue',
+      'toStately',
       'validateSources',
       'weights',
     ]);
