@@ -100,13 +100,14 @@ describe('validate: XState features a process may not use, each refused with its
   const refused: [string, (d: any) => void, string, string][] = [
     ['invoke in a state', (d) => (d.process.states.review.invoke = { src: 'checkRecords' }), '/process/states/review/invoke', 'without live actors'],
     ['invoke on the machine', (d) => (d.process.invoke = { src: 'checkRecords' }), '/process/invoke', 'without live actors'],
-    ['always', (d) => (d.process.states.submitted.always = { target: 'review' }), '/process/states/submitted/always', 'eventless transition'],
+    ['always on the machine', (d) => (d.process.always = { target: 'review' }), '/process/always', 'in the state it decides'],
     ['after on the machine', (d) => (d.process.after = { 86400000: 'rejected' }), '/process/after', 'declared per state'],
     ['context', (d) => (d.process.context = { paid: 0 }), '/process/context', 'the runtime owns a case\'s context'],
-    ['on at the root', (d) => (d.process.on = { WITHDRAW: '.withdrawn' }), '/process/on', 'events are accepted per state'],
     ['nested states', (d) => (d.process.states.review.states = { a: {} }), '/process/states/review/states', 'exactly one named state'],
     ['a parallel state', (d) => (d.process.states.review.type = 'parallel'), '/process/states/review/type', 'no nested, parallel or history states'],
     ["XState v4's cond", (d) => (d.process.states.submitted.on.ACCEPT.cond = 'materialsComplete'), '/process/states/submitted/on/ACCEPT/cond', 'calls it "guard"'],
+    ["XState v4's cond in always", (d) => (d.process.states.review.always = [{ target: 'approved', cond: 'feesPaid' }]), '/process/states/review/always/0/cond', 'calls it "guard"'],
+    ["XState v4's cond at the root", (d) => (d.process.on = { WITHDRAW: { target: 'withdrawn', cond: 'feesPaid' } }), '/process/on/WITHDRAW/cond', 'calls it "guard"'],
   ];
   it.each(refused)('%s', (_, change, pointer, reason) => {
     const problems = problemsWith(file, change);

@@ -6,6 +6,7 @@ import { supplied } from '../diff/materials/match.ts';
 import { groupsOf, situationFactor } from '../diff/materials/weigh.ts';
 import { inWorkingDays, unitOf } from '../diff/time.ts';
 import type { Material } from '../model/index.ts';
+import { isAutomatic } from '../process/automatic.ts';
 
 export interface BurdenMetrics {
   /**
@@ -20,7 +21,7 @@ export interface BurdenMetrics {
   readonly fieldsTyped: number;
   /** Leaf fields prefilled and locked from shared data. */
   readonly fieldsPrefilled: number;
-  /** Process states where a person acts. */
+  /** Process states where a person acts: not final, and not automatic (a state with no role that decides itself, 秒批). */
   readonly humanSteps: number;
   /** The promised time limit in working days (calendar days × 5/7), to two decimals. */
   readonly promisedDays: number;
@@ -50,7 +51,7 @@ export function burdenMetrics(definition: unknown): BurdenMetrics {
     waivedMaterials: def.materials.filter((m) => m.source === 'shared-data').length,
     fieldsTyped: leaves.length - fieldsPrefilled,
     fieldsPrefilled,
-    humanSteps: Object.values(def.process.states).filter((s) => s && s.type !== 'final').length,
+    humanSteps: Object.values(def.process.states).filter((s) => s && s.type !== 'final' && !isAutomatic(s)).length,
     promisedDays: Math.round(inWorkingDays(promised, unitOf(def.timeLimit)) * 100) / 100,
     visits: def.visits ?? 0,
     fees: def.fees.reduce((sum, f) => sum + (f.when === undefined ? f.amount : 0), 0),

@@ -146,9 +146,13 @@ export type Condition = JsonObject;
 
 export type TransitionSpec = Identifier | Transition | (Identifier | Transition)[];
 
+export type Guard = Identifier | DataMatchesGuard | OlderThanGuard;
+
 export type Condition1 = JsonObject;
 
 export type Condition2 = JsonObject;
+
+export type Condition3 = JsonObject;
 
 export interface DefinitionRef {
   id: CatalogueCode;
@@ -411,6 +415,12 @@ export interface Process {
   states: {
     [k: string]: ProcessState | undefined;
   };
+  /**
+   * Events accepted in every state that is not final (XState's root `on`), e.g. WITHDRAW: a state's own transition for the event wins. Sent by the state's role or by the applicant.
+   */
+  on?: {
+    [k: string]: TransitionSpec | undefined;
+  };
 }
 
 export interface ProcessState {
@@ -429,6 +439,10 @@ export interface ProcessState {
   after?: {
     [k: string]: TransitionSpec | undefined;
   };
+  /**
+   * Eventless transitions (XState `always`, 秒批): evaluated in order whenever a step lands in this state, the first whose guard holds is taken at once by the system actor. Only the last may be unguarded; a state without a role must end with an unguarded one.
+   */
+  always?: Identifier | Transition | (Identifier | Transition)[];
   entry?: Identifier[];
   exit?: Identifier[];
   tags?: Identifier[];
@@ -453,9 +467,34 @@ export interface LocalizedText5 {
 
 export interface Transition {
   target: Identifier;
-  guard?: Identifier;
+  guard?: Guard;
   actions?: Identifier[];
   description?: string;
+}
+
+export interface DataMatchesGuard {
+  type: 'dataMatches';
+  params: {
+    when: Condition1;
+  };
+}
+
+export interface OlderThanGuard {
+  type: 'olderThan';
+  params: {
+    /**
+     * JSON Pointer to a date field (YYYY-MM-DD) in the form data, e.g. /residence/registrationDate.
+     */
+    field: string;
+    /**
+     * An ISO 8601 duration in years, months, weeks or days (P6M).
+     */
+    duration: string;
+    /**
+     * Holds only when the field was prefilled from shared data and locked (verified), never when the applicant typed it.
+     */
+    verified?: boolean;
+  };
 }
 
 export interface TimeLimit {
@@ -489,8 +528,8 @@ export interface Fee {
    */
   amount: number;
   legalBasis?: Identifier[];
-  when?: Condition1;
-  waivedWhen?: Condition2;
+  when?: Condition2;
+  waivedWhen?: Condition3;
   waiverReason?: LocalizedText;
 }
 

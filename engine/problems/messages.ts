@@ -246,6 +246,18 @@ export const messages = {
     en: (p) => `state ${q(p.state)} names no acting role (meta.role)`,
     zh: (p) => `状态 ${q(p.state)} 未指定办理角色（meta.role）`,
   },
+  'process.always-unguarded-not-last': {
+    en: (p) => `state ${q(p.state)}: an unguarded eventless transition ("always") must be the last one: XState takes the first that applies, so the ones after it could never be taken`,
+    zh: (p) => `状态 ${q(p.state)}：无条件的无事件流转（"always"）必须放在最后：XState 取第一个成立的流转，其后的流转永远不会被执行`,
+  },
+  'process.always-loop': {
+    en: (p) => `eventless transitions ("always") form a loop through ${list(p.states)}: a case would move without end with nobody acting; end the chain in a state where someone acts or the case finishes`,
+    zh: (p) => `无事件流转（"always"）在 ${list(p.states)} 之间形成循环：案件会在无人办理的情况下无休止地流转；请让其终止于有人办理的环节或终止状态`,
+  },
+  'process.always-initial': {
+    en: (p) => `the initial state ${q(p.state)} cannot decide automatically ("always"): a case starts there while the applicant fills in the form, so nothing is known to decide on; put the automatic decision in a state after submission`,
+    zh: (p) => `初始状态 ${q(p.state)} 不能自动判定（"always"）：案件在申请人填写表单时处于该状态，尚无可供判定的信息；请把自动判定放在提交之后的状态中`,
+  },
   'process.role-undeclared': {
     en: (p) => `role ${q(p.role)} is not declared in "roles"`,
     zh: (p) => `角色 ${q(p.role)} 未在 roles 中声明`,

@@ -13,17 +13,13 @@ export const xstateFeatures = {
     en: 'onematter runs processes without live actors: between two steps a case is only a record in the database, and each step is computed with XState\'s pure transition inside the database transaction, so an invoked service, promise or child machine would have nowhere to run. Side effects are the named actions the runtime implements',
     zh: '系统运行流程时不保留活动的 actor：两个环节之间，案件只是数据库中的一条记录，每个环节都在数据库事务中用 XState 的纯函数 transition 计算，被调用的服务、Promise 或子状态机无处运行。副作用只能是运行时实现的命名动作',
   },
-  always: {
-    en: 'every step is an event that someone in the state\'s role sends and the audit trail records; an eventless transition would move a case without anyone acting, and the validator\'s reachability checks and the diff read transitions from "on" only. Use a guarded transition on the event instead',
-    zh: '每个环节都是由该状态的办理角色发出、并记入审计日志的事件；无事件流转会在无人办理的情况下推进案件，且校验器的可达性检查和差异比较只读取 "on" 中的流转。请改为在事件上使用带条件的流转',
+  'root-always': {
+    en: 'eventless transitions decide one step: each is declared in the state it decides, and is evaluated when a case lands there; on the process root it would run in every state. Put "always" in the state it decides',
+    zh: '无事件流转只判定一个环节：它写在所判定的状态中，案件进入该状态时求值；写在流程根上会在每个状态都运行。请把 "always" 写在它所判定的状态中',
   },
   context: {
     en: 'the runtime owns a case\'s context (fees paid, materials supplied and waived, the decision) and builds it from the case\'s data; guards read that, so a definition cannot declare a context of its own',
     zh: '案件上下文（已缴费用、已提交和免提交的材料、办理决定）由运行时根据案件数据维护，条件判断读取的正是它，因此定义不能自行声明 context',
-  },
-  'root-on': {
-    en: 'events are accepted per state, where meta.role says who may send them; a machine-level transition would accept its event in every state, and the validator\'s per-state checks (targets, reachability, a way to finish) and the diff would not see it. Put the transition in each state that accepts it',
-    zh: '事件按状态接收，由 meta.role 规定谁可以发出；流程根上的流转会在每个状态都接收该事件，而校验器按状态进行的检查（目标、可达性、能否办结）和差异比较都看不到它。请把流转写在接收它的每个状态中',
   },
   'root-after': {
     en: 'delayed transitions are declared per state, where the runtime stores each pending delay with the case when it enters the state and drops it when the case leaves; a machine-level "after" would run across every state. Put it in the state it times',

@@ -8,6 +8,7 @@ import { inWorkingDays, unitOf } from '../diff/time.ts';
 import { feeShare } from '../diff/fees.ts';
 import { isObject, parsePointer } from '../json/pointer.ts';
 import type { Fee, LegalResource, Material, MatterDefinition, Region } from '../model/index.ts';
+import { isAutomatic } from '../process/automatic.ts';
 
 export interface TopRunnerFlag {
   /** Which element: `materials/<id>`, `fees/<id>` or `form<field>`. */
@@ -52,7 +53,7 @@ const formCost = (d: MatterDefinition) => {
 };
 // Days compared in one measure: calendar days count 5/7 of a working day.
 const days = (d: MatterDefinition, n: number) => inWorkingDays(n, unitOf(d.timeLimit));
-const humanSteps = (d: MatterDefinition) => Object.values(d.process.states).filter((s) => s && s.type !== 'final').length;
+const humanSteps = (d: MatterDefinition) => Object.values(d.process.states).filter((s) => s && s.type !== 'final' && !isAutomatic(s)).length;
 
 /** Proposes a baseline from the variants of one matter (they must share an `id`). */
 export function deriveTopRunner(variants: readonly MatterDefinition[], options: TopRunnerOptions = {}): TopRunnerProposal {

@@ -7,16 +7,14 @@ import type { XStateFeature } from '../problems/xstate-features.ts';
 
 /** XState keys a definition's process may not hold, by where they appear. */
 export const refusedXStateKeys: readonly { readonly at: RegExp; readonly key: string; readonly feature: XStateFeature }[] = [
-  ...['invoke', 'always'].flatMap((key) => [
-    { at: /^\/process$/, key, feature: key as XStateFeature },
-    { at: /^\/process\/states\/[^/]+$/, key, feature: key as XStateFeature },
-  ]),
+  { at: /^\/process$/, key: 'invoke', feature: 'invoke' },
+  { at: /^\/process\/states\/[^/]+$/, key: 'invoke', feature: 'invoke' },
+  { at: /^\/process$/, key: 'always', feature: 'root-always' },
   { at: /^\/process$/, key: 'after', feature: 'root-after' },
   { at: /^\/process$/, key: 'context', feature: 'context' },
-  { at: /^\/process$/, key: 'on', feature: 'root-on' },
   { at: /^\/process$/, key: 'type', feature: 'nested-states' },
   ...['states', 'initial', 'onDone', 'history'].map((key) => ({ at: /^\/process\/states\/[^/]+$/, key, feature: 'nested-states' as const })),
-  { at: /^\/process\/states\/[^/]+\/(?:on|after)\/[^/]+(\/\d+)?$/, key: 'cond', feature: 'cond' },
+  { at: /^\/process(?:\/states\/[^/]+\/(?:on|after)\/[^/]+|\/on\/[^/]+|\/states\/[^/]+\/always)(\/\d+)?$/, key: 'cond', feature: 'cond' },
 ];
 
 /** Where a state's `type` is refused (only `"final"` is allowed): nested, parallel and history states. */
@@ -24,7 +22,7 @@ export const stateTypeAt = /^\/process\/states\/[^/]+\/type$/;
 
 /** Maps whose key names are restricted, and the problem a bad name becomes. */
 export const restrictedNames: readonly { readonly at: RegExp; readonly code: 'process.event-name' | 'process.delay-name' | 'process.state-name' }[] = [
-  { at: /^\/process\/states\/[^/]+\/on$/, code: 'process.event-name' },
+  { at: /^\/process(?:\/states\/[^/]+)?\/on$/, code: 'process.event-name' },
   { at: /^\/process\/states\/[^/]+\/after$/, code: 'process.delay-name' },
   { at: /^\/process\/states$/, code: 'process.state-name' },
 ];

@@ -9,6 +9,9 @@ export const stateShape: Check = object({
   on: optional(anyObject),
 });
 
+/** A state's automatic decisions (`always`): transitions as an event's are. */
+export const alwaysShape: Check = (v) => transitionShape(v);
+
 const transition = object({ target: string });
 const single: Check = (v) => (typeof v === 'string' ? undefined : transition(v));
 
@@ -23,4 +26,4 @@ export const transitionShape: Check = (v) => {
 };
 
 /** The process object itself: its states must be an object of states. */
-export const processShape: Check = object({ states: anyObject });
+export const processShape: Check = object({ states: anyObject, on: optional(anyObject) });

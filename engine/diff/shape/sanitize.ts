@@ -9,7 +9,7 @@ import type { LocalizedText, MatterDefinition } from '../../model/index.ts';
 import type { Area } from '../change.ts';
 import { anyObject, type Check, type Flaw } from './check.ts';
 import { formShape, listParts, memberParts, readPart, type ListPart } from './parts.ts';
-import { processShape, stateShape, transitionShape } from './process.ts';
+import { alwaysShape, processShape, stateShape, transitionShape } from './process.ts';
 
 /** A part left out of the comparison: where (into `a`, or into `b` when only `b`'s is malformed) and why. */
 export interface Note {
@@ -201,6 +201,41 @@ class Sanitizer {
           delete copy[event];
           put(states, name, { ...(state as object), on: copy });
         }
+      }
+      const la = own(va, 'always');
+      const lb = own(vb, 'always');
+      const fla = la === undefined ? undefined : alwaysShape(la);
+      const flb = lb === undefined ? undefined : alwaysShape(lb);
+      if (fla || flb) {
+        this.leaveOut('process', join(path, 'always'), { en: `the automatic decisions of “${name}”`, zh: `环节“${name}”的自动判定` }, la, lb, fla, flb);
+        for (const states of [sa, sb]) {
+          const state = own(states, name);
+          if (!isObject(state) || !Object.hasOwn(state, 'always')) continue;
+          const { always: _always, ...rest } = state;
+          put(states, name, rest);
+        }
+      }
+    }
+    this.rootEvents(pa, pb);
+  }
+
+  // The events every state accepts (process.on), matched by event like a state's.
+  private rootEvents(pa: Record<string, unknown>, pb: Record<string, unknown>) {
+    const onA = own(pa, 'on') as Record<string, unknown> | undefined;
+    const onB = own(pb, 'on') as Record<string, unknown> | undefined;
+    for (const event of unionKeys(onA ?? {}, onB ?? {})) {
+      const ta = own(onA, event);
+      const tb = own(onB, event);
+      const fta = ta === undefined ? undefined : transitionShape(ta);
+      const ftb = tb === undefined ? undefined : transitionShape(tb);
+      if (!fta && !ftb) continue;
+      this.leaveOut('process', join('/process/on', event), { en: `the transitions on ${event} in every state`, zh: `所有环节的 ${event} 流转` }, ta, tb, fta, ftb);
+      for (const p of [pa, pb]) {
+        const on = own(p, 'on');
+        if (!isObject(on) || !Object.hasOwn(on, event)) continue;
+        const copy = { ...on };
+        delete copy[event];
+        put(p, 'on', copy);
       }
     }
   }

@@ -46,8 +46,12 @@ function list(v: unknown, element: (e: unknown) => boolean, optional: boolean): 
 
 function state(s: unknown): boolean {
   if (!obj(s) || (s.type !== undefined && typeof s.type !== 'string')) return false;
-  const { meta, on } = s;
+  const { meta, on, always } = s;
   if (meta !== undefined && (!obj(meta) || (meta.role !== undefined && typeof meta.role !== 'string') || (meta.step !== undefined && !text(meta.step)))) return false;
+  if (always !== undefined && !transitions(always)) return false;
+  return events(on);
+}
+function events(on: unknown): boolean {
   if (on === undefined) return true;
   if (!obj(on)) return false;
   for (const event in on) if (!transitions(on[event])) return false;
@@ -64,7 +68,7 @@ function transitions(spec: unknown): boolean {
 export function wellFormed(d: Json): boolean {
   const { form, process, timeLimit } = d;
   if (!obj(form) || !(obj(form.schema) || typeof form.schema === 'boolean') || !list(form.prefill, prefill, true)) return false;
-  if (!obj(process) || !obj(process.states)) return false;
+  if (!obj(process) || !obj(process.states) || !events(process.on)) return false;
   if (d.handlingType !== 'immediate' && d.handlingType !== 'promised') return false;
   if (!obj(timeLimit) || !int(timeLimit.promisedDays, 365) || !optionalInt(timeLimit.statutoryDays, 365) || !optionalInt(timeLimit.extendableTo, 365)) return false;
   if (!optionalInt(timeLimit.onSiteMinutes, 1440) || (timeLimit.unit !== undefined && !among(timeUnits, timeLimit.unit))) return false;

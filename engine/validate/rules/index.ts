@@ -13,6 +13,7 @@ import { materialReferencesRule } from './material-references.ts';
 import { oneOfGroupsRule } from './one-of-groups.ts';
 import { outputValidityRule } from './output-validity.ts';
 import { prefillReferencesRule } from './prefill-references.ts';
+import { processAutomaticRule } from './process-automatic.ts';
 import { processRolesRule } from './process-roles.ts';
 import { processSoundnessRule } from './process-soundness.ts';
 import { processStructureRule } from './process-structure.ts';
@@ -42,6 +43,7 @@ export const definitionRules: readonly Rule<MatterDefinition>[] = [
   processSoundnessRule,
   processVocabularyRule,
   processRolesRule,
+  processAutomaticRule,
   serviceElementsRule,
   timeLimitsRule,
   feeWaiversRule,

@@ -1,9 +1,10 @@
 import { join } from '../../json/pointer.ts';
 import type { MatterDefinition } from '../../model/index.ts';
+import { isAutomatic } from '../../process/automatic.ts';
 import { problem, type Problem } from '../../problems/index.ts';
 import type { Rule } from '../rule.ts';
 
-/** Every state where someone acts names its step and a role the definition declares. */
+/** Every state where someone acts names its step and a role the definition declares (an automatic state needs neither). */
 export const processRolesRule: Rule<MatterDefinition> = {
   name: 'process-roles',
   codes: ['process.role-missing', 'process.role-undeclared', 'process.step-missing'],
@@ -17,7 +18,7 @@ export const processRolesRule: Rule<MatterDefinition> = {
       if (role !== undefined && !declared.has(role)) {
         problems.push(problem('process.role-undeclared', file, join(at, 'meta', 'role'), { role }));
       }
-      if (state.type === 'final') continue;
+      if (state.type === 'final' || isAutomatic(state)) continue;
       if (role === undefined) problems.push(problem('process.role-missing', file, state.meta ? join(at, 'meta') : at, { state: name }));
       if (state.meta?.step === undefined) problems.push(problem('process.step-missing', file, state.meta ? join(at, 'meta') : at, { state: name }));
     }

@@ -8,7 +8,7 @@ import type { Rule } from '../rule.ts';
 const guardNames = knownGuards.map((g) => g.name);
 const actionNames = knownActions.map((a) => a.name);
 
-/** Every guard and action named is one the runtime implements. */
+/** Every guard and action named is one the runtime implements (parameterised guards: the meta-schema lists their types). */
 export const processVocabularyRule: Rule<MatterDefinition> = {
   name: 'process-vocabulary',
   codes: ['process.unknown-guard', 'process.unknown-action'],
@@ -17,8 +17,11 @@ export const processVocabularyRule: Rule<MatterDefinition> = {
     const action = (name: string, at: string) => {
       if (!isKnownAction(name)) problems.push(problem('process.unknown-action', file, at, { action: name, known: actionNames }));
     };
+    const seen = new Set<string>(); // a root-level transition is listed for each state
     for (const edge of edgesOf(process)) {
-      if (edge.guard !== undefined && !isKnownGuard(edge.guard)) {
+      if (seen.has(edge.pointer)) continue;
+      seen.add(edge.pointer);
+      if (typeof edge.guard === 'string' && !isKnownGuard(edge.guard)) {
         problems.push(problem('process.unknown-guard', file, join(edge.pointer, 'guard'), { guard: edge.guard, known: guardNames }));
       }
       edge.actions.forEach((a, i) => action(a, join(edge.pointer, 'actions', i)));

@@ -1,6 +1,6 @@
 import { isObject, join } from '../../json/pointer.ts';
 import { declaresField } from '../../form/fields.ts';
-import type { MatterDefinition } from '../../model/index.ts';
+import type { JsonObject, MatterDefinition } from '../../model/index.ts';
 import { problem, type Problem } from '../../problems/index.ts';
 import { conditionError, conditionsOf } from '../../situations/index.ts';
 import { fieldParts } from '../inclusion/parts.ts';
@@ -19,32 +19,35 @@ export const situationConditionsRule: Rule<MatterDefinition> = {
   codes: ['condition.invalid', 'condition.unknown-field', 'condition.value-never', 'form.unknown-keyword', 'form.pattern-invalid', 'form.pattern-unsafe', 'form.unknown-format',
     'form.ref-external', 'form.ref-unresolved', 'form.dynamic-ref', 'form.keyword-ignored', 'form.enum-empty', 'form.not-schema', 'form.too-complex'],
   check({ file, value }, ctx) {
-    const problems: Problem[] = [];
-    for (const { pointer, schema } of conditionsOf(value)) {
-      const unsafe = checkJsonSchema(schema, { file, base: pointer, sharedSchemas: ctx.sharedSchemas });
-      if (unsafe.length > 0) {
-        problems.push(...unsafe);
-        continue;
-      }
-      const reason = conditionError(schema);
-      if (reason !== undefined) problems.push(problem('condition.invalid', file, pointer, { reason }));
-      const unknown: string[] = [];
-      const named = namedFields(schema, pointer);
-      for (const name of named) {
-        if (name.node !== undefined || unknown.some((u) => name.field.startsWith(`${u}/`))) continue;
-        if (declaresField(value.form.schema, name.field, ctx.sharedSchemas)) continue;
-        unknown.push(name.field);
-        problems.push(problem('condition.unknown-field', file, name.at, { field: name.field }));
-      }
-      if (reason !== undefined) continue;
-      for (const { field, at, node } of named) {
-        if (node === undefined || unknown.some((u) => field === u || field.startsWith(`${u}/`))) continue;
-        problems.push(...neverValues(node, field, at, file, value, ctx.sharedSchemas));
-      }
-    }
-    return problems;
+    return conditionsOf(value).flatMap(({ pointer, schema }) => checkCondition(schema, pointer, file, value, ctx.sharedSchemas));
   },
 };
+
+/**
+ * The problems of one condition at `pointer` (a situation's, or a process guard's `dataMatches`): unsafe or not
+ * compiling, naming fields the form lacks, comparing a field with a value it refuses.
+ */
+export function checkCondition(schema: JsonObject, pointer: string, file: string, value: MatterDefinition, sharedSchemas: ReadonlyMap<string, unknown>): Problem[] {
+  const problems: Problem[] = [];
+  const unsafe = checkJsonSchema(schema, { file, base: pointer, sharedSchemas });
+  if (unsafe.length > 0) return unsafe;
+  const reason = conditionError(schema);
+  if (reason !== undefined) problems.push(problem('condition.invalid', file, pointer, { reason }));
+  const unknown: string[] = [];
+  const named = namedFields(schema, pointer);
+  for (const name of named) {
+    if (name.node !== undefined || unknown.some((u) => name.field.startsWith(`${u}/`))) continue;
+    if (declaresField(value.form.schema, name.field, sharedSchemas)) continue;
+    unknown.push(name.field);
+    problems.push(problem('condition.unknown-field', file, name.at, { field: name.field }));
+  }
+  if (reason !== undefined) return problems;
+  for (const { field, at, node } of named) {
+    if (node === undefined || unknown.some((u) => field === u || field.startsWith(`${u}/`))) continue;
+    problems.push(...neverValues(node, field, at, file, value, sharedSchemas));
+  }
+  return problems;
+}
 
 // Subschemas that speak of the same object as their parent.
 const sameObject = ['allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else'] as const;

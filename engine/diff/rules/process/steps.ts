@@ -1,5 +1,6 @@
 import { join } from '../../../json/pointer.ts';
 import type { MatterDefinition, ProcessState } from '../../../model/index.ts';
+import { isAutomatic } from '../../../process/automatic.ts';
 import type { FixOp } from '../../fix.ts';
 import { weights } from '../../weights.ts';
 import type { DefinitionRule } from '../../rule.ts';
@@ -21,7 +22,7 @@ function isStep(d: MatterDefinition, name: string): boolean {
   return Object.hasOwn(d.process.states, name) && d.process.states[name]?.type !== 'final';
 }
 
-/** A step where a person acts, present in one process and not the other (matched by state name). */
+/** A step where a person acts, present in one process and not the other (matched by state name); automatic states are ./automatic.ts's. */
 export const stepRule: DefinitionRule = {
   code: 'process.step',
   area: 'process',
@@ -37,12 +38,12 @@ export const stepRule: DefinitionRule = {
     const sb = b.process.states;
     for (const name in sa) {
       const state = sa[name];
-      if (!state || state.type === 'final' || isStep(b, name)) continue;
+      if (!state || state.type === 'final' || isAutomatic(state) || isStep(b, name)) continue;
       emit({ kind: 'added', path: join('/process/states', name), burden: 'more', weight: weights.humanStep, params: stepParams('added', name, state), fix: adoptProcess(b) });
     }
     for (const name in sb) {
       const state = sb[name];
-      if (!state || state.type === 'final' || isStep(a, name)) continue;
+      if (!state || state.type === 'final' || isAutomatic(state) || isStep(a, name)) continue;
       emit({ kind: 'removed', path: join('/process/states', name), burden: 'less', weight: weights.humanStep, params: stepParams('removed', name, state), fix: adoptProcess(b) });
     }
   },

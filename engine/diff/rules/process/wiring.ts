@@ -1,7 +1,7 @@
 import { join } from '../../../json/pointer.ts';
 import type { MatterDefinition } from '../../../model/index.ts';
 import { jsonEqual } from '../../../json/equal.ts';
-import { stateEdges, type Edge } from '../../../process/graph.ts';
+import { rootEdges, stateEdges, type Edge } from '../../../process/graph.ts';
 import type { DefinitionRule, Emit } from '../../rule.ts';
 import { adoptProcess } from './steps.ts';
 
@@ -37,16 +37,35 @@ export const transitionRule: DefinitionRule = {
     if (a.process === b.process) return;
     for (const name in a.process.states) compareTransitions(a, b, name, emit);
     for (const name in b.process.states) if (!Object.hasOwn(a.process.states, name)) compareTransitions(a, b, name, emit);
+    compareRoot(a, b, emit);
   },
 };
 
-// Edges are only listed for a state whose transitions differ.
+// Edges are only listed for a state whose transitions (events, delays, eventless) differ.
 function compareTransitions(a: MatterDefinition, b: MatterDefinition, name: string, emit: Emit): void {
-  const onA = Object.hasOwn(a.process.states, name) ? a.process.states[name]?.on : undefined;
-  const onB = Object.hasOwn(b.process.states, name) ? b.process.states[name]?.on : undefined;
-  if (onA === onB || jsonEqual(onA, onB)) return;
-  const ea = new Map(edgesFrom(a, name).map((e) => [`${e.event} ${e.target}`, e]));
-  const eb = new Map(edgesFrom(b, name).map((e) => [`${e.event} ${e.target}`, e]));
+  const sa = Object.hasOwn(a.process.states, name) ? a.process.states[name] : undefined;
+  const sb = Object.hasOwn(b.process.states, name) ? b.process.states[name] : undefined;
+  if (sa?.on === sb?.on && sa?.after === sb?.after && sa?.always === sb?.always) return;
+  if (jsonEqual(sa?.on, sb?.on) && jsonEqual(sa?.after, sb?.after) && jsonEqual(sa?.always, sb?.always)) return;
+  emitEdges(edgesFrom(a, name), edgesFrom(b, name), b, emit);
+}
+
+// The root-level transitions (`process.on`), shown from "*" (every state).
+function compareRoot(a: MatterDefinition, b: MatterDefinition, emit: Emit): void {
+  if (a.process.on === b.process.on || jsonEqual(a.process.on, b.process.on)) return;
+  emitEdges(rootEdgesOf(a), rootEdgesOf(b), b, emit);
+}
+
+function rootEdgesOf(d: MatterDefinition): Edge[] {
+  const edges: Edge[] = [];
+  // listed as from a state that handles none of them itself: an empty one
+  rootEdges({ ...d.process, states: { '*': {} } }, '*', '/process', edges);
+  return edges;
+}
+
+function emitEdges(from: Edge[], to: Edge[], b: MatterDefinition, emit: Emit): void {
+  const ea = new Map(from.map((e) => [`${e.event} ${e.target}`, e]));
+  const eb = new Map(to.map((e) => [`${e.event} ${e.target}`, e]));
   for (const [key, e] of ea) if (!eb.has(key)) emit({ kind: 'added', path: e.pointer, burden: 'neutral', weight: 0, params: { kind: 'added', from: e.from, event: e.event, target: e.target }, fix: adoptProcess(b) });
   for (const [key, e] of eb) if (!ea.has(key)) emit({ kind: 'removed', path: e.pointer, burden: 'neutral', weight: 0, params: { kind: 'removed', from: e.from, event: e.event, target: e.target }, fix: adoptProcess(b) });
 }

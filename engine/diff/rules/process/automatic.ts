@@ -1,0 +1,61 @@
+import { join } from '../../../json/pointer.ts';
+import type { MatterDefinition, ProcessState } from '../../../model/index.ts';
+import { alwaysOf, isAutomatic } from '../../../process/automatic.ts';
+import { weights } from '../../weights.ts';
+import type { DefinitionRule } from '../../rule.ts';
+import { adoptProcess } from './steps.ts';
+
+/** How a step is decided: by a person, automatically when its guards hold (otherwise by a person), or automatically. */
+type Decided = 'human' | 'partly' | 'automatic';
+const share: Readonly<Record<Decided, number>> = { human: 0, partly: weights.conditional, automatic: 1 };
+const en: Readonly<Record<Decided, string>> = { human: 'decided by a person', partly: 'decided automatically (秒批) when its conditions hold, otherwise by a person', automatic: 'decided automatically (秒批)' };
+const zh: Readonly<Record<Decided, string>> = { human: '人工办理', partly: '符合条件时自动判定（秒批），否则人工办理', automatic: '自动判定（秒批）' };
+
+function decided(state: ProcessState): Decided {
+  if (isAutomatic(state)) return 'automatic';
+  return alwaysOf(state).length > 0 ? 'partly' : 'human';
+}
+
+const guarded = (state: ProcessState) => alwaysOf(state).some((t) => typeof t === 'object' && t.guard !== undefined);
+const stepOf = (name: string, state: ProcessState) => ({ state: name, step: state.meta?.step?.en ?? name, stepZh: state.meta?.step?.zh ?? name });
+const present = (d: MatterDefinition, name: string): ProcessState | undefined => {
+  const s = Object.hasOwn(d.process.states, name) ? d.process.states[name] : undefined;
+  return s && s.type !== 'final' ? s : undefined;
+};
+
+/**
+ * Automatic decisions (秒批): a step decided by rules instead of a person asks less of the applicant (no waiting for
+ * someone to act) — in full when the state always decides itself, by `weights.conditional` when it does so only when
+ * its guards hold. An added state that decides some cases automatically counts the same way; its absence, the other.
+ */
+export const automaticRule: DefinitionRule = {
+  code: 'process.automatic',
+  area: 'process',
+  scope: 'definition',
+  reads: ['/process'],
+  describe: {
+    en: (p) => (p.kind === 'added' ? `adds an automatic decision (秒批) at “${p.step}”` : p.kind === 'removed' ? `drops the automatic decision (秒批) at “${p.step}”` : `“${p.step}” is now ${en[p.to as Decided]} (was ${en[p.from as Decided]})`),
+    zh: (p) => (p.kind === 'added' ? `增加自动判定环节“${p.stepZh}”（秒批）` : p.kind === 'removed' ? `取消自动判定环节“${p.stepZh}”（秒批）` : `环节“${p.stepZh}”改为${zh[p.to as Decided]}（原为${zh[p.from as Decided]}）`),
+  },
+  compare(a, b, emit) {
+    if (a.process === b.process) return;
+    for (const name in a.process.states) {
+      const sa = present(a, name);
+      if (!sa) continue;
+      const sb = present(b, name);
+      if (!sb) {
+        if (guarded(sa)) emit({ kind: 'added', path: join('/process/states', name, 'always'), burden: 'less', weight: weights.humanStep * weights.conditional, params: { kind: 'added', ...stepOf(name, sa) }, fix: adoptProcess(b) });
+        continue;
+      }
+      const [to, from] = [decided(sa), decided(sb)];
+      if (to === from) continue;
+      const delta = share[to] - share[from];
+      emit({ kind: 'changed', path: join('/process/states', name), burden: delta > 0 ? 'less' : 'more', weight: weights.humanStep * Math.abs(delta), params: { kind: 'changed', ...stepOf(name, sa), from, to }, fix: adoptProcess(b) });
+    }
+    for (const name in b.process.states) {
+      const sb = present(b, name);
+      if (!sb || present(a, name) || !guarded(sb)) continue;
+      emit({ kind: 'removed', path: join('/process/states', name, 'always'), burden: 'more', weight: weights.humanStep * weights.conditional, params: { kind: 'removed', ...stepOf(name, sb) }, fix: adoptProcess(b) });
+    }
+  },
+};

@@ -1,0 +1,68 @@
+import { join } from '../../json/pointer.ts';
+import { declaresField } from '../../form/fields.ts';
+import type { MatterDefinition } from '../../model/index.ts';
+import { alwaysOf } from '../../process/automatic.ts';
+import { edgesOf } from '../../process/graph.ts';
+import { problem, type Problem } from '../../problems/index.ts';
+import type { Rule } from '../rule.ts';
+import { checkCondition } from './situation-conditions.ts';
+
+/**
+ * Automatic decisions (秒批): a `dataMatches` guard's condition is checked as a situation's is (it compiles, names
+ * fields the form has); an `olderThan` guard names a field the form has; in an `always` list only the last
+ * transition may be unguarded (XState would never reach the ones after it); no cycle of `always` transitions (a case
+ * would move without end, nobody acting); and the initial state, where the applicant fills in the form, decides nothing.
+ */
+export const processAutomaticRule: Rule<MatterDefinition> = {
+  name: 'process-automatic',
+  codes: ['process.always-unguarded-not-last', 'process.always-loop', 'process.always-initial', 'condition.unknown-field'],
+  check({ file, value }, ctx) {
+    const problems: Problem[] = [];
+    const { process } = value;
+    const seen = new Set<string>();
+    for (const edge of edgesOf(process)) {
+      if (typeof edge.guard !== 'object' || seen.has(edge.pointer)) continue;
+      seen.add(edge.pointer);
+      const at = join(edge.pointer, 'guard', 'params');
+      if (edge.guard.type === 'dataMatches') problems.push(...checkCondition(edge.guard.params.when, join(at, 'when'), file, value, ctx.sharedSchemas));
+      else if (!declaresField(value.form.schema, edge.guard.params.field, ctx.sharedSchemas)) problems.push(problem('condition.unknown-field', file, join(at, 'field'), { field: edge.guard.params.field }));
+    }
+    for (const [name, state] of Object.entries(process.states)) {
+      const list = alwaysOf(state);
+      if (list.length === 0) continue;
+      const at = join('/process/states', name, 'always');
+      if (name === process.initial) problems.push(problem('process.always-initial', file, at, { state: name }));
+      list.forEach((t, i) => {
+        if (i < list.length - 1 && (typeof t === 'string' || t.guard === undefined)) {
+          problems.push(problem('process.always-unguarded-not-last', file, Array.isArray(state?.always) ? join(at, i) : at, { state: name }));
+        }
+      });
+    }
+    for (const cycle of alwaysCycles(value)) {
+      problems.push(problem('process.always-loop', file, join('/process/states', cycle[0]!, 'always'), { states: cycle }));
+    }
+    return problems;
+  },
+};
+
+// The cycles of the graph of `always` transitions, each once, as the states on it from the first one met.
+function alwaysCycles(definition: MatterDefinition): string[][] {
+  const next = new Map<string, string[]>();
+  for (const [name, state] of Object.entries(definition.process.states)) {
+    next.set(name, alwaysOf(state).map((t) => (typeof t === 'string' ? t : t.target)).filter((t) => Object.hasOwn(definition.process.states, t)));
+  }
+  const done = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (name: string, path: string[]): void => {
+    const i = path.indexOf(name);
+    if (i !== -1) {
+      cycles.push(path.slice(i));
+      return;
+    }
+    if (done.has(name)) return;
+    done.add(name);
+    for (const to of next.get(name) ?? []) visit(to, [...path, name]);
+  };
+  for (const name of next.keys()) visit(name, []);
+  return cycles;
+}
