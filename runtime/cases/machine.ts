@@ -3,9 +3,15 @@
  * runtime only uses XState's pure `transition`: it computes the next state and the named actions, and the runtime
  * performs them inside the transition's database transaction. Guards read the case context, the event and the form
  * data: the materials and fees that apply follow the applicant's answers (engine/situations).
+ *
+ * Automatic decisions (a state's `always`) are handed to XState under an internal event, `automaticEvent`, so that
+ * XState's own transition logic picks the first transition whose guard holds, while each one taken stays a step of
+ * its own that the runtime records (XState would otherwise take them inside the step that led there, unrecorded).
  */
 import { createMachine, initialTransition, transition, type AnyStateMachine } from 'xstate';
-import { knownActions, missingOf, situationOf, type MatterDefinition } from '../../engine/index.ts';
+import { conditionHolds, knownActions, missingOf, situationOf, type Guard, type JsonObject, type MatterDefinition, type Process } from '../../engine/index.ts';
+import { resolvePointer } from '../../engine/json/pointer.ts';
+import { olderThan } from '../../engine/process/automatic.ts';
 import { delayOfEvent, namedDelays } from './delays.ts';
 
 export interface CaseContext {
@@ -39,9 +45,14 @@ const outcomes = new WeakMap<AnyStateMachine, { definition: MatterDefinition; me
 /** Where a step leads: the next state, whether the process is done, and the runtime's actions it takes. */
 export type Outcome = { state: string; done: boolean; actions: string[] };
 
-/** Where step() hands the guards the case's form data: in the snapshot's context, never in the persisted one. */
+/** Where step() hands the guards the case's form data and the time: in the snapshot's context, never in the persisted one. */
 const formData = '__formData';
+const clock = '__now';
+const verifiedFields = '__verified';
 type GuardArgs = { context: CaseContext; event: CaseEvent };
+
+/** The internal event a state's `always` list is handed to XState under (no one can send it: events are UPPER_SNAKE). */
+export const automaticEvent = 'onematter.always';
 const supplied = (context: CaseContext, event: CaseEvent) => new Set([...(context.supplied ?? []), ...(context.waived ?? []), ...(event.materials ?? [])]);
 
 /** The machine of a definition version (cached by its hash). */
@@ -61,12 +72,31 @@ export function machineOf(definition: MatterDefinition, hash: string): AnyStateM
       return situation(context).materials.some((d) => d.material.necessity === 'tolerated-missing' && !have.has(d.material.id));
     },
     needsOnsiteCheck: ({ context, event }: GuardArgs) => Boolean(event.onsiteCheck ?? context.onsiteCheck),
+    dataMatches: ({ context }: GuardArgs, params: { when: JsonObject }) => conditionHolds(params.when, context[formData] ?? {}),
+    olderThan: ({ context }: GuardArgs, params: { field: string; duration: string; verified?: boolean }) => {
+      const value = resolvePointer(context[formData], params.field);
+      if (params.verified && (context[verifiedFields] as Record<string, unknown> | undefined)?.[params.field] !== value) return false;
+      return olderThan(value, params.duration, typeof context[clock] === 'number' ? context[clock] : Date.now());
+    },
   };
   // named (ISO 8601) delays resolve to ms; unresolved, XState would raise the after-event at once
-  machine = createMachine({ ...(definition.process as object), context: {} } as never).provide({ guards, actions, delays: namedDelays(definition) } as never);
+  machine = createMachine({ ...xstateConfig(definition.process), context: {} } as never).provide({ guards, actions, delays: namedDelays(definition) } as never);
   cache.set(hash, machine);
   outcomes.set(machine, { definition, memo: new Map() });
   return machine;
+}
+
+// The process as XState reads it: `always` under automaticEvent, root-level targets as child states (`.name`).
+function xstateConfig(process: Process): object {
+  const states = Object.fromEntries(Object.entries(process.states).map(([name, state]) => {
+    if (!state?.always) return [name, state];
+    const { always, ...rest } = state;
+    return [name, { ...rest, on: { ...rest.on, [automaticEvent]: always } }];
+  }));
+  if (!process.on) return { ...process, states };
+  const child = (t: unknown) => (typeof t === 'string' ? `.${t}` : { ...(t as object), target: `.${(t as { target: string }).target}` });
+  const on = Object.fromEntries(Object.entries(process.on).map(([event, spec]) => [event, Array.isArray(spec) ? spec.map(child) : child(spec)]));
+  return { ...process, states, on };
 }
 
 /** The initial state of a process. */
@@ -75,19 +105,31 @@ export function initialState(machine: AnyStateMachine): string {
   return String(snapshot.value);
 }
 
+/** What guards read besides the context and the event: the case's form data, its verified fields, and the time. */
+export interface GuardFacts {
+  readonly data: unknown;
+  /** Fields prefilled from shared data and locked (data pointer → value), as the case record keeps them. */
+  readonly verified?: Readonly<Record<string, unknown>>;
+  readonly now: number;
+}
+
 /**
  * The next state and the actions taken by `event` from `state`, or undefined when the state does not accept it.
- * `data` is the case's form data, which the guards read (it is not part of the context the runtime saves).
+ * `data` is the case's form data, which the guards read (it is not part of the context the runtime saves); pass
+ * `facts` instead to give the guards the verified fields and the time too (default: none verified, the system clock).
  */
-export function step(machine: AnyStateMachine, state: string, context: CaseContext, event: CaseEvent, data: unknown = {}): Outcome | undefined {
+export function step(machine: AnyStateMachine, state: string, context: CaseContext, event: CaseEvent, data: unknown = {}, facts?: Omit<GuardFacts, 'data'>): Outcome | undefined {
   const known = outcomes.get(machine);
   const stateSpec = known?.definition.process.states[state];
   const delay = known && delayOfEvent(known.definition, state, event.type);
-  const spec = delay !== undefined ? stateSpec?.after?.[delay] : stateSpec?.on?.[event.type];
+  const root = known?.definition.process.on;
+  const spec = event.type === automaticEvent ? stateSpec?.always
+    : delay !== undefined ? stateSpec?.after?.[delay]
+    : (stateSpec?.on && Object.hasOwn(stateSpec.on, event.type) ? stateSpec.on[event.type] : root && Object.hasOwn(root, event.type) ? root[event.type] : undefined);
   const guarded = spec !== undefined && (Array.isArray(spec) ? spec : [spec]).some((t) => typeof t === 'object' && t.guard !== undefined);
   const key = `${state}\u0000${event.type}`;
   if (known && !guarded && known.memo.has(key)) return known.memo.get(key);
-  const current = machine.resolveState({ value: state, context: { ...context, [formData]: data } });
+  const current = machine.resolveState({ value: state, context: guardContext(context, { data, verified: facts?.verified, now: facts?.now ?? Date.now() }) });
   let outcome: Outcome | undefined;
   if (current.can(event as never)) {
     const [next, executed] = transition(machine, current, event as never);
@@ -97,3 +139,26 @@ export function step(machine: AnyStateMachine, state: string, context: CaseConte
   if (known && !guarded) known.memo.set(key, outcome);
   return outcome;
 }
+
+/** An automatic decision: where it leads and the guard that decided (none: the list's unguarded last transition). */
+export interface AutomaticOutcome extends Outcome {
+  readonly guard: Guard | undefined;
+}
+
+/**
+ * The automatic decision of `state` for a case, or undefined when the state has no `always` or none of its guards
+ * holds: XState picks the transition (first whose guard holds), and names it, so the audit trail can say what decided.
+ */
+export function automaticStep(machine: AnyStateMachine, state: string, context: CaseContext, facts: GuardFacts): AutomaticOutcome | undefined {
+  if (!outcomes.get(machine)?.definition.process.states[state]?.always) return undefined;
+  const event = { type: automaticEvent };
+  const outcome = step(machine, state, context, event, facts.data, facts);
+  if (!outcome) return undefined;
+  const current = machine.resolveState({ value: state, context: guardContext(context, facts) });
+  const [taken] = machine.getTransitionData(current as never, event as never);
+  const guard = (taken as { guard?: unknown } | undefined)?.guard;
+  return { ...outcome, guard: guard === undefined ? undefined : (typeof guard === 'string' ? guard : (structuredClone(guard) as Guard)) };
+}
+
+// The snapshot context guards read: the saved context plus the facts, under keys the saved context never holds.
+const guardContext = (context: CaseContext, facts: GuardFacts): CaseContext => ({ ...context, [formData]: facts.data, [verifiedFields]: facts.verified ?? {}, [clock]: facts.now });

@@ -22,12 +22,13 @@ import { auditKeyOf, auditSealer, type AuditSealer } from './audit-seal.ts';
 import { atBoundary, guardedStore, typed } from './boundary.ts';
 import { compileForm } from './compile-form.ts';
 import { delaysOnEntry } from './delays.ts';
+import { migrateCases, migrationPlan, type FieldMapping, type MigrateInput, type MigrationHost, type MigrationPlan, type MigrationResult } from './migration.ts';
 import {
   CaseTamperedError, ConflictError, DefinitionError, ForbiddenError, InternalRuntimeError, InvalidArgumentError, InvalidEventError, NotFoundError, TamperedError,
   ValidationFailedError, type FieldError,
 } from './errors.ts';
 import { checkDeclaredMaterials, checkEventShape } from './event-shape.ts';
-import { initialState, machineOf, step, type CaseContext, type CaseEvent, type Outcome } from './machine.ts';
+import { automaticStep, initialState, machineOf, step, type CaseContext, type CaseEvent, type Outcome } from './machine.ts';
 import { checkPayload } from './payload-limits.ts';
 import { caseSituation, type CaseSituation } from './situation.ts';
 import { caseTimeLimit, type CaseTimeLimit } from './time-limits.ts';
@@ -66,7 +67,7 @@ export interface FiredDelay {
   readonly event?: AuditEvent;
 }
 
-/** The actor of delayed transitions: no user, the runtime itself. */
+/** The actor of delayed transitions and automatic decisions: no user, the runtime itself. */
 const systemActor: Actor = { id: 'system', role: 'system' };
 
 /** Who acts: a user id and the role they act in. */
@@ -85,6 +86,8 @@ export interface WaivedMaterial {
 /** What a step returns: the case after it, and the audit event it appended (read the whole trail with getCase). */
 export interface StepView extends Omit<CaseView, 'audit'> {
   readonly event: AuditEvent;
+  /** The automatic decisions (秒批) the step led to, each its own audit event by the system actor, in order. */
+  readonly automatic?: readonly AuditEvent[];
 }
 
 /** A case as callers see it. */
@@ -343,14 +346,18 @@ export class Runtime {
     const def = published.definition;
     const role = roleOf(def, record.state);
     if (role === undefined) throw new InvalidEventError(event.type, record.state, [], 'the case is finished');
-    if (actor.role !== role) throw new ForbiddenError(`step "${record.state}" is acted on by ${role}, not ${actor.role}`);
-    if (role === 'applicant') this.mustBeApplicant(record, actor);
+    // a root-level event (process.on) the state does not handle itself may also come from the applicant (WITHDRAW)
+    const own = def.process.states[record.state]?.on ?? {};
+    const rootEvent = !Object.hasOwn(own, event.type) && Object.hasOwn(def.process.on ?? {}, event.type);
+    if (actor.role !== role && !(rootEvent && actor.role === 'applicant')) throw new ForbiddenError(`step "${record.state}" is acted on by ${role}, not ${actor.role}`);
+    if (actor.role === 'applicant') this.mustBeApplicant(record, actor);
     checkDeclaredMaterials(def, event);
     const machine = machineOf(def, published.hash);
-    const next = step(machine, record.state, record.context as CaseContext, event, record.data);
-    const accepted = Object.keys(def.process.states[record.state]?.on ?? {});
+    const now = this.now();
+    const next = step(machine, record.state, record.context as CaseContext, event, record.data, { verified: record.verified, now });
+    const accepted = acceptedEvents(def, record.state);
     if (!next) throw new InvalidEventError(event.type, record.state, accepted, accepted.includes(event.type) ? 'its condition is not met' : undefined);
-    return this.advance(record, published, next, event, event.type, actor, revision, this.now());
+    return this.advance(record, published, next, event, event.type, actor, revision, now);
   }
 
   // Fires one due delay as the system actor; the write deletes its row or is refused, so it fires once.
@@ -362,7 +369,7 @@ export class Runtime {
     if (!record.auditSeal || !this.sealer.verify(record, record.auditSeal)) return { ...result, outcome: 'tampered' };
     const published = await this.findDefinition(record.matterId, record.region, record.version, record.hash);
     const event: CaseEvent = { type: due.event };
-    const next = step(machineOf(published.definition, published.hash), record.state, record.context as CaseContext, event, record.data);
+    const next = step(machineOf(published.definition, published.hash), record.state, record.context as CaseContext, event, record.data, { verified: record.verified, now });
     const label = `after ${due.delay}`;
     try {
       if (!next) {
@@ -378,18 +385,51 @@ export class Runtime {
     }
   }
 
-  // The write of a step the process took: the new context, deadline, certificates and delays, guarded by `revision`.
+  // The write of a step the process took, and of the automatic decisions it leads to (each its own audit event by the
+  // system actor, in the same transaction): the new context, deadline, certificates and delays, guarded by `revision`.
   private async advance(
     record: CaseRecord, published: PublishedDefinition, next: Outcome, event: CaseEvent, type: string, actor: Actor, revision: number, now: number, fires?: DueDelay,
   ): Promise<StepView> {
     const def = published.definition;
+    const machine = machineOf(def, published.hash);
+    const first = await this.land(record, def, next, event, type, actor, now);
+    let updated = first.record;
+    const certificates = [...first.certificates];
+    const automatic: { from: string; to: string; payload: unknown }[] = [];
+    // the validator refuses loops of `always`; the bound keeps a definition that slipped past from spinning
+    for (let i = 0; i < maxAutomatic && updated.status !== 'done'; i++) {
+      const decided = automaticStep(machine, updated.state, updated.context as CaseContext, { data: updated.data, verified: updated.verified, now });
+      if (!decided) break;
+      const landed = await this.land(updated, def, decided, { type: 'automatic' }, 'automatic', systemActor, now);
+      automatic.push({ from: updated.state, to: landed.record.state, payload: { guard: decided.guard ?? null, actions: decided.actions, ...(landed.certificates.length ? { certificates: landed.certificates.map((c) => c.id) } : {}) } });
+      certificates.push(...landed.certificates);
+      updated = landed.record;
+    }
+    const done = updated.status === 'done';
+    const startsClock = record.status === 'draft' && event.type === 'SUBMIT';
+    const deadline = startsClock
+      ? { set: { caseId: record.id, kind: 'promised' as const, dueAt: limitEnd(now, def.timeLimit.promisedDays, def.timeLimit.unit, this.holidays), metAt: done ? now : undefined } }
+      : done ? { meet: now } : undefined;
+    // entering another state (even back through automatic decisions) replaces the pending delays; staying (or a delay
+    // firing into its own state) keeps the rest
+    const timed = def.process.states[record.state]?.after !== undefined || def.process.states[updated.state]?.after !== undefined;
+    const entered = updated.state !== record.state || automatic.length > 0;
+    const delays = entered && timed ? delaysOnEntry(machine, def, record.id, updated.state, now) : undefined;
+    const payload = { actions: next.actions, ...(fires ? { delay: fires.delay, dueAt: fires.dueAt } : {}), ...(event.note ? { note: event.note } : {}), ...(first.certificates.length ? { certificates: first.certificates.map((c) => c.id) } : {}) };
+    const written = await this.write(record, updated, actor, type, payload, { deadline, certificates, ...(delays ? { delays } : {}), ...(fires ? { fires } : {}) }, revision, automatic);
+    // only the final step issues certificates, and a finished case takes no more steps: none existed before this one
+    return { ...(await this.parts(written.record, def, certificates, deadline?.set)), event: written.event, ...(written.automatic.length ? { automatic: written.automatic } : {}) };
+  }
+
+  // Where one step leaves a case: its state, role, status and outcome, the context the step's event and actions
+  // change, and the certificates it issues (not yet written).
+  private async land(record: CaseRecord, def: MatterDefinition, next: Outcome, event: CaseEvent, type: string, actor: Actor, now: number): Promise<{ record: CaseRecord; certificates: StoredCertificate[] }> {
     const context = record.context as CaseContext;
     const newContext: CaseContext = { ...context };
     if (event.paid) newContext.paid = (context.paid ?? 0) + event.paid;
     if (event.materials?.length) newContext.supplied = [...new Set([...(context.supplied ?? []), ...event.materials])];
     if (event.onsiteCheck !== undefined) newContext.onsiteCheck = event.onsiteCheck;
-    const startsClock = record.status === 'draft' && event.type === 'SUBMIT';
-    if (startsClock) newContext.submittedAt = now;
+    if (record.status === 'draft' && event.type === 'SUBMIT') newContext.submittedAt = now;
     if (next.actions.includes('recordDecision')) newContext.decision = { event: type, by: actor.id, at: now, ...(event.note ? { note: event.note } : {}) };
     if (next.actions.includes('requestSupplement')) newContext.supplementRequest = { by: actor.id, at: now, ...(event.note ? { note: event.note } : {}) };
     const finalState = def.process.states[next.state];
@@ -398,17 +438,7 @@ export class Runtime {
       ...record, state: next.state, role: roleOf(def, next.state), status: done ? 'done' : 'active',
       outcome: done ? (finalState?.meta?.outcome ?? next.state) : undefined, context: newContext, updatedAt: now,
     };
-    const certificates = next.actions.includes('issueCertificate') ? await this.certificatesFor(updated, def, now) : [];
-    const deadline = startsClock
-      ? { set: { caseId: record.id, kind: 'promised' as const, dueAt: limitEnd(now, def.timeLimit.promisedDays, def.timeLimit.unit, this.holidays), metAt: undefined } }
-      : done ? { meet: now } : undefined;
-    // entering another state replaces the pending delays; staying (or a delay firing into its own state) keeps the rest
-    const timed = def.process.states[record.state]?.after !== undefined || def.process.states[next.state]?.after !== undefined;
-    const delays = next.state !== record.state && timed ? delaysOnEntry(machineOf(def, published.hash), def, record.id, next.state, now) : undefined;
-    const payload = { actions: next.actions, ...(fires ? { delay: fires.delay, dueAt: fires.dueAt } : {}), ...(event.note ? { note: event.note } : {}), ...(certificates.length ? { certificates: certificates.map((c) => c.id) } : {}) };
-    const written = await this.write(record, updated, actor, type, payload, { deadline, certificates, ...(delays ? { delays } : {}), ...(fires ? { fires } : {}) }, revision);
-    // only the final step issues certificates, and a finished case takes no more steps: none existed before this one
-    return { ...(await this.parts(written.record, def, certificates, deadline?.set)), event: written.event };
+    return { record: updated, certificates: next.actions.includes('issueCertificate') ? await this.certificatesFor(updated, def, now) : [] };
   }
 
   private async certificatesFor(record: CaseRecord, def: MatterDefinition, now: number): Promise<StoredCertificate[]> {
@@ -420,7 +450,8 @@ export class Runtime {
     });
   }
 
-  // One write: the record at revision + 1, its audit event, deadline and certificates, guarded by `revision`.
+  // One write: the record at revision + 1 (+ one per automatic decision), its audit events, deadline and certificates,
+  // guarded by `revision`. The step's event comes first; each automatic decision follows as the system actor's.
   private async write(
     before: CaseRecord,
     after: CaseRecord,
@@ -429,15 +460,21 @@ export class Runtime {
     payload: unknown,
     extra: { deadline?: { set?: Deadline; meet?: number }; certificates?: StoredCertificate[]; delays?: DueDelay[]; fires?: DueDelay },
     revision = before.revision,
-  ): Promise<{ record: CaseRecord; event: AuditEvent }> {
+    automatic: readonly { from: string; to: string; payload: unknown }[] = [],
+  ): Promise<{ record: CaseRecord; event: AuditEvent; automatic: AuditEvent[] }> {
     const now = after.updatedAt === before.updatedAt ? this.now() : after.updatedAt;
     const head = { seq: revision, hash: before.auditHead }; // event `revision` is the newest (one event per revision)
-    const event = nextEvent(head, { caseId: before.id, at: now, actor: actor.id, role: actor.role, type, from: before.state, to: after.state, payload: payload ?? null });
-    const sealed = { ...after, revision: revision + 1, updatedAt: now, auditHead: event.hash };
+    const event = nextEvent(head, { caseId: before.id, at: now, actor: actor.id, role: actor.role, type, from: before.state, to: automatic[0]?.from ?? after.state, payload: payload ?? null });
+    const decided: AuditEvent[] = [];
+    for (const a of automatic) {
+      decided.push(nextEvent(decided.at(-1) ?? event, { caseId: before.id, at: now, actor: systemActor.id, role: systemActor.role, type: 'automatic', from: a.from, to: a.to, payload: a.payload }));
+    }
+    const last = decided.at(-1) ?? event;
+    const sealed = { ...after, revision: last.seq, updatedAt: now, auditHead: last.hash };
     const record = { ...sealed, auditSeal: this.sealer.seal(sealed) };
-    const result = await this.store.updateCase(revision, { record, events: [event], ...extra });
+    const result = await this.store.updateCase(revision, { record, events: [event, ...decided], ...extra });
     if (result === 'conflict') throw new ConflictError(before.id, revision, (await this.store.getCase(before.id))?.revision);
-    return { record, event };
+    return { record, event, automatic: decided };
   }
 
   private async load(caseId: string, revision: number): Promise<{ record: CaseRecord }> {
@@ -511,13 +548,27 @@ export class Runtime {
       record,
       definition,
       step: definition.process.states[record.state]?.meta?.step,
-      events: Object.keys(definition.process.states[record.state]?.on ?? {}),
+      events: record.status === 'done' ? [] : acceptedEvents(definition, record.state),
       deadline: deadline ?? (await this.store.deadline(caseId)),
       timeLimit: caseTimeLimit(definition, typeof context.submittedAt === 'number' ? context.submittedAt : undefined, this.holidays),
       waived: definition.materials.filter((m) => waivedIds.has(m.id)).map((m) => ({ id: m.id, name: m.name, reason: m.sharedData?.reason ?? { zh: '通过数据共享获取', en: 'Obtained through data sharing' } })),
       situation: caseSituation(definition, record.data, { waived: context.waived ?? [], supplied: context.supplied ?? [], paid: context.paid ?? 0 }),
       certificates: certificates ?? (await this.store.certificatesOf(caseId)),
     };
+  }
+
+  /** Per older version of a matter in a region: its running cases per state, and whether each can move to `toVersion` (after `mapping`). */
+  async migrationPlan(matterId: string, region: string, toVersion: string, mapping?: readonly FieldMapping[]): Promise<MigrationPlan> {
+    return atBoundary('migrationPlan', async () => migrationPlan(this.migrationHost(), matterId, region, toVersion, mapping));
+  }
+
+  /** Moves the compatible running cases of one version to a newer one, one transaction each (see migration.ts). */
+  async migrateCases(input: MigrateInput): Promise<MigrationResult> {
+    return atBoundary('migrateCases', async () => migrateCases(this.migrationHost(), input));
+  }
+
+  private migrationHost(): MigrationHost {
+    return { store: this.store, ajv: this.ajv, sealer: this.sealer, now: () => this.now(), definition: (id, region, version) => this.findDefinition(id, region, version) };
   }
 }
 
@@ -557,6 +608,17 @@ function fieldErrors(validate: ValidateFunction): (data: unknown) => FieldError[
           message: e.message ?? e.keyword,
         }));
 }
+
+// The events a state accepts: its own, then the root-level ones it does not handle itself (none in a final state).
+function acceptedEvents(def: MatterDefinition, state: string): string[] {
+  const s = def.process.states[state];
+  const own = Object.keys(s?.on ?? {});
+  if (!s || s.type === 'final') return own;
+  return [...own, ...Object.keys(def.process.on ?? {}).filter((e) => !own.includes(e))];
+}
+
+// How many automatic decisions one step may lead to, one after another.
+const maxAutomatic = 20;
 
 const roleOf = (def: MatterDefinition, state: string): string | undefined => {
   const s = def.process.states[state];

@@ -100,6 +100,15 @@ export interface CaseWrite {
   readonly fires?: { readonly caseId: string; readonly delay: string };
 }
 
+/** The number of cases of one matter and region on one version (and hash), in one state with one status. */
+export interface CaseCount {
+  readonly version: string;
+  readonly hash: string;
+  readonly state: string;
+  readonly status: CaseStatus;
+  readonly count: number;
+}
+
 export interface CaseQuery {
   readonly role?: string;
   readonly status?: CaseStatus;
@@ -190,6 +199,15 @@ export interface Store extends DesignStore {
   /** Writes a transition if the stored revision still equals `expectedRevision`; else 'conflict' and nothing changes. */
   updateCase(expectedRevision: number, write: CaseWrite): Promise<'ok' | 'conflict'>;
   listCases(query: CaseQuery): Promise<CaseRecord[]>;
+  /** How many cases of one matter in one region sit on each version, state and status (moving cases to a new version). */
+  caseCounts(matterId: string, region: string): Promise<CaseCount[]>;
+  /** The cases of one matter in one region pinned to `version` with one of `statuses`, oldest first. */
+  casesOnVersion(matterId: string, region: string, version: string, statuses: readonly CaseStatus[]): Promise<CaseRecord[]>;
+  /**
+   * Writes a case's move to another version of its matter: as updateCase (guarded by the revision, all or nothing),
+   * and the row's version and hash are re-pinned to the record's.
+   */
+  migrateCase(expectedRevision: number, write: CaseWrite): Promise<'ok' | 'conflict'>;
   events(caseId: string): Promise<AuditEvent[]>;
   deadline(caseId: string): Promise<Deadline | undefined>;
   /** Cases whose promised deadline passed before `now` and is not met. */

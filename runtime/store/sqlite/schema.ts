@@ -83,7 +83,11 @@ export const cases = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('cases_role_status').on(t.role, t.status), index('cases_applicant').on(t.applicant)],
+  (t) => [
+    index('cases_role_status').on(t.role, t.status), index('cases_applicant').on(t.applicant),
+    // the running cases of one matter version in one region (moving cases to a new version)
+    index('cases_matter_version').on(t.matterId, t.region, t.version, t.status),
+  ],
 );
 
 export const events = sqliteTable(

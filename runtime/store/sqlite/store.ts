@@ -4,12 +4,12 @@
  * events, its deadline and its certificates land together or not at all.
  */
 import Database from 'better-sqlite3';
-import { and, asc, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fileURLToPath } from 'node:url';
 import type {
-  AuditEvent, CatalogueQuery, CataloguePage, CaseQuery, CaseRecord, CaseWrite, DueDelay, LoggedSecurityEvent, PublishedDefinition, SecurityEvent, SecurityEventQuery, SessionRecord, Store,
+  AuditEvent, CatalogueQuery, CataloguePage, CaseCount, CaseQuery, CaseRecord, CaseStatus, CaseWrite, DueDelay, LoggedSecurityEvent, PublishedDefinition, SecurityEvent, SecurityEventQuery, SessionRecord, Store,
   StoredCertificate, ThrottleRecord, DraftQuery, DraftRecord, VersionRecord,
 } from '../types.ts';
 import { compareVersions } from '../versions.ts';
@@ -83,6 +83,11 @@ function prepareWrites(sqlite: Database.Database) {
     insertDelay: sqlite.prepare('insert into delays (case_id, state, delay, event, due_at) values (@caseId, @state, @delay, @event, @dueAt)'),
     fireDelay: sqlite.prepare('delete from delays where case_id = @caseId and delay = @delay'),
     delaysOf: sqlite.prepare('select case_id as caseId, state, delay, event, due_at as dueAt from delays where case_id = ? order by due_at, delay'),
+    migrateCase: sqlite.prepare(`update cases set version = @version, hash = @hash, state = @state, role = @role, status = @status, outcome = @outcome, revision = @revision,
+      data = @data, verified = @verified, context = @context, audit_head = @auditHead, audit_seal = @auditSeal, updated_at = @updatedAt
+      where id = @id and revision = @expected and matter_id = @matterId and region = @region`),
+    caseCounts: sqlite.prepare(`select version, hash, state, status, count(*) as count from cases where matter_id = ? and region = ?
+      group by version, hash, state, status order by version, state, status`),
     dueDelays: sqlite.prepare('select case_id as caseId, state, delay, event, due_at as dueAt from delays where due_at <= @now order by due_at, case_id, delay limit @limit'),
   };
 }
@@ -101,6 +106,7 @@ class SqliteStore implements Store {
     this.w = prepareWrites(sqlite);
     this.s = prepareSecurity(sqlite);
     this.updateTx = sqlite.transaction((expected: number, write: CaseWrite) => this.update(expected, write));
+    this.migrateTx = sqlite.transaction((expected: number, write: CaseWrite) => this.update(expected, write, this.w.migrateCase));
     this.catalogue = new SqliteCatalogue(sqlite);
     this.drafts = new SqliteDrafts(sqlite);
     if (!readOnly) this.catalogue.rebuildIfMissing(); // a reader finds it built: readers open migrated stores only
@@ -193,9 +199,21 @@ class SqliteStore implements Store {
   // Made once: better-sqlite3 wraps the function in BEGIN IMMEDIATE … COMMIT (ROLLBACK on a throw).
   private readonly updateTx;
 
-  private update(expectedRevision: number, write: CaseWrite): 'ok' | 'conflict' {
+  async migrateCase(expectedRevision: number, write: CaseWrite): Promise<'ok' | 'conflict'> {
+    try {
+      return this.migrateTx.immediate(expectedRevision, write);
+    } catch (error) {
+      if (error instanceof DelayGone) return 'conflict';
+      throw error;
+    }
+  }
+
+  private readonly migrateTx;
+
+  // The row (a transition's, or a migration's with its version and hash) and the rest of the write, in one transaction.
+  private update(expectedRevision: number, write: CaseWrite, statement = this.w.updateCase): 'ok' | 'conflict' {
     const row = toCaseRow(write.record);
-    const result = this.w.updateCase.run({ ...row, expected: expectedRevision });
+    const result = statement.run({ ...row, expected: expectedRevision });
     if (result.changes !== 1) return 'conflict';
     // a fired delay must still be pending: the delete and the case update commit together, or neither does
     if (write.fires && this.w.fireDelay.run(write.fires).changes !== 1) throw new DelayGone();
@@ -210,6 +228,17 @@ class SqliteStore implements Store {
     if (query.applicant) where.push(eq(schema.cases.applicant, query.applicant));
     if (query.matterId) where.push(eq(schema.cases.matterId, query.matterId));
     return this.db.select().from(schema.cases).where(and(...where)).orderBy(asc(schema.cases.createdAt), asc(schema.cases.id)).all().map(toCase);
+  }
+
+  async caseCounts(matterId: string, region: string): Promise<CaseCount[]> {
+    return this.w.caseCounts.all(matterId, region) as CaseCount[];
+  }
+
+  async casesOnVersion(matterId: string, region: string, version: string, statuses: readonly CaseStatus[]): Promise<CaseRecord[]> {
+    if (statuses.length === 0) return [];
+    return this.db.select().from(schema.cases)
+      .where(and(eq(schema.cases.matterId, matterId), eq(schema.cases.region, region), eq(schema.cases.version, version), inArray(schema.cases.status, [...statuses])))
+      .orderBy(asc(schema.cases.createdAt), asc(schema.cases.id)).all().map(toCase);
   }
 
   async events(caseId: string): Promise<AuditEvent[]> {

@@ -1,0 +1,1 @@
+CREATE INDEX `cases_matter_version` ON `cases` (`matter_id`,`region`,`version`,`status`);
