@@ -313,6 +313,15 @@ describe('definitions', () => {
     expect((await official.post('/api/definitions', undefined, { raw: 'id=1', contentType: 'text/plain' })).status).toBe(415);
     expect((await zhang.post('/api/definitions', next)).status).toBe(403);
   });
+
+  it('an official sees which running cases can move to the new version (200) and moves them (200)', async () => {
+    const official = await signIn('official');
+    const plan = await official.get(`/api/matters/330000-GA-0101/regions/330000/migration?to=${next.version}`);
+    expect(plan.status).toBe(200);
+    const moved = await official.post('/api/matters/330000-GA-0101/regions/330000/migration', { from: baseline.version, to: next.version });
+    expect(moved.status).toBe(200);
+    expect((await (await signIn('reviewer')).post('/api/matters/330000-GA-0101/regions/330000/migration', { from: baseline.version, to: next.version })).status).toBe(403);
+  });
 });
 
 describe('the designer', () => {
@@ -369,12 +378,34 @@ describe('the designer', () => {
     expect((await official.get(`/api/drafts/${started.body.id}`)).status).toBe(404);
     expect((await (await signIn('reviewer')).post('/api/drafts', { edit: { id: '330000-GA-0101', region: '330000' } })).status).toBe(403);
   });
+
+  it('an official simulates a case through a draft (200); an invalid definition is refused with its problems (422)', async () => {
+    const official = await signIn('official');
+    const run = await official.post('/api/designer/simulate', { definition: baseline, steps: [{ kind: 'fill' }, { kind: 'submit' }] });
+    expect(run.status).toBe(200);
+    expect((await official.post('/api/designer/simulate', { definition: { x: 1 }, steps: [] })).status).toBe(422);
+  });
 });
 
 describe('signing out', () => {
   it('ends the session (204); afterwards the user is not signed in (401)', async () => {
     expect((await zhang.delete('/api/session')).status).toBe(204);
     expect((await zhang.get('/api/session')).status).toBe(401);
+  });
+});
+
+describe("the reviewers' workspace", () => {
+  it('reads the province view (JSON, CSV, HTML report), a matrix, a variant and the proposal; a province official opens it as a draft (201)', async () => {
+    const reviewer = await signIn('reviewer');
+    const id = '330000-GA-0101';
+    expect((await reviewer.get('/api/review/province?sort=below&order=desc')).status).toBe(200);
+    expect((await reviewer.get('/api/review/province.csv')).status).toBe(200);
+    expect((await reviewer.get('/api/review/report.html')).status).toBe(200);
+    expect((await reviewer.get(`/api/review/matters/${id}?level=city`)).status).toBe(200);
+    expect((await reviewer.get(`/api/review/matters/${id}/variants/330100`)).status).toBe(200);
+    expect((await reviewer.get(`/api/review/matters/${id}/proposal`)).status).toBe(200);
+    expect((await reviewer.post(`/api/review/matters/${id}/proposal/draft`, {})).status).toBe(403);
+    expect((await (await signIn('official')).post(`/api/review/matters/${id}/proposal/draft`, {})).status).toBe(201);
   });
 });
 

@@ -16,10 +16,13 @@ import { catalogueRoutes } from './routes/catalogue.ts';
 import { certificateRoutes } from './routes/certificates.ts';
 import { definitionRoutes } from './routes/definitions.ts';
 import { designerRoutes } from './routes/designer.ts';
+import { reviewRoutes } from './routes/review.ts';
 import { draftRoutes } from './routes/drafts.ts';
 import { installRawJson } from './raw-json.ts';
 import { formRoutes } from './routes/forms.ts';
+import { migrationRoutes } from './routes/migration.ts';
 import { securityLogRoutes } from './routes/security-log.ts';
+import { simulateRoutes } from './routes/simulate.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { sessionsRoutes } from './routes/sessions.ts';
 import { caseSchemas } from './case-schemas.ts';
@@ -68,6 +71,9 @@ export async function buildApp(ctx: ServerContext, options: { cookieSecret: stri
     draftRoutes(scope, ctx, rawText);
   });
   designerRoutes(app, ctx);
+  migrationRoutes(app, ctx);
+  simulateRoutes(app, ctx);
+  reviewRoutes(app, ctx);
   await registerWeb(app, options.webDir);
   return app;
 }
