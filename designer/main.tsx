@@ -8,6 +8,11 @@ import { langOf, texts, type Locale } from './i18n.ts';
 import type { RegionEntry, User } from './types.ts';
 import { CataloguePage } from './views/CataloguePage.tsx';
 import { EditorPage } from './views/EditorPage.tsx';
+import { MatrixPage } from './views/review/MatrixPage.tsx';
+import { ProposalPage } from './views/review/ProposalPage.tsx';
+import { ProvincePage } from './views/review/ProvincePage.tsx';
+import { VariantPage } from './views/review/VariantPage.tsx';
+import { reviewWords } from './views/review/words.ts';
 
 const storedLocale = (): Locale => (window.localStorage.getItem('onematter.locale') === 'en' ? 'en' : 'zh');
 
@@ -48,6 +53,7 @@ function Header({ onToggleLocale }: { onToggleLocale: () => void }) {
       <Link to="/designer" className="brand">{t.appName}</Link>
       <nav aria-label={t.appName}>
         <a href="/">{t.portal}</a>
+        {(user?.role === 'reviewer' || user?.role === 'official') && <Link to="/designer/review" className="nav-review" data-testid="nav-review">{reviewWords[locale].nav}</Link>}
       </nav>
       <div className="session">
         <button type="button" className="btn btn-small" onClick={onToggleLocale} lang={t.switchToLang} data-testid="locale-toggle">{t.switchTo}</button>
@@ -97,6 +103,10 @@ function Routes() {
   let m: Record<string, string> | null;
   if (path === '/designer' || path === '/designer/') return <CataloguePage />;
   if ((m = matchPath('/designer/drafts/:id', path))) return <EditorPage key={m.id} id={m.id!} />;
+  if (path === '/designer/review' || path === '/designer/review/') return <ProvincePage />;
+  if ((m = matchPath('/designer/review/:matterId/proposal', path))) return <ProposalPage key={m.matterId} matterId={m.matterId!} />;
+  if ((m = matchPath('/designer/review/:matterId/:region', path))) return <VariantPage key={`${m.matterId}/${m.region}`} matterId={m.matterId!} region={m.region!} />;
+  if ((m = matchPath('/designer/review/:matterId', path))) return <MatrixPage key={m.matterId} matterId={m.matterId!} />;
   return (
     <>
       <h1>{t.notFound}</h1>

@@ -26,8 +26,11 @@ import { Toolbar } from './Toolbar.tsx';
 import { useEditorState } from './useEditor.ts';
 import { FieldsSection } from './fields/FieldsSection.tsx';
 import { JsonSection } from './json/JsonSection.tsx';
+import { RunningCasesPanel } from './cases/RunningCasesPanel.tsx';
 
 const PreviewPanel = lazy(() => import('./PreviewPanel.tsx'));
+const Process = lazy(() => import('./process/ProcessSection.tsx')); // React Flow and dagre load with the tab
+const SimulatorPanel = lazy(() => import('./simulator/SimulatorPanel.tsx'));
 // sections re-render when the definition, the selection or their problems change — not when an analysis arrives
 // with the same problems (a 1,000-field tree must not redraw for a diff panel update)
 const Fields = memo(FieldsSection);
@@ -35,8 +38,8 @@ const Materials = memo(MaterialsSection);
 const Service = memo(ServiceSection);
 const Json = memo(JsonSection);
 const noProblems: Analysis['problems'] = [];
-const sections = ['fields', 'materials', 'service', 'json'] as const;
-const panels = ['problems', 'diff', 'preview', 'compare', 'history'] as const;
+const sections = ['fields', 'materials', 'service', 'process', 'json'] as const;
+const panels = ['problems', 'diff', 'preview', 'compare', 'history', 'simulate', 'cases'] as const;
 type Section = (typeof sections)[number];
 type Panel = (typeof panels)[number];
 
@@ -115,6 +118,7 @@ function DraftEditor({ draft, context, readOnly }: { draft: Draft; context: { de
             {section === 'fields' && <Fields {...props} />}
             {section === 'materials' && <Materials {...props} />}
             {section === 'service' && <Service {...props} />}
+            {section === 'process' && <Suspense fallback={<p aria-busy="true">{t.loading}</p>}><Process {...props} /></Suspense>}
             {section === 'json' && <Json {...props} />}
           </div>
         </div>
@@ -136,6 +140,12 @@ function DraftEditor({ draft, context, readOnly }: { draft: Draft; context: { de
             )}
             {panel === 'compare' && <ComparePanel draft={state.definition} against={against} onSelect={follow} />}
             {panel === 'history' && <HistoryPanel matterId={draft.matterId} region={draft.region} sharedSchemas={context.design.sharedSchemas} />}
+            {panel === 'cases' && <RunningCasesPanel matterId={draft.matterId} region={draft.region} canMigrate={!readOnly} />}
+            {panel === 'simulate' && (
+              <Suspense fallback={<p aria-busy="true">{t.loading}</p>}>
+                <SimulatorPanel definition={state.definition as MatterDefinition} sharedSchemas={context.design.sharedSchemas} />
+              </Suspense>
+            )}
           </div>
         </aside>
       </div>

@@ -14,6 +14,7 @@ import { addMaterial, moveMaterial, removeMaterial } from './materials.ts';
 import { setCondition } from './set-condition.ts';
 import { setOptions } from './set-options.ts';
 import { setPrefill } from './set-prefill.ts';
+import { addState, addTransition, removeState, removeTransition, renameEvent, renameState, setInitial, setStateFinal, setStateRole, setStateStep, setTransition } from './process.ts';
 import { setOneOfGroup, setSituation, setSituationClause } from './situations.ts';
 import { setValue } from './set-value.ts';
 
@@ -37,6 +38,17 @@ export const commands = {
   'set-situation': setSituation,
   'set-situation-clause': setSituationClause,
   'set-one-of-group': setOneOfGroup,
+  'add-state': addState,
+  'remove-state': removeState,
+  'rename-state': renameState,
+  'set-state-role': setStateRole,
+  'set-state-step': setStateStep,
+  'set-state-final': setStateFinal,
+  'set-initial': setInitial,
+  'add-transition': addTransition,
+  'remove-transition': removeTransition,
+  'set-transition': setTransition,
+  'rename-event': renameEvent,
   'replace-definition': replaceDefinition,
   'apply-fix': applyFix,
   'import-form': importFormCommand,

@@ -1,0 +1,83 @@
+/**
+ * The process as two tables — steps and transitions — under the graph: what a screen reader reads and where a
+ * keyboard user works. Each row's Edit opens its form (focused), Delete removes it through the same commands.
+ */
+import type { Problem } from '../../../engine/index.ts';
+import { useDesigner } from '../../context.ts';
+import { anyState, edgeLabel, guardText, type ProcessEdge, type ProcessGraph } from '../../model/process.ts';
+import { edgeTestId } from './ProcessGraph.tsx';
+import { processWords } from './words.ts';
+
+export interface ProcessTablesProps {
+  readonly graph: ProcessGraph;
+  readonly roleName: (id: string | undefined) => string;
+  readonly problemsAt: (pointer: string) => readonly Problem[];
+  readonly selected: string | undefined;
+  readonly readOnly: boolean;
+  readonly onEdit: (pointer: string) => void;
+  readonly onDeleteState: (id: string) => void;
+  readonly onDeleteTransition: (edge: ProcessEdge) => void;
+}
+
+export function ProcessTables({ graph, roleName, problemsAt, selected, readOnly, onEdit, onDeleteState, onDeleteTransition }: ProcessTablesProps) {
+  const { locale } = useDesigner();
+  const w = processWords[locale];
+  const c = w.stateColumns;
+  const t = w.transitionColumns;
+  const stepOf = (id: string) => (id === anyState ? w.anyState : graph.nodes.find((n) => n.id === id)?.step?.[locale] ?? id);
+  return (
+    <div className="process-tables" data-testid="process-tables">
+      <table data-testid="process-states-table">
+        <caption>{w.states}</caption>
+        <thead><tr><th scope="col">{c.id}</th><th scope="col">{c.step}</th><th scope="col">{c.role}</th><th scope="col">{c.kind}</th><th scope="col">{c.problems}</th><th scope="col">{c.actions}</th></tr></thead>
+        <tbody>
+          {graph.nodes.map((n) => {
+            const problems = problemsAt(n.pointer).length;
+            const step = n.step?.[locale] ?? n.id;
+            return (
+              <tr key={n.id} className={selected === n.pointer ? 'selected' : undefined} data-testid={`process-state-row-${n.id}`}>
+                <th scope="row" className="code">{n.id}</th>
+                <td>{step}</td>
+                <td>{n.final ? '' : roleName(n.role)}</td>
+                <td>{n.final ? w.kindFinal(n.outcome ? w.outcomes[n.outcome] ?? n.outcome : '?') : n.initial ? w.kindInitial : w.kindStep}</td>
+                <td className={problems ? 'error' : undefined}>{problems ? w.stateProblems(problems) : w.noProblems}</td>
+                <td>
+                  <span className="row-actions">
+                    <button type="button" className="btn btn-small" onClick={() => onEdit(n.pointer)} aria-label={w.edit(step)} data-testid={`process-state-edit-${n.id}`}>{readOnly ? '👁' : '✎'}</button>
+                    {!readOnly && <button type="button" className="btn btn-small" onClick={() => onDeleteState(n.id)} aria-label={w.deleteState(step)} data-testid={`process-state-delete-${n.id}`}>✕</button>}
+                  </span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <table data-testid="process-transitions-table">
+        <caption>{w.transitions}</caption>
+        <thead><tr><th scope="col">{t.from}</th><th scope="col">{t.event}</th><th scope="col">{t.target}</th><th scope="col">{t.guard}</th><th scope="col">{t.actions}</th><th scope="col">{t.edit}</th></tr></thead>
+        <tbody>
+          {graph.edges.map((e) => {
+            const id = edgeTestId(e);
+            const name = w.edgeTitle(stepOf(e.from), edgeLabel(e), stepOf(e.target));
+            const problems = problemsAt(e.id).length;
+            return (
+              <tr key={e.id} className={selected === e.id ? 'selected' : undefined} data-testid={`process-transition-row-${id}`}>
+                <td>{stepOf(e.from)}</td>
+                <th scope="row" className="code">{e.kind === 'on' ? e.event : e.kind === 'after' ? `after ${e.event}` : 'always'}{problems ? <span className="error"> ({w.stateProblems(problems)})</span> : null}</th>
+                <td>{stepOf(e.target)}</td>
+                <td className="code">{guardText(e) ?? ''}</td>
+                <td className="code">{e.actions.join(', ')}</td>
+                <td>
+                  <span className="row-actions">
+                    <button type="button" className="btn btn-small" onClick={() => onEdit(e.id)} aria-label={w.edit(name)} data-testid={`process-transition-edit-${id}`}>{readOnly ? '👁' : '✎'}</button>
+                    {!readOnly && e.from !== anyState && <button type="button" className="btn btn-small" onClick={() => onDeleteTransition(e)} aria-label={w.deleteTransition(name)} data-testid={`process-transition-delete-${id}`}>✕</button>}
+                  </span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * The chosen transition's form: its event (renamed in its state), its target, its guard and actions from the
+ * runtime's vocabulary, and removing it. A parameterised guard (over the case data) is shown and kept; it is edited in
+ * the JSON view. An event every state accepts (the process's own `on`) is shown only.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { knownActions, knownGuards, type Problem } from '../../../engine/index.ts';
+import { useDesigner } from '../../context.ts';
+import type { Command } from '../../model/commands/index.ts';
+import { anyState, edgeLabel, guardText, type ProcessEdge, type ProcessGraph, type TransitionRef } from '../../model/process.ts';
+import { messageOf } from '../situations/SituationEditor.tsx';
+import { processWords } from './words.ts';
+
+export interface TransitionFormProps {
+  readonly edge: ProcessEdge;
+  readonly graph: ProcessGraph;
+  readonly problems: readonly Problem[];
+  readonly readOnly: boolean;
+  readonly run: (command: Command) => boolean;
+  readonly focus: boolean;
+  readonly onFocused: () => void;
+}
+
+/** The reference the commands take for an edge. */
+export const refOf = (e: ProcessEdge): TransitionRef => ({ from: e.from, kind: e.kind, event: e.event, ...(e.index !== undefined ? { index: e.index } : {}) });
+
+export function TransitionForm({ edge, graph, problems, readOnly, run, focus, onFocused }: TransitionFormProps) {
+  const { locale } = useDesigner();
+  const w = processWords[locale];
+  const [event, setEvent] = useState(edge.event);
+  const first = useRef<HTMLSelectElement>(null);
+  useEffect(() => setEvent(edge.event), [edge.event]);
+  useEffect(() => {
+    if (!focus) return;
+    first.current?.focus();
+    onFocused();
+  }, [focus, onFocused]);
+  const fixed = readOnly || edge.from === anyState;
+  const at = refOf(edge);
+  const renameEvent = () => event !== edge.event && run({ name: 'rename-event', args: { from: edge.from, event: edge.event, to: event.trim() } });
+  const stepOf = (id: string) => (id === anyState ? w.anyState : graph.nodes.find((n) => n.id === id)?.step?.[locale] ?? id);
+  const actions = new Set(edge.actions);
+  const toggle = (name: string, on: boolean) => run({ name: 'set-transition', args: { at, actions: knownActions.map((a) => a.name).filter((a) => (a === name ? on : actions.has(a))) } });
+  return (
+    <fieldset className="properties process-form" disabled={fixed} data-testid="process-transition-form" data-transition={edge.id}>
+      <legend>{w.transitionForm(edgeLabel(edge))}</legend>
+      <p>{w.from}: <strong>{stepOf(edge.from)}</strong> <span className="code muted">({edge.from === anyState ? '*' : edge.from})</span></p>
+      {edge.kind === 'on' ? (
+        <div className="row-actions">
+          <label>{w.event}
+            <input value={event} onChange={(e) => setEvent(e.target.value)} onBlur={renameEvent} onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), renameEvent())} className="code" data-testid="process-transition-event" aria-describedby="process-event-hint" />
+          </label>
+        </div>
+      ) : (
+        <p>{w.kind}: {w.kinds[edge.kind]}{edge.kind === 'after' ? ` ${edge.event}` : ''}</p>
+      )}
+      {edge.kind === 'on' && <span className="muted field-hint" id="process-event-hint">{w.eventHint}</span>}
+      <label>{w.target}
+        <select ref={first} value={edge.target} onChange={(e) => run({ name: 'set-transition', args: { at, target: e.target.value } })} data-testid="process-transition-target">
+          {!graph.nodes.some((n) => n.id === edge.target) && <option value={edge.target}>{edge.target}</option>}
+          {graph.nodes.map((n) => <option key={n.id} value={n.id}>{n.step?.[locale] ?? n.id} ({n.id})</option>)}
+        </select>
+      </label>
+      <label>{w.guard}
+        <select value={edge.guardParams ? '#params' : edge.guard ?? ''} onChange={(e) => run({ name: 'set-transition', args: { at, guard: e.target.value || null } })} data-testid="process-transition-guard">
+          <option value="">{w.noGuard}</option>
+          {edge.guardParams && <option value="#params" disabled>{guardText(edge)}</option>}
+          {edge.guard !== undefined && !knownGuards.some((g) => g.name === edge.guard) && <option value={edge.guard}>{edge.guard}</option>}
+          {knownGuards.map((g) => <option key={g.name} value={g.name} title={g.description}>{g.name}</option>)}
+        </select>
+      </label>
+      {edge.guardParams && <p className="muted field-hint">{w.paramGuard(guardText(edge) ?? '')}</p>}
+      <fieldset>
+        <legend>{w.actions}</legend>
+        {knownActions.map((a) => (
+          <label key={a.name} className="check" title={a.description}>
+            <input type="checkbox" checked={actions.has(a.name)} onChange={(e) => toggle(a.name, e.target.checked)} data-testid={`process-transition-action-${a.name}`} />
+            <span className="code">{a.name}</span>
+          </label>
+        ))}
+      </fieldset>
+      {problems.length > 0 && (
+        <div className="field-problems" data-testid="process-transition-problems">
+          <h3>{w.stateProblems(problems.length)}</h3>
+          <ul>{problems.map((p, i) => <li key={`${p.code}-${i}`}>{messageOf(p, locale)} <span className="muted">[{p.code}]</span></li>)}</ul>
+        </div>
+      )}
+      {!fixed && (
+        <button type="button" className="btn btn-small" onClick={() => run({ name: 'remove-transition', args: { at } })} data-testid="process-transition-delete">
+          {w.deleteTransition(edgeLabel(edge))}
+        </button>
+      )}
+    </fieldset>
+  );
+}
