@@ -39,7 +39,9 @@ export interface CaseEvent {
 
 const noop = () => {};
 const actions = Object.fromEntries(knownActions.map((a) => [a.name, noop]));
+// Machines by definition hash, oldest first: bounded, since every draft the simulator runs is a hash of its own.
 const cache = new Map<string, AnyStateMachine>();
+const cacheLimit = 500;
 // Unguarded transitions depend only on (state, event type): their outcome is worked out by XState once.
 const outcomes = new WeakMap<AnyStateMachine, { definition: MatterDefinition; memo: Map<string, Outcome | undefined> }>();
 /** Where a step leads: the next state, whether the process is done, and the runtime's actions it takes. */
@@ -81,6 +83,7 @@ export function machineOf(definition: MatterDefinition, hash: string): AnyStateM
   };
   // named (ISO 8601) delays resolve to ms; unresolved, XState would raise the after-event at once
   machine = createMachine({ ...xstateConfig(definition.process), context: {} } as never).provide({ guards, actions, delays: namedDelays(definition) } as never);
+  if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value!);
   cache.set(hash, machine);
   outcomes.set(machine, { definition, memo: new Map() });
   return machine;

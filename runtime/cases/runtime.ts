@@ -15,6 +15,7 @@ import { systemClock, type Clock } from '../effects/clock.ts';
 import { limitEnd } from '../effects/time-limit.ts';
 import { demoSharedData } from '../shared-data/demo.ts';
 import type { SharedDataSource } from '../shared-data/source.ts';
+import { compareVersions } from '../store/versions.ts';
 import type { AuditEvent, CaseQuery, CaseRecord, Deadline, DueDelay, PublishedDefinition, Store, StoredCertificate } from '../store/types.ts';
 import { checkActor, checkId, checkObject, checkQuery, checkRevision } from './arguments.ts';
 import { nextEvent, verifyChain, type AuditCheck } from './audit.ts';
@@ -624,13 +625,6 @@ const roleOf = (def: MatterDefinition, state: string): string | undefined => {
   const s = def.process.states[state];
   return s && s.type !== 'final' ? s.meta?.role : undefined;
 };
-
-function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.-]/).map((x) => Number(x) || 0);
-  const pb = b.split(/[.-]/).map((x) => Number(x) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
-  return 0;
-}
 
 // Writes `value` at data pointer `field` into a copy of `data`, creating objects on the way.
 function setAt(data: unknown, field: string, value: unknown): unknown {

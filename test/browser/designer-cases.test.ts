@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../runtime/server/start.ts';
-import { axeViolations as axeOf, launchChromium, screenshotPath, watchedPage } from '../support/browser.ts';
+import { axeViolations as axeOf, launchChromium, screenshotPath, signInToDesigner, watchedPage } from '../support/browser.ts';
 import { Client, serverSandbox } from '../support/server.ts';
 
 const sandbox = serverSandbox();
@@ -77,10 +77,7 @@ const older = () => page.getByTestId(`cases-version-${published}`);
 
 describe('running cases on an older version', () => {
   it('shows them per step, and why two of three cannot move', async () => {
-    await page.goto(`${server.url}/designer`);
-    await page.getByLabel('用户名').fill('official');
-    await page.getByLabel('密码').fill('demo1234');
-    await page.getByRole('button', { name: '登录' }).click();
+    await signInToDesigner(page, server.url, 'official');
     await poll(() => page.getByTestId('signed-in-user').count()).toBe(1);
     await page.goto(`${server.url}/designer/drafts/${draftId}`);
     await page.getByTestId('panel-tab-cases').click();

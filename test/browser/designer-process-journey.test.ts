@@ -11,8 +11,8 @@
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../runtime/server/start.ts';
-import { axeViolations, launchChromium, screenshotPath, watchedPage } from '../support/browser.ts';
-import { Client, demoPassword, serverSandbox } from '../support/server.ts';
+import { axeViolations, launchChromium, screenshotPath, signInToDesigner, watchedPage } from '../support/browser.ts';
+import { Client, serverSandbox } from '../support/server.ts';
 
 const sandbox = serverSandbox();
 const permit = '330000-GA-0101';
@@ -37,11 +37,7 @@ const poll = <T>(value: () => Promise<T> | T) => expect.poll(value, { timeout: 3
 async function signedInPage(username: string): Promise<Page> {
   const { page, cspViolations, consoleErrors } = await watchedPage(browser, { width: 1600, height: 1200 });
   watched.push({ name: username, cspViolations, consoleErrors });
-  await page.goto(`${server.url}/designer`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(demoPassword);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('signed-in-user').waitFor();
+  await signInToDesigner(page, server.url, username);
   return page;
 }
 

@@ -8,11 +8,12 @@
  * take the removal back and forth; the draft autosaves. axe-core finds nothing serious in Chinese or English; no
  * console error, no CSP violation (React Flow's inline styles are set through the CSSOM). Screenshots in test-results/.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MatterDefinition } from '../../engine/index.ts';
 import type { RunningServer } from '../../runtime/server/start.ts';
-import { axeViolations as axeOf, launchChromium, screenshotPath, watchCspViolations, watchedPage } from '../support/browser.ts';
+import { axeViolations as axeOf, launchChromium, screenshotPath, signInToDesigner, watchCspViolations, watchedPage } from '../support/browser.ts';
 import { Client, serverSandbox } from '../support/server.ts';
 
 const sandbox = serverSandbox();
@@ -53,10 +54,7 @@ const focused = () => page.evaluate(() => document.activeElement?.getAttribute('
 
 describe('the process designer', () => {
   it('shows the process as a graph: steps with their roles, final states marked, transitions labelled', async () => {
-    await page.goto(`${server.url}/designer`);
-    await page.getByLabel('用户名').fill('official');
-    await page.getByLabel('密码').fill('demo1234');
-    await page.getByRole('button', { name: '登录' }).click();
+    await signInToDesigner(page, server.url, 'official');
     await poll(() => page.getByTestId('signed-in-user').textContent()).toContain('省级');
     await page.goto(`${server.url}/designer/drafts/${draftId}`);
     await page.getByRole('tab', { name: '流程' }).click();
@@ -181,11 +179,7 @@ describe('the process designer', () => {
     try {
       const csp = await watchCspViolations(reviewer);
       const p = await reviewer.newPage();
-      await p.goto(`${server.url}/designer`);
-      await p.locator('input[name="username"]').fill('reviewer');
-      await p.locator('input[name="password"]').fill('demo1234');
-      await p.getByRole('button', { name: '登录' }).click();
-      await p.getByTestId('signed-in-user').waitFor();
+      await signInToDesigner(p, server.url, 'reviewer');
       await p.goto(`${server.url}/designer/drafts/${draftId}`);
       await p.getByRole('tab', { name: '流程' }).click();
       await p.getByTestId('process-node-secondReview').waitFor();
@@ -201,6 +195,27 @@ describe('the process designer', () => {
     } finally {
       await reviewer.close();
     }
+  }, 60_000);
+
+  it('exports the process as Stately machine JSON and imports one back as a single undoable command', async () => {
+    await page.getByRole('tab', { name: /流程|Process/ }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('process-export-stately').click()]);
+    const machine = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    const saved = await processOfDraft();
+    expect(machine.id).toBe(saved.id);
+    expect(machine.states.review.on.REJECT.actions[0]).toEqual({ type: 'recordDecision' }); // Stately's long form
+    // as Stately Studio would send it back: the machine's context, a #machine target; the section chief's step gone
+    const { secondReview: _, ...states } = machine.states;
+    const edited = { ...machine, context: {}, states: { ...states, submitted: { ...states.submitted, on: { ...states.submitted.on, ACCEPT: { target: `#${machine.id}.review` } } } } };
+    await page.getByTestId('process-import-file').setInputFiles({ name: 'machine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
+    await poll(() => page.getByTestId('process-import-report').textContent()).toMatch(/已导入流程|Process imported/);
+    expect(await page.getByTestId('process-import-report').textContent()).toContain('/context');
+    await poll(nodeIds).not.toContain('secondReview');
+    await poll(async () => (await processOfDraft()).states.submitted.on.ACCEPT).toEqual({ target: 'review' });
+    expect((await processOfDraft()).states.review.on.REJECT.actions).toEqual(['recordDecision', 'notifyApplicant']);
+    await page.getByTestId('undo').click();
+    await poll(nodeIds).toContain('secondReview');
+    await poll(async () => Object.keys((await processOfDraft()).states)).toContain('secondReview');
   }, 60_000);
 
   it('breaks no rule of the Content-Security-Policy and logs no error', () => {

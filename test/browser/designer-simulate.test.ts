@@ -9,7 +9,7 @@
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../runtime/server/start.ts';
-import { axeViolations as axeOf, launchChromium, screenshotPath, watchedPage } from '../support/browser.ts';
+import { axeViolations as axeOf, launchChromium, screenshotPath, signInToDesigner, watchedPage } from '../support/browser.ts';
 import { Client, serverSandbox } from '../support/server.ts';
 
 const sandbox = serverSandbox();
@@ -44,10 +44,7 @@ const event = (type: string) => page.getByTestId(`simulate-event-${type}`);
 
 describe('the simulator', () => {
   it('opens on the case as started: the applicant’s turn, prefilled from shared data, nothing written yet but “started”', async () => {
-    await page.goto(`${server.url}/designer`);
-    await page.getByLabel('用户名').fill('official');
-    await page.getByLabel('密码').fill('demo1234');
-    await page.getByRole('button', { name: '登录' }).click();
+    await signInToDesigner(page, server.url, 'official');
     await poll(() => page.getByTestId('signed-in-user').textContent()).toContain('省级');
     await page.goto(`${server.url}/designer/drafts/${draftId}`);
     await page.getByTestId('panel-tab-simulate').click();

@@ -70,3 +70,12 @@ export async function watchedPage(browser: Browser, viewport = { width: 1400, he
   const page = await browser.newPage({ viewport, locale: 'zh-CN' });
   return { page, cspViolations: await watchCspViolations(page.context()), consoleErrors: collectPageErrors(page) };
 }
+
+/** Signs `username` (demo password) in through the designer's own sign-in form and waits for the header to say who. */
+export async function signInToDesigner(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/designer`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('demo1234');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByTestId('signed-in-user').waitFor();
+}

@@ -15,6 +15,7 @@ import { AddStateForm, AddTransitionForm, type TransitionDraft } from './AddForm
 import { ProcessGraph } from './ProcessGraph.tsx';
 import { ProcessTables } from './ProcessTables.tsx';
 import { StateForm } from './StateForm.tsx';
+import { StatelyExchange } from './StatelyExchange.tsx';
 import { refOf, TransitionForm } from './TransitionForm.tsx';
 import { processWords } from './words.ts';
 
@@ -93,6 +94,7 @@ export function ProcessSection({ editor, state, problems, readOnly }: SectionPro
           <button type="button" className="btn btn-small" onClick={() => setLayoutRun((n) => n + 1)} data-testid="process-auto-layout">{w.autoLayout}</button>
         </div>
       )}
+      <StatelyExchange process={definition.process} readOnly={readOnly} run={run} />
       {error && <p role="alert" className="error" data-testid="process-error">{error}</p>}
       <p className="muted field-hint">{w.graphHint}</p>
       <div className="process-main">
