@@ -150,7 +150,7 @@ function DraftEditor({ draft, context, readOnly }: { draft: Draft; context: { de
         </aside>
       </div>
       {importing && client.current && <ImportFormDialog client={client.current} editor={editor} onClose={() => setImporting(false)} />}
-      {publishing && <PublishDialog draft={draft} save={save} analysis={current} definition={state.definition} sharedSchemas={context.design.sharedSchemas} onClose={() => setPublishing(false)} />}
+      {publishing && <PublishDialog draft={draft} save={save} analysis={current} definition={state.definition} sharedSchemas={context.design.sharedSchemas} onClose={() => setPublishing(false)} onShowCases={() => { setPublishing(false); setPanel('cases'); }} />}
     </div>
   );
 }

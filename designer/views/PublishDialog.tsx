@@ -1,7 +1,8 @@
 /**
  * Publishing: the draft is saved, the proposed next version shown (from the diff against the last published version:
  * a stricter form is a major version, additions minor, wording a patch) for the official to confirm or change, and
- * the server runs the full validator — its problems, if any, are listed and nothing is published.
+ * the server runs the full validator — its problems, if any, are listed and nothing is published. Once published, it
+ * says how many running cases older versions hold and how many could move, on the way to the running-cases panel.
  */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { MatterDefinition } from '../../engine/index.ts';
@@ -10,10 +11,11 @@ import { Link } from '../../runtime/web/router.tsx';
 import type { Analysis } from '../analysis/protocol.ts';
 import { useDesigner } from '../context.ts';
 import type { Draft } from '../types.ts';
+import { RunningCasesSummary } from './cases/RunningCasesSummary.tsx';
 import type { SaveState } from './autosave.ts';
 import { proposal } from './version-proposal.ts';
 
-export function PublishDialog({ draft, save, analysis, definition, sharedSchemas, onClose }: { draft: Draft; save: SaveState; analysis: Analysis | undefined; definition: MatterDefinition; sharedSchemas: readonly object[]; onClose: () => void }) {
+export function PublishDialog({ draft, save, analysis, definition, sharedSchemas, onClose, onShowCases }: { draft: Draft; save: SaveState; analysis: Analysis | undefined; definition: MatterDefinition; sharedSchemas: readonly object[]; onClose: () => void; onShowCases: () => void }) {
   const { t, locale } = useDesigner();
   // the version this draft would follow: the one it started from (a variant's baseline is not its previous version)
   const [previous, setPrevious] = useState<MatterDefinition>();
@@ -48,6 +50,7 @@ export function PublishDialog({ draft, save, analysis, definition, sharedSchemas
         {published ? (
           <>
             <p role="status" data-testid="published">{t.publishedAs(published)}</p>
+            <RunningCasesSummary matterId={draft.matterId} region={draft.region} version={published} onOpen={onShowCases} />
             <Link to="/designer" className="btn btn-primary">{t.catalogueTitle}</Link>
           </>
         ) : (

@@ -2,8 +2,9 @@
  * Issue 11's journey, end to end in Chromium against the real server, as three users:
  * - the province's official opens Wenzhou's residence permit, adds a second review by the section chief on the
  *   process graph (acceptance → second review → the approver's review → approved), simulates a case through it as
- *   applicant → clerk → section chief → approver with the runtime's own logic, and publishes the new version; a case
- *   started afterwards runs the new process through the API;
+ *   applicant → clerk → section chief → approver with the runtime's own logic, and publishes the new version; the
+ *   dialog counts the case already running on the old version, and the running-cases panel moves it (its audit
+ *   verifies); a case started afterwards takes the new process;
  * - a reviewer opens the residence permit's matrix, drills into the lowest-scoring region and reads its plan;
  * - the province's official opens the derived top runner as a draft of the baseline's next version.
  * axe-core finds nothing serious on the way; no console error, no CSP violation. Screenshots go to test-results/.
@@ -45,6 +46,7 @@ describe('an official adds a second review on the graph, simulates it and publis
   let page: Page;
   let draftId: string;
   let publishedVersion: string;
+  let runningCase: string;
   const shot = (name: string) => page.screenshot({ path: screenshotPath(`designer-process-journey-${name}.png`), fullPage: true });
   const node = (id: string) => page.getByTestId(`process-node-${id}`);
   const state = () => page.getByTestId('simulate-state').getAttribute('data-state');
@@ -59,6 +61,10 @@ describe('an official adds a second review on the graph, simulates it and publis
     const started = await official.post('/api/drafts', { edit: { id: permit, region: wenzhou } });
     expect(started.status).toBe(201);
     draftId = started.body.id;
+    // an applicant's case already running on the current version
+    const running = await (await Client.signedIn(server.url, 'zhangWei')).post('/api/cases', { matterId: permit, region: wenzhou });
+    expect(running.status).toBe(201);
+    runningCase = running.body.id;
     await page.goto(`${server.url}/designer/drafts/${draftId}`);
     await page.getByRole('tab', { name: '流程' }).click();
     await poll(() => node('chiefReview').textContent()).toContain('科室负责人');
@@ -131,8 +137,19 @@ describe('an official adds a second review on the graph, simulates it and publis
     publishedVersion = await dialog.getByTestId('publish-version').inputValue();
     await dialog.getByTestId('confirm-publish').click();
     await poll(() => dialog.getByTestId('published').textContent()).toContain(publishedVersion);
+    // the case running on the older version is counted, and can move (its draft state is still in the process)
+    await poll(() => dialog.getByTestId('published-running-cases').textContent()).toMatch(/在办 1 件，其中 1 件可迁移/);
     await shot('3-published');
+    await dialog.getByTestId('open-running-cases').click();
+    await poll(() => page.getByTestId('panel-tab-cases').getAttribute('aria-selected')).toBe('true');
+    // …and moves it, after a confirmation: its audit trail says so, and it verifies
+    await page.getByTestId('cases-migrate').click();
+    await page.getByTestId('cases-confirm-migrate').click();
+    await poll(() => page.getByTestId('cases-result').textContent()).toMatch(/已迁移 1 件/);
     const applicant = await Client.signedIn(server.url, 'zhangWei');
+    const moved = (await applicant.get(`/api/cases/${runningCase}`)).body;
+    expect(moved.record?.version ?? moved.version).toBe(publishedVersion);
+    expect((await applicant.get(`/api/cases/${runningCase}/audit/verify`)).body.ok).toBe(true);
     const started = await applicant.post('/api/cases', { matterId: permit, region: wenzhou });
     expect(started.status).toBe(201);
     expect(started.body.version).toBe(publishedVersion);
