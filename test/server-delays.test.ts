@@ -56,6 +56,9 @@ describe('server: the delay sweep', () => {
     expect(started.status).toBe(201);
     caseId = started.body.id;
     expect(started.body.state).toBe('draft');
+    // the case says what waits for it: the abandoned draft closes 30 days on
+    const view = await zhang.get(`/api/cases/${caseId}`);
+    expect(view.body.delays).toEqual([{ state: 'draft', delay: 'P30D', dueAt: new Date(monday + 30 * day).toISOString(), target: 'withdrawn' }]);
     await sandbox.stop();
   }, 30_000);
 
@@ -70,6 +73,7 @@ describe('server: the delay sweep', () => {
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ state: 'withdrawn', status: 'done', outcome: 'withdrawn', revision: 2 });
     expect(view.body.audit).toHaveLength(2);
+    expect(view.body.delays).toEqual([]);
     expect(view.body.audit.at(-1)).toMatchObject({ actor: 'system', role: 'system', type: 'after P30D', from: 'draft', to: 'withdrawn', payload: { delay: 'P30D' } });
     expect((await zhang.get(`/api/cases/${caseId}/audit/verify`)).body).toMatchObject({ ok: true });
     await sandbox.stop();

@@ -85,7 +85,7 @@ export interface WaivedMaterial {
 }
 
 /** What a step returns: the case after it, and the audit event it appended (read the whole trail with getCase). */
-export interface StepView extends Omit<CaseView, 'audit'> {
+export interface StepView extends Omit<CaseView, 'audit' | 'delays'> {
   readonly event: AuditEvent;
   /** The automatic decisions (秒批) the step led to, each its own audit event by the system actor, in order. */
   readonly automatic?: readonly AuditEvent[];
@@ -105,6 +105,8 @@ export interface CaseView {
   /** What applies to the case's answers: materials (waived, supplied, missing), one-of groups, fees and the amount due. */
   readonly situation: CaseSituation;
   readonly audit: readonly AuditEvent[];
+  /** The delayed transitions waiting for the case (the current state's `after`), soonest first. */
+  readonly delays: readonly DueDelay[];
   readonly certificates: readonly StoredCertificate[];
 }
 
@@ -537,11 +539,11 @@ export class Runtime {
   private async view(caseId: string): Promise<CaseView> {
     const record = await this.store.getCase(caseId);
     if (!record) throw new NotFoundError(`case ${caseId}`);
-    return { ...(await this.parts(record, await this.definitionOf(record))), audit: await this.store.events(caseId) };
+    return { ...(await this.parts(record, await this.definitionOf(record))), audit: await this.store.events(caseId), delays: await this.store.delaysOf(caseId) };
   }
 
   // A case without its audit trail; a step passes what it wrote itself (deadline, certificates) to save reads.
-  private async parts(record: CaseRecord, definition: MatterDefinition, certificates?: StoredCertificate[], deadline?: Deadline): Promise<Omit<CaseView, 'audit'>> {
+  private async parts(record: CaseRecord, definition: MatterDefinition, certificates?: StoredCertificate[], deadline?: Deadline): Promise<Omit<CaseView, 'audit' | 'delays'>> {
     const caseId = record.id;
     const context = record.context as CaseContext;
     const waivedIds = new Set(context.waived ?? []);

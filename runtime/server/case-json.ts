@@ -21,6 +21,13 @@ export function timeLimitJson(limit: CaseTimeLimit) {
   return { ...limit, startedAt: isoOrNull(limit.startedAt), statutoryDueAt: isoOrNull(limit.statutoryDueAt), extendedDueAt: isoOrNull(limit.extendedDueAt) };
 }
 
+// Where a delay leads when it fires (its first transition; a guarded list may lead elsewhere or nowhere).
+function delayTarget(definition: CaseView['definition'], state: string, delay: string): string | null {
+  const spec = definition.process.states[state]?.after?.[delay];
+  const first = Array.isArray(spec) ? spec[0] : spec;
+  return typeof first === 'string' ? first : (first?.target ?? null);
+}
+
 /** A case's summary fields (lists). */
 export function caseSummary(record: CaseRecord) {
   const { id, matterId, version, region, applicant, state, role, status, outcome, revision, createdAt, updatedAt } = record;
@@ -44,6 +51,7 @@ export function caseJson(view: CaseView | StepView, now: number, include: { defi
     situation: view.situation,
     certificates: view.certificates.map((c) => ({ id: c.id, issuedAt: new Date(c.issuedAt).toISOString(), json: `/api/certificates/${c.id}`, html: `/api/certificates/${c.id}/print` })),
     ...('audit' in view ? { audit: view.audit } : {}),
+    ...('delays' in view ? { delays: view.delays.map((d) => ({ state: d.state, delay: d.delay, dueAt: new Date(d.dueAt).toISOString(), target: delayTarget(view.definition, d.state, d.delay) })) } : {}),
     ...('event' in view ? { event: view.event } : {}),
     ...(include.definition ? { definition } : {}),
   };

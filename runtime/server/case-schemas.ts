@@ -166,10 +166,20 @@ export const caseBody = {
   $id: 'Case',
   type: 'object',
   additionalProperties: false,
-  required: [...wholeRequired, 'audit', 'definition'],
+  required: [...wholeRequired, 'audit', 'delays', 'definition'],
   properties: {
     ...whole,
     audit: { type: 'array', items: ref('AuditEvent') },
+    delays: {
+      type: 'array',
+      description: 'delayed transitions waiting for the case (the current state’s `after`), soonest first; the server fires them when due, as the system actor',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['state', 'delay', 'dueAt', 'target'],
+        properties: { state: { type: 'string' }, delay: { type: 'string', description: 'the `after` key: milliseconds or an ISO 8601 duration' }, dueAt: dateTime, target: { type: ['string', 'null'], description: 'the state it leads to (its first transition)' } },
+      },
+    },
     definition: { type: 'object', description: 'the matter definition the case runs on (engine/model/definition.schema.json)' },
   },
 } as const;

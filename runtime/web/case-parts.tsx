@@ -101,6 +101,13 @@ const noteOf = (payload: unknown): string | undefined => {
   return typeof event.note === 'string' ? event.note : undefined;
 };
 
+// A state's step name, or a final state's outcome, from the case's definition (its id when the definition is not there).
+function stepName(c: CaseDetail, state: string | null, t: { outcomeNames: Record<string, string> }, locale: Locale): string {
+  if (state === null) return '—';
+  const meta = c.definition?.process.states[state]?.meta;
+  return pick(meta?.step, locale) || (meta?.outcome ? t.outcomeNames[meta.outcome] : undefined) || state;
+}
+
 export function AuditTrail({ c }: { c: CaseDetail }) {
   const { t, locale } = useApp();
   return (
@@ -182,6 +189,12 @@ export function CaseFacts({ c, compact = false }: { c: CaseDetail; compact?: boo
           </dd>
         </div>
       )}
+      {!compact && (c.delays ?? []).map((d) => (
+        <div key={`${d.state}-${d.delay}`}>
+          <dt>{t.automaticAt}</dt>
+          <dd data-testid="case-delay">{t.delayLeadsTo(formatTime(d.dueAt, locale), stepName(c, d.target, t, locale))}</dd>
+        </div>
+      ))}
       {!compact && (
         <div>
           <dt>{t.applicant}</dt>

@@ -180,6 +180,8 @@ export interface CaseDetail extends CaseSummary {
   timeLimit: CaseTimeLimit;
   certificates: { id: string; issuedAt: string; json: string; html: string }[];
   audit?: AuditEntry[];
+  /** Delayed transitions waiting for the case (the step's `after`): when each falls due and where it leads. */
+  delays?: { state: string; delay: string; dueAt: string; target: string | null }[];
   definition?: MatterDefinition;
 }
 
