@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Catalogue } from '../engine/index.ts';
 import { ed25519Signer } from '../runtime/certificates/signer.ts';
@@ -135,5 +136,25 @@ describe('runtime: durable delayed transitions', () => {
     }
     await a.store.close();
     await b.store.close();
+  });
+
+  it('pages past delays of tampered cases: they stay due and refused, and never hold up the others', async () => {
+    const rt = await open();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      ids.push((await rt.startCase({ ...permit, applicant: demoCitizens.zhangWei })).record.id);
+      clock.advance(1000); // the first two fall due first
+    }
+    // someone moves the first two cases to another applicant in the database, behind the runtime's back: their seals no longer hold
+    const raw = new Database(file);
+    raw.prepare('update cases set applicant = ? where id in (?, ?)').run('330106199001019999', ids[0], ids[1]);
+    raw.close();
+    clock.set(monday + 31 * day);
+    // a sweep of one row at a time still reaches the third case
+    const swept = await rt.fireDue(1);
+    expect(swept.map((f) => [f.caseId, f.outcome])).toEqual([[ids[0], 'tampered'], [ids[1], 'tampered'], [ids[2], 'fired']]);
+    expect((await rt.getCase(ids[2])).record.state).toBe('withdrawn');
+    expect((await rt.fireDue(1)).map((f) => f.outcome)).toEqual(['tampered', 'tampered']);
+    await rt.store.close();
   });
 });

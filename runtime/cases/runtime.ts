@@ -68,6 +68,9 @@ export interface FiredDelay {
   readonly event?: AuditEvent;
 }
 
+/** How many pages of due delays one sweep reads at most (a page is `limit` rows). */
+const maxSweepPages = 20;
+
 /** The actor of delayed transitions and automatic decisions: no user, the runtime itself. */
 const systemActor: Actor = { id: 'system', role: 'system' };
 
@@ -294,7 +297,19 @@ export class Runtime {
       if (!Number.isSafeInteger(limit) || limit < 1) throw new InvalidArgumentError('limit', 'must be a positive integer');
       const now = this.now();
       const results: FiredDelay[] = [];
-      for (const due of await this.store.dueDelays(now, limit)) results.push(await this.fire(due, now));
+      // rows a sweep cannot fire (a tampered case's) stay due: page past them, so they never hold up the others
+      let taken = 0;
+      let after: DueDelay | undefined;
+      for (let page = 0; page < maxSweepPages && taken < limit; page++) {
+        const due = await this.store.dueDelays(now, limit, after);
+        for (const d of due) {
+          const result = await this.fire(d, now);
+          results.push(result);
+          if (result.outcome === 'fired' || result.outcome === 'not-taken') taken++;
+        }
+        if (due.length < limit) break;
+        after = due.at(-1);
+      }
       return results;
     });
   }

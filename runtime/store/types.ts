@@ -214,8 +214,11 @@ export interface Store extends DesignStore {
   overdue(now: number): Promise<{ caseId: string; dueAt: number }[]>;
   /** A case's pending delays, soonest first. */
   delaysOf(caseId: string): Promise<DueDelay[]>;
-  /** Pending delays due at or before `now`, soonest first, at most `limit`. */
-  dueDelays(now: number, limit: number): Promise<DueDelay[]>;
+  /**
+   * Pending delays due at or before `now`, soonest first (by due time, case id, delay), at most `limit`; with `after`,
+   * only those ordered after it (a sweep pages past rows it cannot fire, such as a tampered case's).
+   */
+  dueDelays(now: number, limit: number, after?: Pick<DueDelay, 'dueAt' | 'caseId' | 'delay'>): Promise<DueDelay[]>;
   certificate(id: string): Promise<StoredCertificate | undefined>;
   certificatesOf(caseId: string): Promise<StoredCertificate[]>;
   createSession(session: SessionRecord): Promise<void>;

@@ -87,6 +87,10 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       await s.createCase({ record: record('c2'), events: [event('c2', 1)], delays: [delay('c2', 'P1D', 60)] });
       expect((await s.dueDelays(60, 10)).map((d) => [d.caseId, d.delay])).toEqual([['c1', 'P1D'], ['c2', 'P1D']]);
       expect(await s.dueDelays(60, 1)).toEqual([delay('c1', 'P1D', 50)]);
+      // paging: only those ordered after a given row (by due time, case, delay)
+      expect(await s.dueDelays(60, 10, delay('c1', 'P1D', 50))).toEqual([delay('c2', 'P1D', 60)]);
+      expect(await s.dueDelays(100, 10, delay('c1', 'P1D', 50))).toEqual([delay('c2', 'P1D', 60), delay('c1', 'P2D', 80)]);
+      expect(await s.dueDelays(100, 10, delay('c1', 'P2D', 80))).toEqual([]);
       // the write that fires a delay deletes it; a second write firing it is refused even at the right revision
       expect(await s.updateCase(1, { record: record('c1', { revision: 2 }), events: [event('c1', 2)], fires: { caseId: 'c1', delay: 'P1D' } })).toBe('ok');
       expect(await s.delaysOf('c1')).toEqual([delay('c1', 'P2D', 80)]);

@@ -89,6 +89,7 @@ function prepareWrites(sqlite: Database.Database) {
     caseCounts: sqlite.prepare(`select version, hash, state, status, count(*) as count from cases where matter_id = ? and region = ?
       group by version, hash, state, status order by version, state, status`),
     dueDelays: sqlite.prepare('select case_id as caseId, state, delay, event, due_at as dueAt from delays where due_at <= @now order by due_at, case_id, delay limit @limit'),
+    dueDelaysAfter: sqlite.prepare('select case_id as caseId, state, delay, event, due_at as dueAt from delays where due_at <= @now and (due_at, case_id, delay) > (@dueAt, @caseId, @delay) order by due_at, case_id, delay limit @limit'),
   };
 }
 
@@ -259,7 +260,8 @@ class SqliteStore implements Store {
     return this.w.delaysOf.all(caseId) as DueDelay[];
   }
 
-  async dueDelays(now: number, limit: number): Promise<DueDelay[]> {
+  async dueDelays(now: number, limit: number, after?: Pick<DueDelay, 'dueAt' | 'caseId' | 'delay'>): Promise<DueDelay[]> {
+    if (after) return this.w.dueDelaysAfter.all({ now, limit, dueAt: after.dueAt, caseId: after.caseId, delay: after.delay }) as DueDelay[];
     return this.w.dueDelays.all({ now, limit }) as DueDelay[];
   }
 
