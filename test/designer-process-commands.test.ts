@@ -229,6 +229,20 @@ describe('transition commands', () => {
     refused(wenzhou, { name: 'set-transition', args: { at: { from: 'draft', event: 'APPROVE' }, target: 'review' } }, /state "draft" has no transition APPROVE/);
   });
 
+  it('sets a guard over the case data (a condition, a verified date older than a duration) that validates, and refuses other shapes', () => {
+    const older = { type: 'olderThan' as const, params: { field: '/residence/registrationDate', duration: 'P6M', verified: true } };
+    const matches = { type: 'dataMatches' as const, params: { when: { properties: { residence: { properties: { reason: { const: '就业' } } } } } } };
+    const d = run(wenzhou,
+      { name: 'set-transition', args: { at: { from: 'submitted', event: 'ACCEPT' }, guard: older } },
+      { name: 'set-transition', args: { at: { from: 'submitted', event: 'REJECT' }, guard: matches } },
+    );
+    expect(states(d).submitted.on.ACCEPT.guard).toEqual(older);
+    expect(states(d).submitted.on.REJECT.guard).toEqual(matches);
+    expect(problemsInCatalogue('definitions/matters/residence-permit/wenzhou.json', d).filter((p) => p.pointer.startsWith('/process/states/submitted'))).toEqual([]);
+    refused(wenzhou, { name: 'set-transition', args: { at: { from: 'draft', event: 'SUBMIT' }, guard: { type: 'isMonday', params: {} } as never } }, /guard with parameters/);
+    refused(wenzhou, { name: 'set-transition', args: { at: { from: 'draft', event: 'SUBMIT' }, guard: { type: 'olderThan' } as never } }, /guard with parameters/);
+  });
+
   it('keeps a parameterised guard when only the target changes', () => {
     const d = structuredClone(wenzhou) as any;
     const older = { type: 'olderThan', params: { field: '/residence/since', duration: 'P6M' } };

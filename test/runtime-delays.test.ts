@@ -153,7 +153,7 @@ describe('runtime: durable delayed transitions', () => {
     // a sweep of one row at a time still reaches the third case
     const swept = await rt.fireDue(1);
     expect(swept.map((f) => [f.caseId, f.outcome])).toEqual([[ids[0], 'tampered'], [ids[1], 'tampered'], [ids[2], 'fired']]);
-    expect((await rt.getCase(ids[2])).record.state).toBe('withdrawn');
+    expect((await rt.getCase(ids[2]!)).record.state).toBe('withdrawn');
     expect((await rt.fireDue(1)).map((f) => f.outcome)).toEqual(['tampered', 'tampered']);
     await rt.store.close();
   });

@@ -197,6 +197,23 @@ describe('the process designer', () => {
     }
   }, 60_000);
 
+  it('puts an automatic-decision guard on a transition: a verified date older than six months, then a data condition', async () => {
+    await page.getByRole('tab', { name: /流程|Process/ }).click();
+    await page.getByTestId('process-edge-submitted-REQUEST_SUPPLEMENT').click();
+    await page.getByTestId('process-transition-guard').selectOption('#olderThan');
+    await poll(async () => (await processOfDraft()).states.submitted.on.REQUEST_SUPPLEMENT.guard).toMatchObject({ type: 'olderThan', params: { duration: 'P6M', verified: true } });
+    await page.getByTestId('process-guard-field').selectOption('/residence/registrationDate');
+    await poll(async () => (await processOfDraft()).states.submitted.on.REQUEST_SUPPLEMENT.guard).toEqual({ type: 'olderThan', params: { field: '/residence/registrationDate', duration: 'P6M', verified: true } });
+    await page.getByTestId('process-guard-duration').fill('P1Y');
+    await page.getByTestId('process-guard-duration').press('Enter');
+    await poll(async () => (await processOfDraft()).states.submitted.on.REQUEST_SUPPLEMENT.guard.params.duration).toBe('P1Y');
+    await page.getByTestId('process-transition-guard').selectOption('#dataMatches');
+    await poll(() => page.getByTestId('process-guard-words').textContent()).toMatch(/成立条件|Holds when/);
+    expect(await axeViolations()).toEqual([]);
+    await page.getByTestId('process-transition-guard').selectOption('');
+    await poll(async () => (await processOfDraft()).states.submitted.on.REQUEST_SUPPLEMENT.guard).toBeUndefined();
+  }, 60_000);
+
   it('exports the process as Stately machine JSON and imports one back as a single undoable command', async () => {
     await page.getByRole('tab', { name: /流程|Process/ }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('process-export-stately').click()]);

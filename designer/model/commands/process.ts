@@ -15,12 +15,18 @@ import { command, CommandError } from './command.ts';
 
 type Json = Record<string, unknown>;
 
+/** A guard over the case data: a condition on the form data, or a (verified) date older than a duration. */
+export type ParamGuard = { readonly type: 'dataMatches' | 'olderThan'; readonly params: Record<string, unknown> };
+
 /** A transition as the commands write it: the target alone, or with its guard and actions. */
 export interface TransitionInput {
   readonly target: string;
-  readonly guard?: string;
+  readonly guard?: string | ParamGuard;
   readonly actions?: readonly string[];
 }
+
+/** The guard types that take parameters (the validator checks the parameters themselves). */
+export const paramGuardTypes = ['dataMatches', 'olderThan'] as const;
 
 function stateOf(definition: MatterDefinition, name: string, id: string): Json {
   const state = statesOf(definition)[id];
@@ -37,8 +43,11 @@ function roleOk(definition: MatterDefinition, name: string, role: string | undef
   if (!roles.includes(role)) throw new CommandError(name, `"${role}" is not one of the definition's roles (${roles.join(', ') || 'none'})`);
 }
 
-function vocabularyOk(name: string, guard: string | undefined, actions: readonly string[] | undefined): void {
-  if (guard !== undefined && !guards.has(guard)) throw new CommandError(name, `"${guard}" is not a guard the runtime knows`);
+function vocabularyOk(name: string, guard: string | ParamGuard | undefined, actions: readonly string[] | undefined): void {
+  if (typeof guard === 'string' && !guards.has(guard)) throw new CommandError(name, `"${guard}" is not a guard the runtime knows`);
+  if (typeof guard === 'object' && (!(paramGuardTypes as readonly string[]).includes(guard.type) || !isObject(guard.params))) {
+    throw new CommandError(name, `a guard with parameters is { type: ${paramGuardTypes.join(' or ')}, params: { … } }`);
+  }
   for (const a of actions ?? []) if (!actionNames.has(a)) throw new CommandError(name, `"${a}" is not an action the runtime knows`);
   if (actions && new Set(actions).size !== actions.length) throw new CommandError(name, 'an action is named twice');
 }
@@ -284,7 +293,7 @@ export const removeTransition = command<{ at: TransitionRef }>({
 });
 
 /** Changes a transition's target, guard (null removes it) or actions (an empty list removes them). */
-export const setTransition = command<{ at: TransitionRef; target?: string; guard?: string | null; actions?: readonly string[] }>({
+export const setTransition = command<{ at: TransitionRef; target?: string; guard?: string | ParamGuard | null; actions?: readonly string[] }>({
   name: 'set-transition',
   plan(definition, { at, target, guard, actions }) {
     const { list, at: i, edge } = findTransition(definition, 'set-transition', at);

@@ -109,7 +109,7 @@ export function ProcessSection({ editor, state, problems, readOnly }: SectionPro
           {!adding && node && (
             <StateForm key={node.id} node={node} graph={graph} roles={roles} problems={problemsAt(node.pointer)} readOnly={readOnly} run={run} onSelect={select} focus={focusOn === node.pointer} onFocused={() => setFocusOn(undefined)} />
           )}
-          {!adding && edge && <TransitionForm key={edge.id} edge={edge} graph={graph} problems={problemsAt(edge.id)} readOnly={readOnly} run={run} focus={focusOn === edge.id} onFocused={() => setFocusOn(undefined)} />}
+          {!adding && edge && <TransitionForm key={edge.id} edge={edge} graph={graph} problems={problemsAt(edge.id)} readOnly={readOnly} run={run} focus={focusOn === edge.id} onFocused={() => setFocusOn(undefined)} definition={definition} editor={editor} />}
           {!adding && !node && !edge && <p className="muted">{w.nothingSelected}</p>}
         </div>
       </div>

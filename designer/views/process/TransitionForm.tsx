@@ -1,14 +1,17 @@
 /**
  * The chosen transition's form: its event (renamed in its state), its target, its guard and actions from the
- * runtime's vocabulary, and removing it. A parameterised guard (over the case data) is shown and kept; it is edited in
- * the JSON view. An event every state accepts (the process's own `on`) is shown only.
+ * runtime's vocabulary or a guard over the case data (a data condition, a date older than a duration: GuardParams),
+ * and removing it. An event every state accepts (the process's own `on`) is shown only.
  */
 import { useEffect, useRef, useState } from 'react';
-import { knownActions, knownGuards, type Problem } from '../../../engine/index.ts';
+import { knownActions, knownGuards, type MatterDefinition, type Problem } from '../../../engine/index.ts';
 import { useDesigner } from '../../context.ts';
 import type { Command } from '../../model/commands/index.ts';
+import { paramGuardTypes, type ParamGuard } from '../../model/commands/process.ts';
+import type { Editor } from '../../model/editor.ts';
 import { anyState, edgeLabel, guardText, type ProcessEdge, type ProcessGraph, type TransitionRef } from '../../model/process.ts';
 import { messageOf } from '../situations/SituationEditor.tsx';
+import { defaultGuard, GuardParams } from './GuardParams.tsx';
 import { processWords } from './words.ts';
 
 export interface TransitionFormProps {
@@ -19,12 +22,14 @@ export interface TransitionFormProps {
   readonly run: (command: Command) => boolean;
   readonly focus: boolean;
   readonly onFocused: () => void;
+  readonly definition: MatterDefinition;
+  readonly editor: Editor;
 }
 
 /** The reference the commands take for an edge. */
 export const refOf = (e: ProcessEdge): TransitionRef => ({ from: e.from, kind: e.kind, event: e.event, ...(e.index !== undefined ? { index: e.index } : {}) });
 
-export function TransitionForm({ edge, graph, problems, readOnly, run, focus, onFocused }: TransitionFormProps) {
+export function TransitionForm({ edge, graph, problems, readOnly, run, focus, onFocused, definition, editor }: TransitionFormProps) {
   const { locale } = useDesigner();
   const w = processWords[locale];
   const [event, setEvent] = useState(edge.event);
@@ -40,6 +45,14 @@ export function TransitionForm({ edge, graph, problems, readOnly, run, focus, on
   const renameEvent = () => event !== edge.event && run({ name: 'rename-event', args: { from: edge.from, event: edge.event, to: event.trim() } });
   const stepOf = (id: string) => (id === anyState ? w.anyState : graph.nodes.find((n) => n.id === id)?.step?.[locale] ?? id);
   const actions = new Set(edge.actions);
+  const paramType = (paramGuardTypes as readonly string[]).includes(String(edge.guardParams?.type)) ? (edge.guardParams!.type as ParamGuard['type']) : undefined;
+  // a parameterised choice starts from a default the official then edits; choosing the same one again keeps it
+  const chooseGuard = (value: string) => {
+    if (value.startsWith('#')) {
+      const type = value.slice(1) as ParamGuard['type'];
+      if (type !== paramType) run({ name: 'set-transition', args: { at, guard: defaultGuard(type, definition) } });
+    } else run({ name: 'set-transition', args: { at, guard: value || null } });
+  };
   const toggle = (name: string, on: boolean) => run({ name: 'set-transition', args: { at, actions: knownActions.map((a) => a.name).filter((a) => (a === name ? on : actions.has(a))) } });
   return (
     <fieldset className="properties process-form" disabled={fixed} data-testid="process-transition-form" data-transition={edge.id}>
@@ -62,14 +75,16 @@ export function TransitionForm({ edge, graph, problems, readOnly, run, focus, on
         </select>
       </label>
       <label>{w.guard}
-        <select value={edge.guardParams ? '#params' : edge.guard ?? ''} onChange={(e) => run({ name: 'set-transition', args: { at, guard: e.target.value || null } })} data-testid="process-transition-guard">
+        <select value={paramType ? `#${paramType}` : edge.guardParams ? '#params' : edge.guard ?? ''} onChange={(e) => chooseGuard(e.target.value)} data-testid="process-transition-guard">
           <option value="">{w.noGuard}</option>
-          {edge.guardParams && <option value="#params" disabled>{guardText(edge)}</option>}
+          {edge.guardParams && !paramType && <option value="#params" disabled>{guardText(edge)}</option>}
+          {paramGuardTypes.map((type) => <option key={type} value={`#${type}`}>{w.paramGuardTypes[type]}</option>)}
           {edge.guard !== undefined && !knownGuards.some((g) => g.name === edge.guard) && <option value={edge.guard}>{edge.guard}</option>}
           {knownGuards.map((g) => <option key={g.name} value={g.name} title={g.description}>{g.name}</option>)}
         </select>
       </label>
-      {edge.guardParams && <p className="muted field-hint">{w.paramGuard(guardText(edge) ?? '')}</p>}
+      {paramType && <GuardParams guard={edge.guardParams as ParamGuard} at={at} definition={definition} editor={editor} readOnly={fixed} run={run} />}
+      {edge.guardParams && !paramType && <p className="muted field-hint">{w.paramGuard(guardText(edge) ?? '')}</p>}
       <fieldset>
         <legend>{w.actions}</legend>
         {knownActions.map((a) => (
