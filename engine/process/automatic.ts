@@ -21,7 +21,8 @@ export function alwaysOf(state: ProcessState | undefined): (string | Transition)
 export function isAutomatic(state: ProcessState | undefined): boolean {
   if (!state || state.type === 'final' || state.meta?.role !== undefined) return false;
   const last = alwaysOf(state).at(-1);
-  return last !== undefined && (typeof last === 'string' || last.guard === undefined);
+  // total on drafts: an entry that is neither a target nor a transition object (null, a number) decides nothing
+  return typeof last === 'string' || (typeof last === 'object' && last !== null && !Array.isArray(last) && last.guard === undefined);
 }
 
 const dateShape = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
@@ -56,4 +57,5 @@ export function olderThan(value: unknown, duration: string, now: number): boolea
 const leap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const daysIn = (y: number, m: number): number => (m === 2 ? (leap(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
 // Days since 1970-01-01 of a proleptic Gregorian date.
-const epochDay = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / dayMs;
+// (setUTCFullYear: Date.UTC reads the years 0–99 as 1900–1999)
+const epochDay = (y: number, m: number, d: number): number => new Date(0).setUTCFullYear(y, m - 1, d) / dayMs;

@@ -7,6 +7,7 @@
  * states, invoked actors, action parameters, …) is kept where it is, so the definition validator reports it with its
  * JSON Pointer. Every normalization is listed, with its pointer, in English and Chinese.
  */
+import { documentLimits } from '../json/parse.ts';
 import { isObject, join } from '../json/pointer.ts';
 import type { LocalizedText, Process } from '../model/index.ts';
 
@@ -59,6 +60,15 @@ export function toStately(process: Process): Json {
 export function fromStately(machine: unknown): StatelyImport {
   const changes: StatelyChange[] = [];
   if (!isObject(machine)) return { process: {}, changes: [{ pointer: '', message: { en: 'the machine is not a JSON object; nothing imported', zh: '状态机不是 JSON 对象，未导入任何内容' } }] };
+  // a machine built in code may hold what JSON cannot (an inline guard function, a cycle): dropping it would silently
+  // leave a transition unguarded, so nothing is imported
+  let odd: string | undefined;
+  try {
+    odd = notJson(machine);
+  } catch {
+    odd = ''; // a proxy whose traps throw
+  }
+  if (odd !== undefined) return { process: {}, changes: [{ pointer: odd, message: { en: 'this value is not JSON (a function, a cycle, a value nested too deep, …); nothing imported', zh: '该值不是 JSON（函数、循环引用、嵌套过深等），未导入任何内容' } }] };
   const out = structuredClone(machine) as Json;
   for (const key of Object.keys(dropped)) {
     if (Object.hasOwn(out, key)) {
@@ -96,6 +106,36 @@ export function fromStately(machine: unknown): StatelyImport {
     }, true, at);
   });
   return { process: out, changes };
+}
+
+// as deep as a definition document may nest (the JSON scanner refuses deeper ones)
+const maxJsonDepth = documentLimits.maxDepth;
+
+// The pointer of the first value in `root` that is not plain JSON (or nested deeper than maxJsonDepth, or met again
+// on its own path), or undefined when it is all JSON. Iterative, so no input overflows the stack.
+function notJson(root: unknown): string | undefined {
+  const stack: { value: unknown; at: string; depth: number; path: readonly object[] }[] = [{ value: root, at: '', depth: 0, path: [] }];
+  while (stack.length > 0) {
+    const { value, at, depth, path } = stack.pop()!;
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') continue;
+    if (typeof value === 'number') {
+      if (Number.isFinite(value)) continue;
+      return at;
+    }
+    if (typeof value !== 'object' || depth >= maxJsonDepth || path.includes(value)) return at;
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return at;
+    const inside = [...path, value];
+    const keys = Reflect.ownKeys(value);
+    for (const key of keys) {
+      if (typeof key !== 'string') return at;
+      const d = Object.getOwnPropertyDescriptor(value, key)!;
+      if (Array.isArray(value) && key === 'length') continue;
+      if (!('value' in d)) return join(at, key);
+      stack.push({ value: d.value, at: join(at, key), depth: depth + 1, path: inside });
+    }
+  }
+  return undefined;
 }
 
 // Each state of the machine, depth first (nested states included, so import normalizes them for the validator to judge).

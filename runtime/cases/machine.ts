@@ -9,10 +9,11 @@
  * its own that the runtime records (XState would otherwise take them inside the step that led there, unrecorded).
  */
 import { createMachine, initialTransition, transition, type AnyStateMachine } from 'xstate';
-import { conditionHolds, knownActions, missingOf, situationOf, type Guard, type JsonObject, type MatterDefinition, type Process } from '../../engine/index.ts';
-import { resolvePointer } from '../../engine/json/pointer.ts';
+import { conditionError, conditionHolds, knownActions, knownGuards, missingOf, situationOf, type Guard, type JsonObject, type MatterDefinition, type Process } from '../../engine/index.ts';
+import { isObject, join, parsePointer, resolvePointer } from '../../engine/json/pointer.ts';
 import { olderThan } from '../../engine/process/automatic.ts';
 import { delayOfEvent, namedDelays } from './delays.ts';
+import { DefinitionError } from './errors.ts';
 
 export interface CaseContext {
   /** Yuan paid so far. */
@@ -81,12 +82,73 @@ export function machineOf(definition: MatterDefinition, hash: string): AnyStateM
       return olderThan(value, params.duration, typeof context[clock] === 'number' ? context[clock] : Date.now());
     },
   };
+  checkTransitions(definition.process);
   // named (ISO 8601) delays resolve to ms; unresolved, XState would raise the after-event at once
-  machine = createMachine({ ...xstateConfig(definition.process), context: {} } as never).provide({ guards, actions, delays: namedDelays(definition) } as never);
+  try {
+    machine = createMachine({ ...xstateConfig(definition.process), context: {} } as never).provide({ guards, actions, delays: namedDelays(definition) } as never);
+  } catch (error) {
+    if (error instanceof DefinitionError) throw error;
+    throw new DefinitionError('definition-process-invalid', `the process cannot be run: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
   if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value!);
   cache.set(hash, machine);
   outcomes.set(machine, { definition, memo: new Map() });
   return machine;
+}
+
+const guardNames = new Set(knownGuards.map((g) => g.name));
+const durationShape = /^P[1-9][0-9]{0,3}[YMWD]$/;
+
+/**
+ * Refuses (DefinitionError, naming the place) a process whose transitions XState could not run or whose guards the
+ * runtime cannot evaluate: targets that are not states, guards that are not known names or well-formed dataMatches
+ * (a condition that compiles: one that did not would count as holding, and approve) or olderThan guards. The
+ * validator reports all of these; this keeps a definition that slipped past it from failing mid-step, or deciding.
+ */
+function checkTransitions(process: Process): void {
+  const refuse = (at: string, what: string): never => {
+    throw new DefinitionError('definition-process-invalid', `the process cannot be run: ${at} ${what}`);
+  };
+  if (!isObject(process) || !isObject(process.states)) refuse('/process', 'has no states');
+  const states = process.states as Record<string, unknown>;
+  const transition = (t: unknown, at: string): void => {
+    const target = typeof t === 'string' ? t : isObject(t) ? t.target : undefined;
+    if (typeof target !== 'string' || !Object.hasOwn(states, target)) refuse(at, `leads to ${JSON.stringify(target) ?? 'nothing'}, which is not a state of the process`);
+    if (!isObject(t) || t.guard === undefined) return;
+    const guard: unknown = t.guard;
+    if (typeof guard === 'string') {
+      if (!guardNames.has(guard)) refuse(join(at, 'guard'), `names ${JSON.stringify(guard)}, which is not a guard the runtime implements`);
+      return;
+    }
+    const params = isObject(guard) ? guard.params : undefined;
+    if (isObject(guard) && typeof guard.type === 'string' && guardNames.has(guard.type)) return;
+    if (isObject(guard) && guard.type === 'dataMatches' && isObject(params) && isObject(params.when)) {
+      const reason = conditionError(params.when as JsonObject);
+      if (reason === undefined) return;
+      refuse(join(at, 'guard', 'params', 'when'), `is not a condition the form's ajv compiles: ${reason}`);
+    }
+    if (isObject(guard) && guard.type === 'olderThan' && isObject(params) && typeof params.field === 'string' && (parsePointer(params.field)?.length ?? 0) > 0
+      && typeof params.duration === 'string' && durationShape.test(params.duration) && (params.verified === undefined || typeof params.verified === 'boolean')) return;
+    refuse(join(at, 'guard'), 'is neither a guard name nor a well-formed dataMatches or olderThan guard');
+  };
+  const spec = (value: unknown, at: string): void => {
+    if (Array.isArray(value)) value.forEach((t, i) => transition(t, join(at, i)));
+    else transition(value, at);
+  };
+  const map = (value: unknown, at: string): void => {
+    if (value === undefined) return;
+    if (!isObject(value)) refuse(at, 'is not an object of transitions');
+    for (const [key, s] of Object.entries(value as Record<string, unknown>)) spec(s, join(at, key));
+  };
+  map(process.on, '/process/on');
+  for (const [name, state] of Object.entries(states)) {
+    const at = join('/process/states', name);
+    if (!isObject(state)) refuse(at, 'is not an object');
+    const s = state as Record<string, unknown>;
+    map(s.on, join(at, 'on'));
+    map(s.after, join(at, 'after'));
+    if (s.always !== undefined) spec(s.always, join(at, 'always'));
+  }
 }
 
 // The process as XState reads it: `always` under automaticEvent, root-level targets as child states (`.name`).

@@ -414,10 +414,16 @@ export class Runtime {
     let updated = first.record;
     const certificates = [...first.certificates];
     const automatic: { from: string; to: string; payload: unknown }[] = [];
-    // the validator refuses loops of `always`; the bound keeps a definition that slipped past from spinning
-    for (let i = 0; i < maxAutomatic && updated.status !== 'done'; i++) {
+    // the validator refuses loops of `always`; the bound keeps a definition that slipped past from spinning, and
+    // refuses the step (nothing is written) rather than leave the case somewhere in the loop, where nobody acts
+    // a chain that visits no state twice is no longer than the process has states
+    const automaticBound = Math.max(maxAutomatic, Object.keys(def.process.states).length);
+    for (let i = 0; updated.status !== 'done'; i++) {
       const decided = automaticStep(machine, updated.state, updated.context as CaseContext, { data: updated.data, verified: updated.verified, now });
       if (!decided) break;
+      if (i >= automaticBound) {
+        throw new DefinitionError('definition-always-loop', `the process decided automatically ${automaticBound} times in a row without anyone acting (from ${JSON.stringify(record.state)} on to ${automatic.slice(-3).map((a) => JSON.stringify(a.to)).join(', ')}, …): its eventless transitions ("always") loop; the step is refused`);
+      }
       const landed = await this.land(updated, def, decided, { type: 'automatic' }, 'automatic', systemActor, now);
       automatic.push({ from: updated.state, to: landed.record.state, payload: { guard: decided.guard ?? null, actions: decided.actions, ...(landed.certificates.length ? { certificates: landed.certificates.map((c) => c.id) } : {}) } });
       certificates.push(...landed.certificates);
@@ -635,7 +641,7 @@ function acceptedEvents(def: MatterDefinition, state: string): string[] {
   return [...own, ...Object.keys(def.process.on ?? {}).filter((e) => !own.includes(e))];
 }
 
-// How many automatic decisions one step may lead to, one after another.
+// How many automatic decisions one step may lead to, one after another, at least (a process of more states may chain more).
 const maxAutomatic = 20;
 
 const roleOf = (def: MatterDefinition, state: string): string | undefined => {

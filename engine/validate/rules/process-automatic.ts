@@ -1,10 +1,11 @@
-import { join } from '../../json/pointer.ts';
+import { join, parsePointer } from '../../json/pointer.ts';
 import { declaresField } from '../../form/fields.ts';
-import type { MatterDefinition } from '../../model/index.ts';
+import type { JsonObject, MatterDefinition } from '../../model/index.ts';
 import { alwaysOf } from '../../process/automatic.ts';
 import { edgesOf } from '../../process/graph.ts';
 import { problem, type Problem } from '../../problems/index.ts';
 import type { Rule } from '../rule.ts';
+import { fieldParts } from '../inclusion/parts.ts';
 import { checkCondition } from './situation-conditions.ts';
 
 /**
@@ -26,6 +27,7 @@ export const processAutomaticRule: Rule<MatterDefinition> = {
       const at = join(edge.pointer, 'guard', 'params');
       if (edge.guard.type === 'dataMatches') problems.push(...checkCondition(edge.guard.params.when, join(at, 'when'), file, value, ctx.sharedSchemas));
       else if (!declaresField(value.form.schema, edge.guard.params.field, ctx.sharedSchemas)) problems.push(problem('condition.unknown-field', file, join(at, 'field'), { field: edge.guard.params.field }));
+      else problems.push(...neverDate(edge.guard.params.field, join(at, 'field'), file, value, ctx.sharedSchemas));
     }
     for (const [name, state] of Object.entries(process.states)) {
       const list = alwaysOf(state);
@@ -45,18 +47,44 @@ export const processAutomaticRule: Rule<MatterDefinition> = {
   },
 };
 
+// Dates an olderThan field is tried with: a field that refuses every one (an object, a number, a string too short)
+// never holds a date, so the guard never holds.
+const probeDates = ['1970-01-01', '2000-02-29', '2026-06-30', '2099-12-31'];
+
+// The problem of an olderThan guard on a field that cannot hold a date (YYYY-MM-DD), checked as a dataMatches
+// condition comparing the field with a few dates would be.
+function neverDate(field: string, at: string, file: string, definition: MatterDefinition, shared: ReadonlyMap<string, unknown>): Problem[] {
+  const tokens = parsePointer(field);
+  if (!tokens || tokens.length === 0) return [];
+  // a part typed as anything but a string (an object, whose parts may not compile alone, a number) decides at once
+  const target = fieldParts({ file, root: definition.form.schema, base: '/form/schema' }, field, { schemas: shared, files: new Map() });
+  if (!target || target.parts.truncated) return [];
+  const notString = target.parts.parts.some(({ node }) => {
+    const types = typeof node.type === 'string' ? [node.type] : Array.isArray(node.type) ? node.type : undefined;
+    return types !== undefined && !types.includes('string');
+  });
+  const condition = tokens.reduceRight<JsonObject>((inner, token) => ({ properties: { [token]: inner } }), { enum: probeDates });
+  const refused = notString ? [] : checkCondition(condition, at, file, definition, shared).filter((p) => p.code === 'condition.value-never');
+  if (!notString && refused.length < probeDates.length) return [];
+  return [problem('condition.value-never', file, at, { field, value: 'YYYY-MM-DD', formPointer: target.anchor })];
+}
+
 // The cycles of the graph of `always` transitions, each once, as the states on it from the first one met.
 function alwaysCycles(definition: MatterDefinition): string[][] {
   const next = new Map<string, string[]>();
   for (const [name, state] of Object.entries(definition.process.states)) {
-    next.set(name, alwaysOf(state).map((t) => (typeof t === 'string' ? t : t.target)).filter((t) => Object.hasOwn(definition.process.states, t)));
+    next.set(name, [...new Set(alwaysOf(state).map((t) => (typeof t === 'string' ? t : t.target)).filter((t) => Object.hasOwn(definition.process.states, t)))]);
   }
   const done = new Set<string>();
   const cycles: string[][] = [];
+  const found = new Set<string>();
   const visit = (name: string, path: string[]): void => {
     const i = path.indexOf(name);
     if (i !== -1) {
-      cycles.push(path.slice(i));
+      const cycle = path.slice(i);
+      const key = [...cycle].sort().join('\u0000');
+      if (!found.has(key)) cycles.push(cycle);
+      found.add(key);
       return;
     }
     if (done.has(name)) return;
