@@ -9,6 +9,8 @@
 import type { ValidateFunction } from 'ajv';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { MatterDefinition } from '../../engine/index.ts';
+import type { ProcessState } from '../../engine/model/index.ts';
+import { isAutomatic } from '../../engine/process/automatic.ts';
 import { isObject, parsePointer, resolvePointer } from '../../engine/json/pointer.ts';
 import type { AuditEvent, CaseRecord, CaseStatus, DueDelay, PublishedDefinition, Store } from '../store/types.ts';
 import { compareVersions } from '../store/versions.ts';
@@ -147,6 +149,9 @@ export function checkMapping(mapping: unknown): FieldMapping[] {
     }
     const { from, to } = m as { from: string; to: string };
     for (const p of [from, to]) if (parsePointer(p)!.some((t) => unsafeTokens.has(t))) throw new InvalidArgumentError(`mapping[${i}]`, `${p.slice(0, 80)} names __proto__, constructor or prototype`);
+    // `/` or `/a//b` names a field called "" (no form has one; the POST body's schema refuses `/` too)
+    for (const p of [from, to]) if (parsePointer(p)!.some((t) => t === '')) throw new InvalidArgumentError(`mapping[${i}]`, `"${p.slice(0, 80)}" names a field with an empty name`);
+    for (const p of [from, to]) if (/[\u0000-\u001f\u007f]/.test(p)) throw new InvalidArgumentError(`mapping[${i}]`, `${JSON.stringify(p.slice(0, 80))} holds a control character`);
     if (overlaps(from, to)) throw new InvalidArgumentError(`mapping[${i}]`, `${from} and ${to} overlap: a field cannot move into itself`);
     return { from, to };
   });
@@ -185,9 +190,11 @@ export function applyMapping(data: unknown, mapping: readonly FieldMapping[]): {
 /** Whether one case can move to `to`: its state in the new process, its data after the mapping against the new form. */
 export function caseCompatibility(record: CaseRecord, to: PublishedDefinition, validate: ValidateFunction, mapping: readonly FieldMapping[]): { reasons: MigrationReason[]; data: unknown } {
   const reasons: MigrationReason[] = [];
-  const state = to.definition.process.states[record.state];
+  const state = stateOf(to.definition, record.state);
   if (!state) reasons.push({ code: 'state-missing', state: record.state, message: `state "${record.state}" is not in the process of version ${to.version}` });
   else if (state.type === 'final') reasons.push({ code: 'state-final', state: record.state, message: `state "${record.state}" is final in version ${to.version}: a running case cannot move into it` });
+  // automatic decisions are taken after a step: a case moved into a state that decides itself would wait there for nobody
+  else if (isAutomatic(state)) reasons.push({ code: 'state-missing', state: record.state, message: `state "${record.state}" decides automatically in version ${to.version} ("always", no role): no step would leave it, so a case cannot rest there` });
   const mapped = applyMapping(record.data, mapping);
   reasons.push(...mapped.reasons);
   // a draft is not submitted yet: what it lacks is asked for on submission; what it holds must fit the new form
@@ -211,8 +218,8 @@ export async function migrationPlan(host: MigrationHost, matterId: string, regio
     const from = await host.definition(matterId, region, v.version);
     const own = counts.filter((c) => c.version === v.version);
     const states = own.filter((c) => c.status !== 'done').map((c): StateCount => {
-      const after = to.definition.process.states[c.state];
-      return { state: c.state, status: c.status, count: c.count, exists: after !== undefined && after.type !== 'final', roleBefore: roleOf(from.definition, c.state), roleAfter: roleOf(to.definition, c.state) };
+      const after = stateOf(to.definition, c.state);
+      return { state: c.state, status: c.status, count: c.count, exists: after !== undefined && after.type !== 'final' && !isAutomatic(after), roleBefore: roleOf(from.definition, c.state), roleAfter: roleOf(to.definition, c.state) };
     });
     const cases = (await host.store.casesOnVersion(matterId, region, v.version, running)).map((record) => {
       const reasons = preconditions(host, record, from) ?? caseCompatibility(record, to, validate, mapping).reasons;
@@ -341,8 +348,11 @@ function formErrors(validate: ValidateFunction, data: unknown): { pointer: strin
 
 const escape = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
 
+// A state of the process by name: own members only (a case's state named "constructor" is not Object's).
+const stateOf = (def: MatterDefinition, state: string): ProcessState | undefined => (Object.hasOwn(def.process.states, state) ? def.process.states[state] : undefined);
+
 const roleOf = (def: MatterDefinition, state: string): string | undefined => {
-  const s = def.process.states[state];
+  const s = stateOf(def, state);
   return s && s.type !== 'final' ? s.meta?.role : undefined;
 };
 

@@ -17,28 +17,34 @@ const formatSamples: Readonly<Record<string, string>> = {
 export function exampleData(schema: unknown, sharedSchemas: readonly object[], data: unknown): unknown {
   const shared = new Map<string, Schema>();
   for (const s of sharedSchemas) if (isObject(s) && typeof s.$id === 'string') shared.set(s.$id, s);
-  return fill(schema, data, { shared, root: isObject(schema) ? schema : {}, depth: 0 });
+  return fill(schema, data, { shared, root: isObject(schema) ? schema : {}, depth: 0, budget: { left: maxFilledValues } });
 }
 
 interface Scope {
   readonly shared: ReadonlyMap<string, Schema>;
   readonly root: Schema;
   readonly depth: number;
+  /** Values still to be made: nested arrays (minItems) and recursive `$ref`s multiply, and stop when it runs out. */
+  readonly budget: { left: number };
 }
 
-// The schema with its `$ref` (shared by $id, or local `#/...`) and `allOf` merged in.
-function resolved(schema: unknown, scope: Scope): Schema {
-  if (!isObject(schema)) return {};
+/** The most values one example fill makes. */
+const maxFilledValues = 10_000;
+
+// The schema with its `$ref` (shared by $id, or local `#/...`) and `allOf` merged in; a chain of references or
+// parts deeper than the fill's own depth limit (a `$ref` to itself) stops there.
+function resolved(schema: unknown, scope: Scope, hops = 0): Schema {
+  if (!isObject(schema) || hops > 32) return {};
   let out: Schema = { ...schema };
   if (typeof out.$ref === 'string') {
     const ref = out.$ref;
     const target = ref.startsWith('#/') ? ref.slice(2).split('/').reduce<unknown>((n, t) => (isObject(n) ? n[t.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), scope.root) : scope.shared.get(ref);
     const { $ref: _, ...rest } = out;
-    out = { ...resolved(target, scope), ...rest };
+    out = { ...resolved(target, scope, hops + 1), ...rest };
   }
   if (Array.isArray(out.allOf)) {
     for (const part of out.allOf) {
-      const p = resolved(part, scope);
+      const p = resolved(part, scope, hops + 1);
       out = { ...p, ...out, ...mergeObjects(p, out) };
     }
   }
@@ -54,7 +60,7 @@ function mergeObjects(a: Schema, b: Schema): Schema {
 }
 
 function fill(raw: unknown, value: unknown, scope: Scope): unknown {
-  if (scope.depth > 32) return value;
+  if (scope.depth > 32 || --scope.budget.left < 0) return value;
   const schema = resolved(raw, scope);
   const inner = { ...scope, depth: scope.depth + 1 };
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
@@ -81,19 +87,22 @@ function fill(raw: unknown, value: unknown, scope: Scope): unknown {
     case 'boolean': return true;
     case 'array': {
       const min = typeof schema.minItems === 'number' ? Math.min(schema.minItems, 10) : 0;
-      return Array.from({ length: min }, () => fill(schema.items, undefined, inner));
+      return Array.from({ length: min }, () => fill(schema.items, undefined, inner)).filter((v) => v !== undefined);
     }
     default: return undefined;
   }
 }
 
+/** The longest example string made (a sample of a pattern, or text to a minLength). */
+export const maxSampleLength = 10_000;
+
 function exampleString(schema: Schema): string {
   if (typeof schema.format === 'string' && formatSamples[schema.format]) return formatSamples[schema.format]!;
   const fromPattern = typeof schema.pattern === 'string' ? sample(schema.pattern) : undefined;
   let text = fromPattern ?? '示例';
-  const min = typeof schema.minLength === 'number' ? schema.minLength : 1;
+  const min = typeof schema.minLength === 'number' ? Math.min(schema.minLength, maxSampleLength) : 1;
   const max = typeof schema.maxLength === 'number' ? schema.maxLength : Infinity;
-  if (fromPattern === undefined) while ([...text].length < min) text += '示例';
+  if (fromPattern === undefined && [...text].length < min) text = '示例'.repeat(Math.ceil(min / 2));
   return [...text].slice(0, max).join('');
 }
 
@@ -103,6 +112,7 @@ function exampleString(schema: Schema): string {
  * `+`). Undefined for anything else (lookarounds, back references).
  */
 export function sample(pattern: string): string | undefined {
+  if (pattern.length > maxSampleLength) return undefined;
   let i = 0;
   const src = pattern;
   const atom = (): string | undefined => {
@@ -150,7 +160,10 @@ export function sample(pattern: string): string | undefined {
       i += q[0].length;
       count = q[1] === '?' || q[1] === '*' ? 0 : q[1] === '+' ? 1 : Number(q[2]);
     }
-    out += piece.repeat(Math.min(count, 1000));
+    // nested quantifiers multiply ((a{1000}){1000}…): past the longest example made, the pattern is not sampled
+    const n = Math.min(count, 1000);
+    if (out.length + piece.length * n > maxSampleLength) return undefined;
+    out += piece.repeat(n);
   }
   return out;
 }

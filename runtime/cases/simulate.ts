@@ -7,8 +7,8 @@
  * transition logic), the deadline, the materials and fees, and the audit trail the runtime wrote. A step the
  * runtime refuses is a frame with the runtime's typed error; nothing outside the throwaway store is written.
  */
-import { validateSources, type Catalogue, type LocalizedText, type MatterDefinition, type Problem, type SourceDocument } from '../../engine/index.ts';
-import { isObject } from '../../engine/json/pointer.ts';
+import { documentLimits, validateSources, type Catalogue, type LocalizedText, type MatterDefinition, type Problem, type SourceDocument } from '../../engine/index.ts';
+import { isObject, join } from '../../engine/json/pointer.ts';
 import { ed25519Signer, type Signer } from '../certificates/signer.ts';
 import { manualClock } from '../effects/clock.ts';
 import { demoCitizens, demoSharedData } from '../shared-data/demo.ts';
@@ -124,8 +124,19 @@ export class SimulationDraftError extends RuntimeError {
   }
 }
 
+/** The frames would be larger than one answer may be (each frame carries the case data and the trail so far). */
+export class SimulationTooLargeError extends RuntimeError {
+  constructor(readonly limit: number, readonly index: number) {
+    super('simulation-too-large', `the frames pass ${limit / 1024 / 1024} MiB at step ${index}: every frame carries the case data and its trail, so send fewer steps or less data`);
+  }
+}
+
 /** The most steps one simulation replays. */
 export const maxSimulationSteps = 200;
+/** The most delayed transitions one simulation fires (a loop of delays would fire without end). */
+export const maxFiredDelays = 200;
+/** The largest answer (its frames as JSON): 200 steps of a normal draft are far below it; 200 copies of 500 KiB of data are not. */
+export const maxSimulationBytes = 16 * 1024 * 1024;
 const day = 86_400_000;
 /** 2026-03-02 09:00 China Standard Time. */
 const defaultStart = Date.UTC(2026, 2, 2, 1, 0, 0);
@@ -153,7 +164,9 @@ export async function simulate(definition: unknown, sharedSchemas: readonly obje
       const runtime = await createRuntime({ store, catalogue, sharedSchemas, sharedData: demoSharedData, clock, signer: simulationSigner, ...(options.holidays ? { holidays: options.holidays } : {}) });
       let view = await runtime.startCase({ matterId: def.id, region: def.region.code, version: def.version, applicant });
       const caseId = view.record.id;
+      const budget = { fired: 0 };
       const frames: SimulationFrame[] = [await frameOf(runtime, def, view, { index: -1, kind: 'start', actor: null, now: clock.now() }, steps.length === 0 ? options.pending : undefined)];
+      let bytes = JSON.stringify(frames[0]).length;
       for (const [index, s] of steps.entries()) {
         const last = index === steps.length - 1;
         checkStep(s, index);
@@ -162,7 +175,9 @@ export async function simulate(definition: unknown, sharedSchemas: readonly obje
         let error: SimulationError | null = null;
         try {
           if (s.kind === 'advance') {
-            fired = await passTime(runtime, clock, caseId, s.days * day);
+            const passed = await passTime(runtime, clock, caseId, s.days * day, budget);
+            fired = passed.fired;
+            error = passed.error;
           } else {
             actor = actorFor(s.role ?? view.record.role ?? 'applicant', applicant);
             const revision = view.record.revision;
@@ -177,7 +192,10 @@ export async function simulate(definition: unknown, sharedSchemas: readonly obje
           actor = null;
         }
         view = await runtime.getCase(caseId);
-        frames.push(await frameOf(runtime, def, view, { index, kind: s.kind, actor, now: clock.now(), fired, error }, last ? options.pending : undefined));
+        const frame = await frameOf(runtime, def, view, { index, kind: s.kind, actor, now: clock.now(), fired, error }, last ? options.pending : undefined);
+        bytes += JSON.stringify(frame).length;
+        if (bytes > maxSimulationBytes) throw new SimulationTooLargeError(maxSimulationBytes, index);
+        frames.push(frame);
       }
       return { matterId: def.id, region: def.region.code, applicant, frames };
     } finally {
@@ -188,22 +206,36 @@ export async function simulate(definition: unknown, sharedSchemas: readonly obje
 
 // Time passes as a sweeper watching all along would see it: the clock stops at each delay falling due on the way
 // and fires it then, so escalations chain (a state entered by one delay starts its own) and each is recorded when due.
-async function passTime(runtime: Runtime, clock: ReturnType<typeof manualClock>, caseId: string, ms: number): Promise<SimulationFrame['fired']> {
+// Delays that lead into each other (a loop of `after`s) would fire without end: one simulation fires at most
+// `maxFiredDelays`; past that the clock stops at the last one fired and the frame says why.
+async function passTime(
+  runtime: Runtime, clock: ReturnType<typeof manualClock>, caseId: string, ms: number, budget: { fired: number },
+): Promise<{ fired: SimulationFrame['fired']; error: SimulationError | null }> {
   const until = clock.now() + ms;
   const fired: { delay: string; outcome: FiredDelay['outcome']; to: string | null }[] = [];
-  for (let i = 0; i < maxSimulationSteps; i++) {
+  for (;;) {
     const next = (await runtime.pendingDelays(caseId))[0];
     if (!next || next.dueAt > until) break;
+    if (budget.fired >= maxFiredDelays) {
+      const message = `more than ${maxFiredDelays} delayed transitions fired in one simulation: the process's delays (after) lead into each other; time stops at the last one fired`;
+      return { fired, error: { code: 'delays-loop', message, details: { state: (await runtime.getCase(caseId)).record.state } } };
+    }
     clock.set(Math.max(clock.now(), next.dueAt));
-    for (const f of await runtime.fireDue()) if (f.caseId === caseId) fired.push({ delay: f.delay, outcome: f.outcome, to: f.to ?? null });
+    for (const f of await runtime.fireDue()) {
+      budget.fired++;
+      if (f.caseId === caseId) fired.push({ delay: f.delay, outcome: f.outcome, to: f.to ?? null });
+    }
   }
   clock.set(until);
-  return fired;
+  return { fired, error: null };
 }
 
 // The draft validated in its context as publishing would; its problems (only its own) refuse the simulation.
 function validated(definition: unknown, context: readonly SourceDocument[]): Catalogue {
   if (!isObject(definition)) throw new SimulationDraftError([{ code: 'schema.type', pointer: '', message: 'the draft is not a JSON object' }]);
+  // hashing and validating recurse: a draft nested deeper than any document the engine reads is refused first
+  const deep = tooDeep(definition, documentLimits.maxDepth);
+  if (deep !== undefined) throw new SimulationDraftError([{ code: 'json.too-deep', pointer: deep, message: `nested deeper than ${documentLimits.maxDepth} levels` }]);
   // a draft may not name a version yet: the simulation runs it as one
   const value = { ...definition, version: typeof definition.version === 'string' && definition.version ? definition.version : '0.0.0' };
   let kept = validations.get(context);
@@ -217,6 +249,18 @@ function validated(definition: unknown, context: readonly SourceDocument[]): Cat
   }
   if (outcome instanceof SimulationDraftError) throw outcome;
   return outcome;
+}
+
+// The pointer of the first value nested deeper than `limit`, found without recursion; undefined when none is.
+function tooDeep(root: unknown, limit: number): string | undefined {
+  const stack: [unknown, string, number][] = [[root, '', 0]];
+  while (stack.length > 0) {
+    const [value, pointer, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= limit) return pointer;
+    for (const [key, child] of Object.entries(value)) if (typeof child === 'object' && child !== null) stack.push([child, join(pointer, key), depth + 1]);
+  }
+  return undefined;
 }
 
 function validate(value: Record<string, unknown>, context: readonly SourceDocument[]): Catalogue | SimulationDraftError {

@@ -114,7 +114,7 @@ export function migrationRoutes(app: FastifyInstance, ctx: ServerContext): void 
       params,
       body: {
         type: 'object', additionalProperties: false, required: ['from', 'to'],
-        properties: { from: version, to: version, mapping: mappingSchema, caseIds: { type: 'array', maxItems: 10_000, items: caseId, description: 'only these cases (default: every running case of `from`)' } },
+        properties: { from: version, to: version, mapping: mappingSchema, caseIds: { type: 'array', maxItems: 10_000, uniqueItems: true, items: caseId, description: 'only these cases (default: every running case of `from`)' } },
       },
       response: { 200: resultSchema, ...errors(400, 401, 403, 404, 415) },
     },

@@ -8,7 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { SourceDocument } from '../../../engine/index.ts';
 import { DefinitionError } from '../../cases/errors.ts';
-import { maxSimulationSteps, simulate, SimulationDraftError, type PendingEvent, type SimulationStep } from '../../cases/simulate.ts';
+import { maxSimulationSteps, simulate, SimulationDraftError, SimulationTooLargeError, type PendingEvent, type SimulationStep } from '../../cases/simulate.ts';
 import { demoCitizens } from '../../shared-data/demo.ts';
 import { requireRole } from '../access.ts';
 import type { ServerContext } from '../context.ts';
@@ -137,6 +137,7 @@ export function simulateRoutes(app: FastifyInstance, ctx: ServerContext): void {
       return await simulate(definition, ctx.sharedSchemas, steps, { context, ...(applicant ? { applicant } : {}), ...(pending ? { pending } : {}) });
     } catch (error) {
       if (error instanceof SimulationDraftError) throw invalid(error.message, error.problems);
+      if (error instanceof SimulationTooLargeError) throw new HttpError(413, error.code, error.message, { limit: error.limit, index: error.index });
       // a definition the validator let through but the runtime cannot run (a form that does not compile) is the draft's fault
       if (error instanceof DefinitionError) throw invalid(`the draft cannot run: ${error.message}`, [{ pointer: '', code: error.code, message: error.message }]);
       throw error;
