@@ -57,5 +57,6 @@ export function olderThan(value: unknown, duration: string, now: number): boolea
 const leap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const daysIn = (y: number, m: number): number => (m === 2 ? (leap(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
 // Days since 1970-01-01 of a proleptic Gregorian date.
-// (setUTCFullYear: Date.UTC reads the years 0–99 as 1900–1999)
-const epochDay = (y: number, m: number, d: number): number => new Date(0).setUTCFullYear(y, m - 1, d) / dayMs;
+// Date.UTC reads the years 0–99 as 1900–1999: count from 400 years later (the Gregorian calendar repeats every 400
+// years, 146,097 days) and step back. Pure arithmetic: the engine makes no Date objects and reads no clock.
+const epochDay = (y: number, m: number, d: number): number => Date.UTC(y + 400, m - 1, d) / dayMs - 146_097;
