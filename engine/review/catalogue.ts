@@ -41,7 +41,9 @@ export function reviewCatalogue(catalogue: Catalogue, onProgress?: (done: number
     const sorted = reviewed.sort((x, y) => y.review.score - x.review.score || x.definition.region.code.localeCompare(y.definition.region.code));
     const convergence = convergenceOf(baseline.value, sorted.map((r) => r.definition));
     if (sorted.length === 0) return { id: baseline.value.id, baseline, variants: sorted, convergence };
-    const proposal = deriveTopRunner(sorted.map((r) => r.definition), { region: baseline.value.region, version: baseline.value.version });
+    // the current top runner is a candidate too: where no region does better it keeps its element (first wins ties),
+    // so the proposal is never heavier than what it would replace
+    const proposal = deriveTopRunner([baseline.value, ...sorted.map((r) => r.definition)], { region: baseline.value.region, version: baseline.value.version });
     return { id: baseline.value.id, baseline, variants: sorted, proposal: { ...proposal, changesFromBaseline: diff(proposal.definition, baseline.value, ctx) }, convergence };
   }).sort((x, y) => x.id.localeCompare(y.id));
 }

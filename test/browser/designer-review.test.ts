@@ -124,7 +124,7 @@ describe('the province official opens the proposed top runner as a draft', () =>
     await page.goto(`${server.url}/designer/review/${permit}/proposal`);
     await page.getByTestId('proposal-elements').waitFor();
     expect(await page.locator('[data-testid="proposal-elements"] tr[data-law="true"]').count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('proposal-element-form').textContent()).toMatch(/市|县/);
+    expect(await page.getByTestId('proposal-element-form').textContent()).toMatch(/市|县|现行标杆/);
     await page.screenshot({ path: screenshotPath('designer-review-6-proposal-official-zh.png'), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId('proposal-open-draft').click();

@@ -12,10 +12,15 @@ import { changeJson, regionInfo, rounded, type RegionInfo, type ReviewedMatter }
 
 type Proposal = NonNullable<ReviewedMatter['review']['proposal']>;
 
+// Where an element came from: a region's variant, or the current top runner itself (it is a candidate too).
 const regionOf = (m: ReviewedMatter, regions: RegionIndex, code: string): RegionInfo => {
   const v = m.variants.find((x) => x.definition.region.code === code)?.definition.region;
+  if (!v && code === m.review.baseline.value.region.code) {
+    return { ...regionInfo(regions, m.review.baseline.value.region), name: { zh: '现行标杆', en: 'the current top runner' } };
+  }
   return regionInfo(regions, v ?? { code, name: regions.byCode.get(code)?.name ?? { zh: code, en: code }, level: regions.byCode.get(code)?.level as never });
 };
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 const label = (p: MatterDefinition, element: string): LocalizedText => {
   const [area, id] = element.split('/', 2) as [string, string | undefined];
@@ -29,6 +34,11 @@ const label = (p: MatterDefinition, element: string): LocalizedText => {
 
 // Why the engine kept an element (top-runner.ts: the lightest choice per element; law-required ones kept).
 function why(element: string, p: MatterDefinition, flag: Proposal['flags'][number] | undefined, region: RegionInfo, missingIn: readonly RegionInfo[]): LocalizedText {
+  const text = reason(element, p, flag, region, missingIn);
+  return { zh: text.zh, en: capital(text.en) };
+}
+
+function reason(element: string, p: MatterDefinition, flag: Proposal['flags'][number] | undefined, region: RegionInfo, missingIn: readonly RegionInfo[]): LocalizedText {
   const at = region.name;
   if (flag) {
     const missing = missingIn.map((r) => r.name);
