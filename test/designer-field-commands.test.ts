@@ -3,36 +3,20 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { createFormAjv, diff, type MatterDefinition } from '../engine/index.ts';
 import { resolvePointer } from '../engine/json/pointer.ts';
-import { CommandError, type Command } from '../designer/model/commands/index.ts';
-import { execute, initialState, redo, replay, undo } from '../designer/model/editor.ts';
+import { CommandError } from '../designer/model/commands/index.ts';
+import { execute, initialState } from '../designer/model/editor.ts';
 import { MatterForm } from '../runtime/form/MatterForm.tsx';
 import { indexFields, nearestField } from '../designer/views/fields/tree.ts';
 import { matters, problemsInCatalogue, sharedSchemas } from './support/catalogue.ts';
+import { runCommands, text } from './support/commands.ts';
 
 const permit = matters().find((m) => m.id === '330000-GA-0101')!.baseline;
 const permitFile = 'definitions/matters/residence-permit/baseline.json';
 const shared = [...sharedSchemas.values()] as object[];
-const text = (value: unknown) => JSON.stringify(value); // identical means identical bytes: key order included
 const at = (d: MatterDefinition, pointer: string) => resolvePointer(d, pointer) as any;
 const props = (field: string) => `/form/schema/properties/${field.slice(1).split('/').join('/properties/')}`;
 
-/**
- * Runs commands one after another; each must change the definition, undo to the identical definition before it, redo
- * to the identical one after it, and replay from its log (as JSON data) to the same result. Returns the end.
- */
-function run(definition: MatterDefinition, ...commands: Command[]): MatterDefinition {
-  let state = initialState(definition);
-  for (const command of commands) {
-    const before = state;
-    state = execute(state, command);
-    expect(state, `${command.name} changed nothing`).not.toBe(before);
-    expect(text(undo(state).definition)).toBe(text(before.definition));
-    expect(text(redo(undo(state)).definition)).toBe(text(state.definition));
-  }
-  const log = JSON.parse(JSON.stringify(commands)) as Command[];
-  expect(text(replay(definition, log).definition)).toBe(text(state.definition));
-  return state.definition;
-}
+const run = runCommands;
 
 const formProblems = (d: MatterDefinition) => problemsInCatalogue(permitFile, d).map((p) => `${p.code} ${p.pointer}`);
 const render = (d: MatterDefinition, locale: 'zh' | 'en', formData: unknown = {}) =>

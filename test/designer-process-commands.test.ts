@@ -8,31 +8,18 @@ import { describe, expect, it } from 'vitest';
 import { knownActions, knownGuards, type MatterDefinition } from '../engine/index.ts';
 import { resolvePointer } from '../engine/json/pointer.ts';
 import { CommandError, type Command } from '../designer/model/commands/index.ts';
-import { execute, initialState, redo, replay, undo } from '../designer/model/editor.ts';
+import { execute, initialState, undo } from '../designer/model/editor.ts';
 import { anyState, edgeLabel, freshStateName, readProcess, selectedOf } from '../designer/model/process.ts';
 import { sectionOf } from '../designer/views/selection.ts';
 import { matters, problemsInCatalogue } from './support/catalogue.ts';
+import { runCommands, text } from './support/commands.ts';
 
 const permit = matters().find((m) => m.id === '330000-GA-0101')!;
 const wenzhou = permit.variants.find((v) => v.region?.code === '330300')!;
-const text = (value: unknown) => JSON.stringify(value);
 const at = (d: MatterDefinition, pointer: string) => resolvePointer(d, pointer) as any;
 const states = (d: MatterDefinition) => d.process.states as Record<string, any>;
 
-/** Runs commands in turn; each must change the definition, undo to the identical one before, redo to the one after. */
-function run(definition: MatterDefinition, ...commands: Command[]): MatterDefinition {
-  let state = initialState(definition);
-  for (const command of commands) {
-    const before = state;
-    state = execute(state, command);
-    expect(state, `${command.name} changed nothing`).not.toBe(before);
-    expect(text(undo(state).definition)).toBe(text(before.definition));
-    expect(text(redo(undo(state)).definition)).toBe(text(state.definition));
-  }
-  const log = JSON.parse(JSON.stringify(commands)) as Command[];
-  expect(text(replay(definition, log).definition)).toBe(text(state.definition));
-  return state.definition;
-}
+const run = runCommands;
 const refused = (definition: MatterDefinition, command: Command, reason: RegExp) => {
   expect(() => execute(initialState(definition), command)).toThrow(CommandError);
   expect(() => execute(initialState(definition), command)).toThrow(reason);

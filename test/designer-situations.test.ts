@@ -11,35 +11,19 @@ import { analyze } from '../designer/analysis/analyze.ts';
 import { situate } from '../designer/analysis/situate.ts';
 import { texts } from '../designer/i18n.ts';
 import { CommandError, type Command } from '../designer/model/commands/index.ts';
-import { execute, initialState, redo, replay, undo } from '../designer/model/editor.ts';
+import { execute, initialState, undo } from '../designer/model/editor.ts';
 import { clauseValuePath, operatorsFor, readSituation, situationFields, situationSchema, SituationError, type Clause } from '../designer/model/situations.ts';
 import { edited, serviceSchema } from '../designer/views/ServiceSection.tsx';
 import { sectionOf } from '../designer/views/selection.ts';
 import { serviceUiSchema, type Lookups } from '../designer/views/service-ui.ts';
 import { matters, problemsInCatalogue } from './support/catalogue.ts';
+import { runCommands, text } from './support/commands.ts';
 
 const permit = matters().find((m) => m.id === '330000-GA-0101')!.baseline;
-const text = (value: unknown) => JSON.stringify(value); // identical means identical bytes: key order included
 const at = (d: MatterDefinition, pointer: string) => resolvePointer(d, pointer) as any;
 const materialAt = (d: MatterDefinition, id: string) => d.materials.findIndex((m) => m.id === id);
 
-/**
- * Runs commands one after another; each must change the definition, undo to the identical definition before it, redo
- * to the identical one after it, and replay from its log (as JSON data) to the same result. Returns the end.
- */
-function run(definition: MatterDefinition, ...commands: Command[]): MatterDefinition {
-  let state = initialState(definition);
-  for (const command of commands) {
-    const before = state;
-    state = execute(state, command);
-    expect(state, `${command.name} changed nothing`).not.toBe(before);
-    expect(text(undo(state).definition)).toBe(text(before.definition));
-    expect(text(redo(undo(state)).definition)).toBe(text(state.definition));
-  }
-  const log = JSON.parse(JSON.stringify(commands)) as Command[];
-  expect(text(replay(definition, log).definition)).toBe(text(state.definition));
-  return state.definition;
-}
+const run = runCommands;
 const refused = (definition: MatterDefinition, command: Command) => () => execute(initialState(definition), command);
 
 // The residence permit, its situations and groups left out (the catalogue's own are not what these tests are about),
