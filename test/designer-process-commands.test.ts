@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { knownActions, knownGuards, type MatterDefinition } from '../engine/index.ts';
 import { resolvePointer } from '../engine/json/pointer.ts';
 import { CommandError, type Command } from '../designer/model/commands/index.ts';
-import { execute, initialState, undo } from '../designer/model/editor.ts';
+import { execute, initialState } from '../designer/model/editor.ts';
 import { anyState, edgeLabel, freshStateName, readProcess, selectedOf } from '../designer/model/process.ts';
 import { sectionOf } from '../designer/views/selection.ts';
 import { matters, problemsInCatalogue } from './support/catalogue.ts';
