@@ -82,6 +82,20 @@ describe('validate: automatic decisions (always, parameterised guards)', () => {
     expect(renderMessage(problems[0]!.code as ProblemCode, problems[0]!.params, 'zh')).toContain('必须放在最后');
   });
 
+  it('refuses an unguarded alternative before others in an event’s or a delay’s list, in a state or on the machine', () => {
+    const problems = problemsWith(file, (d) => {
+      d.process.states.submitted.on.REJECT = ['rejected', { target: 'review', guard: 'materialsComplete' }];
+      d.process.on = { WITHDRAW: [{ target: 'withdrawn' }, 'rejected'] };
+    }).filter((p) => p.code === 'process.unguarded-not-last');
+    expect(problems.map((p) => p.pointer)).toEqual(['/process/states/submitted/on/REJECT/0', '/process/on/WITHDRAW/0']);
+    expect(problems[0]!.message).toContain('state "submitted", "REJECT"');
+    expect(problems[1]!.message).toContain('the machine, "WITHDRAW"');
+    // guarded first, unguarded last: fine
+    expect(problemsWith(file, (d) => {
+      d.process.states.submitted.on.REJECT = [{ target: 'review', guard: 'materialsComplete' }, 'rejected'];
+    }).filter((p) => p.code === 'process.unguarded-not-last')).toEqual([]);
+  });
+
   it('refuses a loop of always transitions, once, naming its states', () => {
     const problems = problemsWith(file, (d) => {
       withAutoCheck(d, [{ target: 'approved', guard: bornBefore1990 }, 'recheck']);

@@ -250,6 +250,10 @@ export const messages = {
     en: (p) => `state ${q(p.state)}: an unguarded eventless transition ("always") must be the last one: XState takes the first that applies, so the ones after it could never be taken`,
     zh: (p) => `状态 ${q(p.state)}：无条件的无事件流转（"always"）必须放在最后：XState 取第一个成立的流转，其后的流转永远不会被执行`,
   },
+  'process.unguarded-not-last': {
+    en: (p) => `${p.state === undefined ? 'the machine' : `state ${q(p.state)}`}, ${q(p.event)}: an unguarded transition must be the last of the list: XState takes the first that applies, so the ones after it could never be taken`,
+    zh: (p) => `${p.state === undefined ? '流程根' : `状态 ${q(p.state)}`} 的 ${q(p.event)}：无条件的流转必须放在列表最后：XState 取第一个成立的流转，其后的流转永远不会被执行`,
+  },
   'process.always-loop': {
     en: (p) => `eventless transitions ("always") form a loop through ${list(p.states)}: a case would move without end with nobody acting; end the chain in a state where someone acts or the case finishes`,
     zh: (p) => `无事件流转（"always"）在 ${list(p.states)} 之间形成循环：案件会在无人办理的情况下无休止地流转；请让其终止于有人办理的环节或终止状态`,

@@ -11,12 +11,13 @@ import { checkCondition } from './situation-conditions.ts';
 /**
  * Automatic decisions (秒批): a `dataMatches` guard's condition is checked as a situation's is (it compiles, names
  * fields the form has); an `olderThan` guard names a field the form has; in an `always` list only the last
- * transition may be unguarded (XState would never reach the ones after it); no cycle of `always` transitions (a case
+ * transition may be unguarded (XState would never reach the ones after it), and so in an event's or a delay's list
+ * of alternatives; no cycle of `always` transitions (a case
  * would move without end, nobody acting); and the initial state, where the applicant fills in the form, decides nothing.
  */
 export const processAutomaticRule: Rule<MatterDefinition> = {
   name: 'process-automatic',
-  codes: ['process.always-unguarded-not-last', 'process.always-loop', 'process.always-initial', 'condition.unknown-field'],
+  codes: ['process.always-unguarded-not-last', 'process.unguarded-not-last', 'process.always-loop', 'process.always-initial', 'condition.unknown-field'],
   check({ file, value }, ctx) {
     const problems: Problem[] = [];
     const { process } = value;
@@ -38,6 +39,19 @@ export const processAutomaticRule: Rule<MatterDefinition> = {
         if (i < list.length - 1 && (typeof t === 'string' || t.guard === undefined)) {
           problems.push(problem('process.always-unguarded-not-last', file, Array.isArray(state?.always) ? join(at, i) : at, { state: name }));
         }
+      });
+    }
+    // the same for an event's or a delay's list of alternatives (in a state, or accepted in every state)
+    const lists: [string | undefined, string, string, unknown][] = [];
+    for (const [name, state] of Object.entries(process.states)) {
+      for (const key of ['on', 'after'] as const) for (const [event, spec] of Object.entries(state?.[key] ?? {})) lists.push([name, key === 'after' ? `after ${event}` : event, join('/process/states', name, key, event), spec]);
+    }
+    for (const [event, spec] of Object.entries(process.on ?? {})) lists.push([undefined, event, join('/process/on', event), spec]);
+    for (const [state, event, at, spec] of lists) {
+      if (!Array.isArray(spec)) continue;
+      spec.forEach((t: unknown, i) => {
+        const unguarded = typeof t === 'string' || (typeof t === 'object' && t !== null && (t as { guard?: unknown }).guard === undefined);
+        if (i < spec.length - 1 && unguarded) problems.push(problem('process.unguarded-not-last', file, join(at, i), { ...(state === undefined ? {} : { state }), event }));
       });
     }
     for (const cycle of alwaysCycles(value)) {
