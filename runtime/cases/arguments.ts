@@ -3,7 +3,7 @@
  * gets an InvalidArgumentError naming the argument, not a TypeError from deep inside, a misleading ConflictError for a
  * revision given as a string, or a message echoing a megabyte-long id.
  */
-import type { CaseQuery } from '../store/types.ts';
+import type { CaseQuery, CaseRecord } from '../store/types.ts';
 import { InvalidArgumentError } from './errors.ts';
 
 /** Longer than any id, code or name the runtime keeps (case ids are UUIDs, identity numbers 18 characters). */
@@ -47,4 +47,19 @@ function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** The arguments of a call that changes a case. */
+export function checkChange(caseId: unknown, actor: unknown, revision: unknown): void {
+  checkId('caseId', caseId);
+  checkActor(actor);
+  checkRevision(revision);
+}
+
+/** The id, region and version naming a definition (validate, formValidator). */
+export function checkDefinitionKey(record: unknown): asserts record is Pick<CaseRecord, 'matterId' | 'version' | 'region'> {
+  checkObject('record', record);
+  checkId('record.matterId', record.matterId);
+  checkId('record.region', record.region);
+  checkId('record.version', record.version);
 }

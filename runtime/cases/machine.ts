@@ -12,6 +12,7 @@ import { createMachine, initialTransition, transition, type AnyStateMachine } fr
 import { conditionError, conditionHolds, knownActions, knownGuards, missingOf, situationOf, type Guard, type JsonObject, type MatterDefinition, type Process } from '../../engine/index.ts';
 import { isObject, join, parsePointer, resolvePointer } from '../../engine/json/pointer.ts';
 import { olderThan } from '../../engine/process/automatic.ts';
+import type { ProcessState } from '../../engine/model/index.ts';
 import { delayOfEvent, namedDelays } from './delays.ts';
 import { DefinitionError } from './errors.ts';
 
@@ -227,3 +228,20 @@ export function automaticStep(machine: AnyStateMachine, state: string, context: 
 
 // The snapshot context guards read: the saved context plus the facts, under keys the saved context never holds.
 const guardContext = (context: CaseContext, facts: GuardFacts): CaseContext => ({ ...context, [formData]: facts.data, [verifiedFields]: facts.verified ?? {}, [clock]: facts.now });
+
+/** A state of the process by name: own members only (a case's state named "constructor" is not Object's). */
+export const stateOf = (def: MatterDefinition, state: string): ProcessState | undefined => (Object.hasOwn(def.process.states, state) ? def.process.states[state] : undefined);
+
+/** The role acting in a state (none in a final state). */
+export function roleOf(def: MatterDefinition, state: string): string | undefined {
+  const s = stateOf(def, state);
+  return s && s.type !== 'final' ? s.meta?.role : undefined;
+}
+
+/** The events a state accepts: its own, then the root-level ones it does not handle itself (none in a final state). */
+export function acceptedEvents(def: MatterDefinition, state: string): string[] {
+  const s = stateOf(def, state);
+  const own = Object.keys(s?.on ?? {});
+  if (!s || s.type === 'final') return own;
+  return [...own, ...Object.keys(def.process.on ?? {}).filter((e) => !own.includes(e))];
+}

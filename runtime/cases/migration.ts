@@ -9,7 +9,6 @@
 import type { ValidateFunction } from 'ajv';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { MatterDefinition } from '../../engine/index.ts';
-import type { ProcessState } from '../../engine/model/index.ts';
 import { isAutomatic } from '../../engine/process/automatic.ts';
 import { isObject, parsePointer, resolvePointer } from '../../engine/json/pointer.ts';
 import type { AuditEvent, CaseRecord, CaseStatus, DueDelay, PublishedDefinition, Store } from '../store/types.ts';
@@ -20,7 +19,8 @@ import type { AuditSealer } from './audit-seal.ts';
 import { compileForm } from './compile-form.ts';
 import { delaysOnEntry } from './delays.ts';
 import { InvalidArgumentError, NotFoundError } from './errors.ts';
-import { machineOf } from './machine.ts';
+import { machineOf, roleOf, stateOf } from './machine.ts';
+import { setAtPointer } from '../form/data.ts';
 
 /** A declared move of one field of the case data: a rename (`/a/b` → `/a/c`) or a move to another place (`/a/b` → `/c/b`). */
 export interface FieldMapping {
@@ -182,7 +182,7 @@ export function applyMapping(data: unknown, mapping: readonly FieldMapping[]): {
   const reasons: MigrationReason[] = [];
   for (const m of moves) {
     if (resolvePointer(result, m.to) !== undefined) reasons.push({ code: 'mapping-overwrites', pointer: m.to, message: `moving ${m.from} to ${m.to} would overwrite the value the case holds there` });
-    else result = setAt(result, m.to, m.value);
+    else result = setAtPointer(result, m.to, m.value);
   }
   return { data: result, moved: moves.map(({ from, to }) => ({ from, to })), reasons };
 }
@@ -348,13 +348,6 @@ function formErrors(validate: ValidateFunction, data: unknown): { pointer: strin
 
 const escape = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
 
-// A state of the process by name: own members only (a case's state named "constructor" is not Object's).
-const stateOf = (def: MatterDefinition, state: string): ProcessState | undefined => (Object.hasOwn(def.process.states, state) ? def.process.states[state] : undefined);
-
-const roleOf = (def: MatterDefinition, state: string): string | undefined => {
-  const s = stateOf(def, state);
-  return s && s.type !== 'final' ? s.meta?.role : undefined;
-};
 
 // A copy of `data` without the value at `pointer`.
 function removeAt(data: unknown, pointer: string): unknown {
@@ -366,14 +359,3 @@ function removeAt(data: unknown, pointer: string): unknown {
   return data;
 }
 
-// `data` with `value` at `pointer`, creating objects on the way (data is a fresh copy: changed in place).
-function setAt(data: unknown, pointer: string, value: unknown): unknown {
-  const tokens = parsePointer(pointer) ?? [];
-  const root: Record<string, unknown> = isObject(data) ? data : {};
-  let node = root;
-  tokens.forEach((t, i) => {
-    if (i === tokens.length - 1) node[t] = value;
-    else node = (isObject(node[t]) ? node[t] : (node[t] = {})) as Record<string, unknown>;
-  });
-  return root;
-}

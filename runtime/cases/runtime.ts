@@ -4,11 +4,10 @@
  * e-certificates. Every change is one store transaction guarded by the case's revision.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { ValidateFunction } from 'ajv';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
-import { createFormAjv, type Catalogue, type LocalizedText, type MatterDefinition } from '../../engine/index.ts';
+import { type Catalogue, type LocalizedText, type MatterDefinition } from '../../engine/index.ts';
 import { canonical } from '../../engine/json/equal.ts';
-import { isObject, parsePointer, resolvePointer } from '../../engine/json/pointer.ts';
+import { resolvePointer } from '../../engine/json/pointer.ts';
 import { issueCertificate } from '../certificates/issue.ts';
 import { ed25519Signer, verifyCertificate, type CertificateCheck, type SignedCertificate, type Signer } from '../certificates/signer.ts';
 import { systemClock, type Clock } from '../effects/clock.ts';
@@ -17,11 +16,11 @@ import { demoSharedData } from '../shared-data/demo.ts';
 import type { SharedDataSource } from '../shared-data/source.ts';
 import { compareVersions } from '../store/versions.ts';
 import type { AuditEvent, CaseQuery, CaseRecord, Deadline, DueDelay, PublishedDefinition, Store, StoredCertificate } from '../store/types.ts';
-import { checkActor, checkId, checkObject, checkQuery, checkRevision } from './arguments.ts';
+import { checkChange, checkDefinitionKey, checkId, checkObject, checkQuery } from './arguments.ts';
 import { nextEvent, verifyChain, type AuditCheck } from './audit.ts';
 import { auditKeyOf, auditSealer, type AuditSealer } from './audit-seal.ts';
 import { atBoundary, guardedStore, typed } from './boundary.ts';
-import { compileForm } from './compile-form.ts';
+import { compileForm, fieldErrors, sharedSchemasAjv } from './compile-form.ts';
 import { delaysOnEntry } from './delays.ts';
 import { migrateCases, migrationPlan, type FieldMapping, type MigrateInput, type MigrationHost, type MigrationPlan, type MigrationResult } from './migration.ts';
 import {
@@ -29,10 +28,11 @@ import {
   ValidationFailedError, type FieldError,
 } from './errors.ts';
 import { checkDeclaredMaterials, checkEventShape } from './event-shape.ts';
-import { automaticStep, initialState, machineOf, step, type CaseContext, type CaseEvent, type Outcome } from './machine.ts';
+import { acceptedEvents, automaticStep, initialState, machineOf, roleOf, step, type CaseContext, type CaseEvent, type Outcome } from './machine.ts';
 import { checkPayload } from './payload-limits.ts';
 import { caseSituation, type CaseSituation } from './situation.ts';
 import { caseTimeLimit, type CaseTimeLimit } from './time-limits.ts';
+import { setAtPointer } from '../form/data.ts';
 
 export interface RuntimeOptions {
   readonly store: Store;
@@ -67,6 +67,9 @@ export interface FiredDelay {
   readonly to?: string;
   readonly event?: AuditEvent;
 }
+
+/** How many automatic decisions one step may lead to, one after another, at least (a process of more states may chain more). */
+const maxAutomatic = 20;
 
 /** How many pages of due delays one sweep reads at most (a page is `limit` rows). */
 const maxSweepPages = 20;
@@ -187,7 +190,7 @@ export class Runtime {
     for (const p of def.form.prefill ?? []) {
       const value = (await this.sharedData.lookup(p.item, input.applicant))?.[p.value];
       if (value === undefined) continue;
-      data = setAt(data, p.field, value);
+      data = setAtPointer(data, p.field, value);
       if (p.locked !== false) verified[p.field] = value;
     }
     const waived: string[] = [];
@@ -595,70 +598,3 @@ export class Runtime {
     return { store: this.store, ajv: this.ajv, sealer: this.sealer, now: () => this.now(), definition: (id, region, version) => this.findDefinition(id, region, version) };
   }
 }
-
-// The ajv every form compiles with; a shared schema ajv refuses (invalid, or a duplicate $id) is a DefinitionError.
-function sharedSchemasAjv(shared: readonly object[]): Ajv2020 {
-  try {
-    return createFormAjv(shared);
-  } catch (error) {
-    throw new DefinitionError('shared-schema-invalid', `a shared schema cannot be used: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-}
-
-// The arguments of a call that changes a case.
-function checkChange(caseId: unknown, actor: unknown, revision: unknown): void {
-  checkId('caseId', caseId);
-  checkActor(actor);
-  checkRevision(revision);
-}
-
-// The id, region and version naming a definition (validate, formValidator).
-function checkDefinitionKey(record: unknown): asserts record is Pick<CaseRecord, 'matterId' | 'version' | 'region'> {
-  checkObject('record', record);
-  checkId('record.matterId', record.matterId);
-  checkId('record.region', record.region);
-  checkId('record.version', record.version);
-}
-
-// ajv's errors as field errors: a missing property points at the property, not at its parent.
-function fieldErrors(validate: ValidateFunction): (data: unknown) => FieldError[] {
-  const none: FieldError[] = [];
-  return (data) =>
-    validate(data)
-      ? none
-      : (validate.errors ?? []).map((e) => ({
-          pointer: e.keyword === 'required' ? `${e.instancePath}/${String((e.params as { missingProperty: string }).missingProperty)}` : e.instancePath,
-          keyword: e.keyword,
-          message: e.message ?? e.keyword,
-        }));
-}
-
-// The events a state accepts: its own, then the root-level ones it does not handle itself (none in a final state).
-function acceptedEvents(def: MatterDefinition, state: string): string[] {
-  const s = def.process.states[state];
-  const own = Object.keys(s?.on ?? {});
-  if (!s || s.type === 'final') return own;
-  return [...own, ...Object.keys(def.process.on ?? {}).filter((e) => !own.includes(e))];
-}
-
-// How many automatic decisions one step may lead to, one after another, at least (a process of more states may chain more).
-const maxAutomatic = 20;
-
-const roleOf = (def: MatterDefinition, state: string): string | undefined => {
-  const s = def.process.states[state];
-  return s && s.type !== 'final' ? s.meta?.role : undefined;
-};
-
-// Writes `value` at data pointer `field` into a copy of `data`, creating objects on the way.
-function setAt(data: unknown, field: string, value: unknown): unknown {
-  const tokens = parsePointer(field) ?? [];
-  const root: Record<string, unknown> = isObject(data) ? structuredClone(data) : {};
-  let node = root;
-  tokens.forEach((t, i) => {
-    if (i === tokens.length - 1) node[t] = value;
-    else node = (isObject(node[t]) ? node[t] : (node[t] = {})) as Record<string, unknown>;
-  });
-  return root;
-}
-
-

@@ -17,6 +17,12 @@ export function withLocked(data: unknown, locked: Readonly<Record<string, unknow
   return out;
 }
 
+/** `data` with `value` at the JSON Pointer `pointer`, copying only the path and creating objects on the way. */
+export function setAtPointer(data: unknown, pointer: string, value: unknown): unknown {
+  const tokens = parsePointer(pointer);
+  return tokens && tokens.length > 0 ? setAt(data, tokens, value) : data;
+}
+
 function setAt(node: unknown, tokens: readonly string[], value: unknown): unknown {
   const [head, ...rest] = tokens;
   if (head === undefined) return value;

@@ -184,15 +184,7 @@ class Sanitizer {
         delete sb[name];
         continue;
       }
-      const onA = own(va, 'on') as Record<string, unknown> | undefined;
-      const onB = own(vb, 'on') as Record<string, unknown> | undefined;
-      for (const event of unionKeys(onA ?? {}, onB ?? {})) {
-        const ta = own(onA, event);
-        const tb = own(onB, event);
-        const fta = ta === undefined ? undefined : transitionShape(ta);
-        const ftb = tb === undefined ? undefined : transitionShape(tb);
-        if (!fta && !ftb) continue;
-        this.leaveOut('process', join(path, 'on', event), { en: `the transitions of “${name}” on ${event}`, zh: `环节“${name}”的 ${event} 流转` }, ta, tb, fta, ftb);
+      this.events(va, vb, join(path, 'on'), (event) => ({ en: `the transitions of “${name}” on ${event}`, zh: `环节“${name}”的 ${event} 流转` }), (event) => {
         for (const states of [sa, sb]) {
           const state = own(states, name); // the copy made for an earlier event, if any
           const on = own(state, 'on');
@@ -201,7 +193,7 @@ class Sanitizer {
           delete copy[event];
           put(states, name, { ...(state as object), on: copy });
         }
-      }
+      });
       const la = own(va, 'always');
       const lb = own(vb, 'always');
       const fla = la === undefined ? undefined : alwaysShape(la);
@@ -221,15 +213,7 @@ class Sanitizer {
 
   // The events every state accepts (process.on), matched by event like a state's.
   private rootEvents(pa: Record<string, unknown>, pb: Record<string, unknown>) {
-    const onA = own(pa, 'on') as Record<string, unknown> | undefined;
-    const onB = own(pb, 'on') as Record<string, unknown> | undefined;
-    for (const event of unionKeys(onA ?? {}, onB ?? {})) {
-      const ta = own(onA, event);
-      const tb = own(onB, event);
-      const fta = ta === undefined ? undefined : transitionShape(ta);
-      const ftb = tb === undefined ? undefined : transitionShape(tb);
-      if (!fta && !ftb) continue;
-      this.leaveOut('process', join('/process/on', event), { en: `the transitions on ${event} in every state`, zh: `所有环节的 ${event} 流转` }, ta, tb, fta, ftb);
+    this.events(pa, pb, '/process/on', (event) => ({ en: `the transitions on ${event} in every state`, zh: `所有环节的 ${event} 流转` }), (event) => {
       for (const p of [pa, pb]) {
         const on = own(p, 'on');
         if (!isObject(on) || !Object.hasOwn(on, event)) continue;
@@ -237,6 +221,22 @@ class Sanitizer {
         delete copy[event];
         put(p, 'on', copy);
       }
+    });
+  }
+
+  // Leaves out, event by event, the malformed transitions of two event maps (`on` of a state or of the machine);
+  // `strip(event)` removes the event from both drafts.
+  private events(a: unknown, b: unknown, at: string, label: (event: string) => { en: string; zh: string }, strip: (event: string) => void) {
+    const onA = own(a, 'on') as Record<string, unknown> | undefined;
+    const onB = own(b, 'on') as Record<string, unknown> | undefined;
+    for (const event of unionKeys(onA ?? {}, onB ?? {})) {
+      const ta = own(onA, event);
+      const tb = own(onB, event);
+      const fta = ta === undefined ? undefined : transitionShape(ta);
+      const ftb = tb === undefined ? undefined : transitionShape(tb);
+      if (!fta && !ftb) continue;
+      this.leaveOut('process', join(at, event), label(event), ta, tb, fta, ftb);
+      strip(event);
     }
   }
 }
