@@ -144,11 +144,13 @@ export type Material = Material1;
 
 export type Condition = JsonObject;
 
-export type TransitionSpec = Identifier | Transition | (Identifier | Transition)[];
+export type StateTarget = string;
 
 export type Guard = Identifier | DataMatchesGuard | OlderThanGuard;
 
 export type Condition1 = JsonObject;
+
+export type TransitionSpec = StateTarget | Transition | (StateTarget | Transition)[];
 
 export type Condition2 = JsonObject;
 
@@ -425,9 +427,23 @@ export interface Process {
 
 export interface ProcessState {
   /**
-   * Only final states are typed; nested and parallel states are not supported.
+   * final: the case (or, inside a compound state, that part of it) is done; parallel: every child state is a region active at the same time (e.g. each department's part of a one-thing bundle); compound (also implied by `states`): one child at a time, starting at `initial`. History states are not supported.
    */
-  type?: 'final';
+  type?: 'final' | 'compound' | 'parallel';
+  /**
+   * A short machine name: a letter, then letters, digits, _ or -.
+   */
+  initial?: string;
+  /**
+   * Child states of a compound or parallel state (at most 4 levels below the process).
+   */
+  states?: {
+    [k: string]: ProcessState | undefined;
+  };
+  /**
+   * Taken when a compound state reaches one of its final children, or a parallel state's regions all reach theirs (the join).
+   */
+  onDone?: StateTarget | Transition | (StateTarget | Transition)[];
   description?: string;
   meta?: StateMeta;
   on?: {
@@ -442,31 +458,14 @@ export interface ProcessState {
   /**
    * Eventless transitions (XState `always`, 秒批): evaluated in order whenever a step lands in this state, the first whose guard holds is taken at once by the system actor. Only the last may be unguarded; a state without a role must end with an unguarded one.
    */
-  always?: Identifier | Transition | (Identifier | Transition)[];
+  always?: StateTarget | Transition | (StateTarget | Transition)[];
   entry?: Identifier[];
   exit?: Identifier[];
   tags?: Identifier[];
 }
 
-export interface StateMeta {
-  /**
-   * A short machine name: a letter, then letters, digits, _ or -.
-   */
-  role?: string;
-  step?: LocalizedText5;
-  /**
-   * Final states: how the case ended.
-   */
-  outcome?: 'approved' | 'rejected' | 'withdrawn';
-}
-
-export interface LocalizedText5 {
-  zh: string;
-  en: string;
-}
-
 export interface Transition {
-  target: Identifier;
+  target: StateTarget;
   guard?: Guard;
   actions?: Identifier[];
   description?: string;
@@ -495,6 +494,23 @@ export interface OlderThanGuard {
      */
     verified?: boolean;
   };
+}
+
+export interface StateMeta {
+  /**
+   * A short machine name: a letter, then letters, digits, _ or -.
+   */
+  role?: string;
+  step?: LocalizedText5;
+  /**
+   * Final states: how the case ended.
+   */
+  outcome?: 'approved' | 'rejected' | 'withdrawn';
+}
+
+export interface LocalizedText5 {
+  zh: string;
+  en: string;
 }
 
 export interface TimeLimit {

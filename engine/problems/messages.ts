@@ -230,6 +230,22 @@ export const messages = {
     en: () => `the process has no final state`,
     zh: () => `流程没有终止状态`,
   },
+  'process.children-missing': {
+    en: (p) => `state ${q(p.state)} is compound or parallel but has no child states`,
+    zh: (p) => `状态 ${q(p.state)} 是复合或并行状态，但没有子状态`,
+  },
+  'process.too-deep': {
+    en: (p) => `state ${q(p.state)} is nested more than ${p.limit} levels below the process`,
+    zh: (p) => `状态 ${q(p.state)} 的嵌套超过 ${p.limit} 层`,
+  },
+  'process.region-never-done': {
+    en: (p) => `region ${q(p.region)} of parallel state ${q(p.state)} has no final state, so its onDone (the join) is never taken; give the region a final child`,
+    zh: (p) => `并行状态 ${q(p.state)} 的分支 ${q(p.region)} 没有终止状态，汇合（onDone）永远不会发生；请为该分支添加终止子状态`,
+  },
+  'process.region-event-shared': {
+    en: (p) => `event ${p.event} is handled in regions ${list(p.regions)} of parallel state ${q(p.state)}: one person's step would move both parts; give each region's events names of their own (e.g. BIRTH_ACCEPT)`,
+    zh: (p) => `并行状态 ${q(p.state)} 的分支 ${list(p.regions)} 都处理事件 ${p.event}：一个人的操作会同时推进两个部门的办理；请为各分支的事件分别命名（如 BIRTH_ACCEPT）`,
+  },
   'process.final-has-transitions': {
     en: (p) => `final state ${q(p.state)} must not have transitions`,
     zh: (p) => `终止状态 ${q(p.state)} 不能有流转`,

@@ -25,9 +25,13 @@ export const xstateFeatures = {
     en: 'delayed transitions are declared per state, where the runtime stores each pending delay with the case when it enters the state and drops it when the case leaves; a machine-level "after" would run across every state. Put it in the state it times',
     zh: '延时流转按状态声明：案件进入该状态时，运行时随案件保存每个待触发的延时，离开时删除；流程根上的 "after" 会跨越所有状态计时。请把它写在需要计时的状态中',
   },
-  'nested-states': {
-    en: 'a case is in exactly one named state: that name is what the runtime stores, what meta.role and meta.step describe and what the diff compares, so states are one level deep (no nested, parallel or history states; only final states are typed)',
-    zh: '案件始终处于唯一一个具名状态：运行时保存的、meta.role 和 meta.step 描述的、差异比较对照的都是这个名称，因此状态只有一层（不支持嵌套、并行和历史状态；只有终止状态需要标注 type）',
+  'history-states': {
+    en: 'a history state re-enters the configuration a compound state last had, which the runtime would have to keep per case beside its state; onematter keeps only the states a case is in now. Name the state to return to instead',
+    zh: '历史状态会恢复复合状态上次所处的子状态，运行时需要为每个案件另行保存这一记录；系统只保存案件当前所处的状态。请直接写明要返回的状态',
+  },
+  'root-type': {
+    en: 'the process itself always starts in one initial state; to run parts side by side, make a state of the process parallel (type "parallel") and join its regions with onDone',
+    zh: '流程本身总是从一个初始状态开始；如需并行办理，请把流程中的某个状态设为并行状态（type 为 "parallel"），并用 onDone 汇合各分支',
   },
   cond: {
     en: '"cond" is XState v4; XState v5, which onematter uses, calls it "guard"',

@@ -52,7 +52,7 @@ function toProblem(e: ErrorObject, file: string, base: string): Problem {
     case 'type':
       return problem('schema.type', file, at, { expected: params.type });
     case 'enum':
-      if (stateTypeAt.test(e.instancePath)) return problem('process.xstate-unsupported', file, at, { key: 'type', feature: 'nested-states' });
+      if (stateTypeAt.test(e.instancePath)) return problem('process.xstate-unsupported', file, at, { key: 'type', feature: 'history-states' });
       return problem('schema.enum', file, at, { allowed: params.allowedValues });
     case 'const':
       return problem('schema.const', file, at, { allowed: params.allowedValue });

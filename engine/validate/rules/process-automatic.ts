@@ -3,6 +3,7 @@ import { declaresField } from '../../form/fields.ts';
 import type { JsonObject, MatterDefinition } from '../../model/index.ts';
 import { alwaysOf } from '../../process/automatic.ts';
 import { edgesOf } from '../../process/graph.ts';
+import { nodesOf, resolveTarget } from '../../process/nodes.ts';
 import { problem, type Problem } from '../../problems/index.ts';
 import type { Rule } from '../rule.ts';
 import { fieldParts } from '../inclusion/parts.ts';
@@ -30,10 +31,10 @@ export const processAutomaticRule: Rule<MatterDefinition> = {
       else if (!declaresField(value.form.schema, edge.guard.params.field, ctx.sharedSchemas)) problems.push(problem('condition.unknown-field', file, join(at, 'field'), { field: edge.guard.params.field }));
       else problems.push(...neverDate(edge.guard.params.field, join(at, 'field'), file, value, ctx.sharedSchemas));
     }
-    for (const [name, state] of Object.entries(process.states)) {
+    for (const { path: name, state, pointer } of nodesOf(process)) {
       const list = alwaysOf(state);
       if (list.length === 0) continue;
-      const at = join('/process/states', name, 'always');
+      const at = join(pointer, 'always');
       if (name === process.initial) problems.push(problem('process.always-initial', file, at, { state: name }));
       list.forEach((t, i) => {
         if (i < list.length - 1 && (typeof t === 'string' || t.guard === undefined)) {
@@ -43,8 +44,8 @@ export const processAutomaticRule: Rule<MatterDefinition> = {
     }
     // the same for an event's or a delay's list of alternatives (in a state, or accepted in every state)
     const lists: [string | undefined, string, string, unknown][] = [];
-    for (const [name, state] of Object.entries(process.states)) {
-      for (const key of ['on', 'after'] as const) for (const [event, spec] of Object.entries(state?.[key] ?? {})) lists.push([name, key === 'after' ? `after ${event}` : event, join('/process/states', name, key, event), spec]);
+    for (const { path: name, state, pointer } of nodesOf(process)) {
+      for (const key of ['on', 'after'] as const) for (const [event, spec] of Object.entries(state[key] ?? {})) lists.push([name, key === 'after' ? `after ${event}` : event, join(pointer, key, event), spec]);
     }
     for (const [event, spec] of Object.entries(process.on ?? {})) lists.push([undefined, event, join('/process/on', event), spec]);
     for (const [state, event, at, spec] of lists) {
@@ -55,7 +56,7 @@ export const processAutomaticRule: Rule<MatterDefinition> = {
       });
     }
     for (const cycle of alwaysCycles(value)) {
-      problems.push(problem('process.always-loop', file, join('/process/states', cycle[0]!, 'always'), { states: cycle }));
+      problems.push(problem('process.always-loop', file, join(nodesOf(process).find((n) => n.path === cycle[0])!.pointer, 'always'), { states: cycle }));
     }
     return problems;
   },
@@ -86,8 +87,9 @@ function neverDate(field: string, at: string, file: string, definition: MatterDe
 // The cycles of the graph of `always` transitions, each once, as the states on it from the first one met.
 function alwaysCycles(definition: MatterDefinition): string[][] {
   const next = new Map<string, string[]>();
-  for (const [name, state] of Object.entries(definition.process.states)) {
-    next.set(name, [...new Set(alwaysOf(state).map((t) => (typeof t === 'string' ? t : t.target)).filter((t) => Object.hasOwn(definition.process.states, t)))]);
+  for (const { path: name, state } of nodesOf(definition.process)) {
+    const targets = alwaysOf(state).map((t) => resolveTarget(definition.process, name, typeof t === 'string' ? t : t?.target));
+    next.set(name, [...new Set(targets.filter((t): t is string => t !== undefined))]);
   }
   const done = new Set<string>();
   const cycles: string[][] = [];

@@ -1,6 +1,7 @@
 import { join } from '../../json/pointer.ts';
 import type { MatterDefinition } from '../../model/index.ts';
 import { edgesOf } from '../../process/graph.ts';
+import { nodesOf } from '../../process/nodes.ts';
 import { isKnownAction, isKnownGuard, knownActions, knownGuards } from '../../process/vocabulary.ts';
 import { problem, type Problem } from '../../problems/index.ts';
 import type { Rule } from '../rule.ts';
@@ -26,8 +27,8 @@ export const processVocabularyRule: Rule<MatterDefinition> = {
       }
       edge.actions.forEach((a, i) => action(a, join(edge.pointer, 'actions', i)));
     }
-    for (const [name, state] of Object.entries(process.states)) {
-      for (const hook of ['entry', 'exit'] as const) state?.[hook]?.forEach((a, i) => action(a, join('/process/states', name, hook, i)));
+    for (const { state, pointer } of nodesOf(process)) {
+      for (const hook of ['entry', 'exit'] as const) state[hook]?.forEach((a, i) => action(a, join(pointer, hook, i)));
     }
     return problems;
   },
