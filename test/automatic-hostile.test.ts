@@ -269,7 +269,7 @@ describe('automatic decisions, hostile: the runtime', () => {
       [auto('nowhere'), '/process/states/auto/always'],
       [auto([null]), '/process/states/auto/always/0'],
       [(d) => { d.process.on = { WITHDRAW: 'nowhere' }; }, '/process/on/WITHDRAW'],
-      [(d) => { d.process.on = { WITHDRAW: '#residence-permit.withdrawn' }; }, '/process/on/WITHDRAW'],
+      [(d) => { d.process.on = { WITHDRAW: '#another-machine.withdrawn' }; }, '/process/on/WITHDRAW'],
       [(d) => { d.process.on = ['withdrawn']; }, '/process/on'],
     ];
     for (const [change, at] of refused) {

@@ -84,14 +84,14 @@ describe('validate: process soundness', () => {
     ]);
   });
 
-  it('refuses nested states and machine-level after-timers through the meta-schema', () => {
+  it('refuses machine-level after-timers through the meta-schema, and a compound state without children', () => {
     const problems = problemsWith(file, (d) => {
       d.process.after = { 1000: 'approved' };
       d.process.states.review.states = {};
     });
     expect(codesAt(problems)).toEqual([
       { code: 'process.xstate-unsupported', pointer: '/process/after' },
-      { code: 'process.xstate-unsupported', pointer: '/process/states/review/states' },
+      { code: 'schema.limit', pointer: '/process/states/review/states' },
     ]);
   });
 });
@@ -103,8 +103,10 @@ describe('validate: XState features a process may not use, each refused with its
     ['always on the machine', (d) => (d.process.always = { target: 'review' }), '/process/always', 'in the state it decides'],
     ['after on the machine', (d) => (d.process.after = { 86400000: 'rejected' }), '/process/after', 'declared per state'],
     ['context', (d) => (d.process.context = { paid: 0 }), '/process/context', 'the runtime owns a case\'s context'],
-    ['nested states', (d) => (d.process.states.review.states = { a: {} }), '/process/states/review/states', 'exactly one named state'],
-    ['a parallel state', (d) => (d.process.states.review.type = 'parallel'), '/process/states/review/type', 'no nested, parallel or history states'],
+    ['a history state', (d) => (d.process.states.review.type = 'history'), '/process/states/review/type', 'history state'],
+    ['a history state nested', (d) => Object.assign(d.process.states.review, { initial: 'a', states: { a: { type: 'history' } } }), '/process/states/review/states/a/type', 'history state'],
+    ['history depth', (d) => (d.process.states.review.history = 'deep'), '/process/states/review/history', 'history state'],
+    ['a parallel process root', (d) => (d.process.type = 'parallel'), '/process/type', 'make a state of the process parallel'],
     ["XState v4's cond", (d) => (d.process.states.submitted.on.ACCEPT.cond = 'materialsComplete'), '/process/states/submitted/on/ACCEPT/cond', 'calls it "guard"'],
     ["XState v4's cond in always", (d) => (d.process.states.review.always = [{ target: 'approved', cond: 'feesPaid' }]), '/process/states/review/always/0/cond', 'calls it "guard"'],
     ["XState v4's cond at the root", (d) => (d.process.on = { WITHDRAW: { target: 'withdrawn', cond: 'feesPaid' } }), '/process/on/WITHDRAW/cond', 'calls it "guard"'],

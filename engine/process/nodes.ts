@@ -143,12 +143,25 @@ export function activePaths(process: Process, state: string): string[] {
   return [...seen];
 }
 
-/** Whether every leaf of `state` is a state of the process (and not a compound or parallel one). */
+/**
+ * Whether `state` is a state a case can be in: every leaf an atomic or final state of the process, one top-level
+ * state, one child of each compound state it is in and every region of each parallel one, each leaf once.
+ */
 export function isConfiguration(process: Process, state: string): boolean {
-  return leavesOfState(state).every((leaf) => {
+  const leaves = leavesOfState(state);
+  if (new Set(leaves).size !== leaves.length) return false;
+  for (const leaf of leaves) {
     const node = nodeAt(process, leaf);
-    return node !== undefined && (node.kind === 'atomic' || node.kind === 'final');
-  });
+    if (!node || (node.kind !== 'atomic' && node.kind !== 'final')) return false;
+  }
+  const active = new Set(activePaths(process, state));
+  if (topLevel(process).filter((p) => active.has(p)).length !== 1) return false;
+  for (const path of active) {
+    const node = nodeAt(process, path)!;
+    const on = node.children.filter((c) => active.has(c)).length;
+    if (node.kind === 'parallel' ? on !== node.children.length : node.children.length > 0 && on !== 1) return false;
+  }
+  return true;
 }
 
 /** XState's state value for a case's state: "a" → "a"; "b.x" → { b: "x" }; "p.r1.x,p.r2" → { p: { r1: "x", r2: {} } }. */
@@ -186,4 +199,17 @@ export function stateOfValue(process: Process, value: unknown): string {
   };
   walk(value, '');
   return stateOfLeaves([...nodeMap(process).keys()].filter((p) => leaves.has(p)));
+}
+
+/**
+ * The step name of a case's state: its leaf's, or the nearest named state's it is in; a parallel state's regions'
+ * names joined ("公安核查、卫健核查" / "Police check · Health check").
+ */
+export function stepOfState(process: Process, state: string): { zh: string; en: string } | undefined {
+  const steps = leavesOfState(state)
+    .map((leaf) => lineage(process, leaf).map((p) => nodeAt(process, p)!.state.meta?.step).find((s) => s !== undefined))
+    .filter((s): s is { zh: string; en: string } => s !== undefined);
+  const unique = steps.filter((s, i) => steps.findIndex((t) => t.zh === s.zh && t.en === s.en) === i);
+  if (unique.length <= 1) return unique[0];
+  return { zh: unique.map((s) => s.zh).join('、'), en: unique.map((s) => s.en).join(' · ') };
 }

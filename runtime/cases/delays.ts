@@ -5,6 +5,7 @@
  */
 import type { AnyStateMachine } from 'xstate';
 import type { MatterDefinition } from '../../engine/index.ts';
+import { activePaths, nodeAt, nodesOf } from '../../engine/process/nodes.ts';
 import type { DueDelay } from '../store/types.ts';
 import { DefinitionError } from './errors.ts';
 
@@ -21,24 +22,48 @@ export function delayMs(key: string): number {
 /** The named (ISO) delays of a process, in ms, for XState's `delays` implementations. */
 export function namedDelays(definition: MatterDefinition): Record<string, number> {
   const named: Record<string, number> = {};
-  for (const state of Object.values(definition.process.states)) {
-    for (const key of Object.keys(state?.after ?? {})) if (!/^[0-9]+$/.test(key)) named[key] = delayMs(key);
+  for (const { state } of nodesOf(definition.process)) {
+    for (const key of Object.keys(state.after ?? {})) if (!/^[0-9]+$/.test(key)) named[key] = delayMs(key);
   }
   return named;
 }
 
-/** The delays a case entering `state` at `enteredAt` waits for: one due row per `after` key of the state. */
-export function delaysOnEntry(machine: AnyStateMachine, definition: MatterDefinition, caseId: string, state: string, enteredAt: number): DueDelay[] {
-  const after = definition.process.states[state]?.after;
+/** The delays a case entering the state at `path` at `enteredAt` waits for: one due row per `after` key of the state. */
+export function delaysOnEntry(machine: AnyStateMachine, definition: MatterDefinition, caseId: string, path: string, enteredAt: number): DueDelay[] {
+  const after = nodeAt(definition.process, path)?.state.after;
   if (!after) return [];
-  const node = machine.states[state];
-  if (!node) throw new DefinitionError('delay-invalid', `state "${state}" is not in the process`);
+  let node: AnyStateMachine['root'] | undefined = machine.root;
+  for (const key of path.split('.')) node = node && Object.hasOwn(node.states, key) ? node.states[key] : undefined;
+  if (!node) throw new DefinitionError('delay-invalid', `state "${path}" is not in the process`);
+  const state = path;
   // XState's event for a delay: `xstate.after.<delay>.<state node id>` (numeric keys as numbers)
   return Object.keys(after).map((delay) => ({ caseId, state, delay, event: `xstate.after.${/^[0-9]+$/.test(delay) ? Number(delay) : delay}.${node.id}`, dueAt: enteredAt + delayMs(delay) }));
 }
 
-/** The `after` key an XState after-event of `state` stands for, or undefined when it is not one. */
-export function delayOfEvent(definition: MatterDefinition, state: string, event: string): string | undefined {
+/** The `after` key an XState after-event of the state at `path` stands for, or undefined when it is not one. */
+export function delayOfEvent(definition: MatterDefinition, path: string, event: string): string | undefined {
   if (!event.startsWith('xstate.after.')) return undefined;
-  return Object.keys(definition.process.states[state]?.after ?? {}).find((d) => event.startsWith(`xstate.after.${/^[0-9]+$/.test(d) ? Number(d) : d}.`));
+  const after = nodeAt(definition.process, path)?.state.after ?? {};
+  // the event ends with the state node's id: `<process id>.<path>`
+  return Object.keys(after).find((d) => event === `xstate.after.${/^[0-9]+$/.test(d) ? Number(d) : d}.${definition.process.id}.${path}`);
+}
+
+/**
+ * The pending delays after a step from `before` to `after` (cases' states): the rows of states the case is still in
+ * are kept (their clocks run on), those of states it left are dropped, and each state it entered adds its own; undefined
+ * when nothing changes. `pending` are the rows before the step (without one the step fired).
+ */
+export function delaysAfterStep(machine: AnyStateMachine, definition: MatterDefinition, caseId: string, pending: readonly DueDelay[], before: string, after: string, now: number): DueDelay[] | undefined {
+  const was = new Set(activePaths(definition.process, before));
+  const is = new Set(activePaths(definition.process, after));
+  const timed = (p: string) => nodeAt(definition.process, p)?.state.after !== undefined;
+  const entered = [...is].filter((p) => !was.has(p));
+  const left = [...was].filter((p) => !is.has(p));
+  if (!entered.some(timed) && !left.some(timed)) return undefined;
+  return [...pending.filter((d) => is.has(d.state)), ...entered.flatMap((p) => delaysOnEntry(machine, definition, caseId, p, now))];
+}
+
+/** The delays a case entering `state` (a case's state: its leaves) at `enteredAt` waits for: those of every state it is in. */
+export function delaysOfState(machine: AnyStateMachine, definition: MatterDefinition, caseId: string, state: string, enteredAt: number): DueDelay[] {
+  return activePaths(definition.process, state).flatMap((p) => delaysOnEntry(machine, definition, caseId, p, enteredAt));
 }

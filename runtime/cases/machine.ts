@@ -13,6 +13,7 @@ import { conditionError, conditionHolds, knownActions, knownGuards, missingOf, s
 import { isObject, join, parsePointer, resolvePointer } from '../../engine/json/pointer.ts';
 import { olderThan } from '../../engine/process/automatic.ts';
 import type { ProcessState } from '../../engine/model/index.ts';
+import { activePaths, isConfiguration, leavesOfState, lineage, nodeAt, nodesOf, resolveTarget, roleAt, stateOfValue, stateValueOf, type StateNode } from '../../engine/process/nodes.ts';
 import { delayOfEvent, namedDelays } from './delays.ts';
 import { DefinitionError } from './errors.ts';
 
@@ -111,10 +112,9 @@ function checkTransitions(process: Process): void {
     throw new DefinitionError('definition-process-invalid', `the process cannot be run: ${at} ${what}`);
   };
   if (!isObject(process) || !isObject(process.states)) refuse('/process', 'has no states');
-  const states = process.states as Record<string, unknown>;
-  const transition = (t: unknown, at: string): void => {
+  const transition = (t: unknown, at: string, source: string | undefined): void => {
     const target = typeof t === 'string' ? t : isObject(t) ? t.target : undefined;
-    if (typeof target !== 'string' || !Object.hasOwn(states, target)) refuse(at, `leads to ${JSON.stringify(target) ?? 'nothing'}, which is not a state of the process`);
+    if (resolveTarget(process, source, target) === undefined) refuse(at, `leads to ${JSON.stringify(target) ?? 'nothing'}, which is not a state of the process`);
     if (!isObject(t) || t.guard === undefined) return;
     const guard: unknown = t.guard;
     if (typeof guard === 'string') {
@@ -132,43 +132,50 @@ function checkTransitions(process: Process): void {
       && typeof params.duration === 'string' && durationShape.test(params.duration) && (params.verified === undefined || typeof params.verified === 'boolean')) return;
     refuse(join(at, 'guard'), 'is neither a guard name nor a well-formed dataMatches or olderThan guard');
   };
-  const spec = (value: unknown, at: string): void => {
-    if (Array.isArray(value)) value.forEach((t, i) => transition(t, join(at, i)));
-    else transition(value, at);
+  const spec = (value: unknown, at: string, source: string | undefined): void => {
+    if (Array.isArray(value)) value.forEach((t, i) => transition(t, join(at, i), source));
+    else transition(value, at, source);
   };
-  const map = (value: unknown, at: string): void => {
+  const map = (value: unknown, at: string, source: string | undefined): void => {
     if (value === undefined) return;
     if (!isObject(value)) refuse(at, 'is not an object of transitions');
-    for (const [key, s] of Object.entries(value as Record<string, unknown>)) spec(s, join(at, key));
+    for (const [key, s] of Object.entries(value as Record<string, unknown>)) spec(s, join(at, key), source);
   };
-  map(process.on, '/process/on');
-  for (const [name, state] of Object.entries(states)) {
-    const at = join('/process/states', name);
-    if (!isObject(state)) refuse(at, 'is not an object');
-    const s = state as Record<string, unknown>;
-    map(s.on, join(at, 'on'));
-    map(s.after, join(at, 'after'));
-    if (s.always !== undefined) spec(s.always, join(at, 'always'));
+  map(process.on, '/process/on', undefined);
+  if (nodeAt(process, process.initial)?.depth !== 1) refuse('/process/initial', 'is not a state of the process');
+  for (const node of nodesOf(process)) {
+    const s = node.state as Record<string, unknown>;
+    map(s.on, join(node.pointer, 'on'), node.path);
+    map(s.after, join(node.pointer, 'after'), node.path);
+    if (s.always !== undefined) spec(s.always, join(node.pointer, 'always'), node.path);
+    if (s.onDone !== undefined) spec(s.onDone, join(node.pointer, 'onDone'), node.path);
+    if (node.kind === 'compound' && !node.children.includes(`${node.path}.${String(s.initial)}`)) refuse(join(node.pointer, 'initial'), 'is not a child state');
   }
 }
 
-// The process as XState reads it: `always` under automaticEvent, root-level targets as child states (`.name`).
+// The process as XState reads it: `always` under automaticEvent at every depth, root-level plain targets as paths
+// from the root (`.name`: XState reads a plain target on the root as nothing).
 function xstateConfig(process: Process): object {
-  const states = Object.fromEntries(Object.entries(process.states).map(([name, state]) => {
-    if (!state?.always) return [name, state];
+  const nest = (states: Record<string, ProcessState | undefined>): Record<string, unknown> => Object.fromEntries(Object.entries(states).map(([name, state]) => {
+    if (!state) return [name, state];
+    const children = isObject(state.states) ? { states: nest(state.states as Record<string, ProcessState | undefined>) } : {};
+    if (!state.always) return [name, { ...state, ...children }];
     const { always, ...rest } = state;
-    return [name, { ...rest, on: { ...rest.on, [automaticEvent]: always } }];
+    return [name, { ...rest, ...children, on: { ...rest.on, [automaticEvent]: always } }];
   }));
+  const states = nest(process.states);
   if (!process.on) return { ...process, states };
-  const child = (t: unknown) => (typeof t === 'string' ? `.${t}` : { ...(t as object), target: `.${(t as { target: string }).target}` });
+  const root = (target: string) => (target.startsWith('#') || target.startsWith('.') ? target : `.${target}`);
+  const child = (t: unknown) => (typeof t === 'string' ? root(t) : { ...(t as object), target: root((t as { target: string }).target) });
   const on = Object.fromEntries(Object.entries(process.on).map(([event, spec]) => [event, Array.isArray(spec) ? spec.map(child) : child(spec)]));
   return { ...process, states, on };
 }
 
-/** The initial state of a process. */
+/** The initial state of a process (a case's state: its leaves joined by ","; a top-level name in a flat process). */
 export function initialState(machine: AnyStateMachine): string {
   const [snapshot] = initialTransition(machine);
-  return String(snapshot.value);
+  const known = outcomes.get(machine);
+  return known ? stateOfValue(known.definition.process, snapshot.value) : String(snapshot.value);
 }
 
 /** What guards read besides the context and the event: the case's form data, its verified fields, and the time. */
@@ -186,24 +193,39 @@ export interface GuardFacts {
  */
 export function step(machine: AnyStateMachine, state: string, context: CaseContext, event: CaseEvent, data: unknown = {}, facts?: Omit<GuardFacts, 'data'>): Outcome | undefined {
   const known = outcomes.get(machine);
-  const stateSpec = known?.definition.process.states[state];
-  const delay = known && delayOfEvent(known.definition, state, event.type);
-  const root = known?.definition.process.on;
-  const spec = event.type === automaticEvent ? stateSpec?.always
-    : delay !== undefined ? stateSpec?.after?.[delay]
-    : (stateSpec?.on && Object.hasOwn(stateSpec.on, event.type) ? stateSpec.on[event.type] : root && Object.hasOwn(root, event.type) ? root[event.type] : undefined);
-  const guarded = spec !== undefined && (Array.isArray(spec) ? spec : [spec]).some((t) => typeof t === 'object' && t.guard !== undefined);
+  if (!known) throw new DefinitionError('definition-process-invalid', 'the machine was not built by machineOf');
+  const { process } = known.definition;
+  if (!isConfiguration(process, state)) return undefined;
+  const guarded = specsFor(known.definition, state, event.type).some((spec) => (Array.isArray(spec) ? spec : [spec]).some((t) => typeof t === 'object' && t !== null && t.guard !== undefined));
   const key = `${state}\u0000${event.type}`;
-  if (known && !guarded && known.memo.has(key)) return known.memo.get(key);
-  const current = machine.resolveState({ value: state, context: guardContext(context, { data, verified: facts?.verified, now: facts?.now ?? Date.now() }) });
+  if (!guarded && known.memo.has(key)) return known.memo.get(key);
+  const current = machine.resolveState({ value: stateValueOf(process, state) as never, context: guardContext(context, { data, verified: facts?.verified, now: facts?.now ?? Date.now() }) });
   let outcome: Outcome | undefined;
   if (current.can(event as never)) {
     const [next, executed] = transition(machine, current, event as never);
     // XState's own raise/cancel of after-events are not the runtime's actions: delays are rows (./delays.ts)
-    outcome = { state: String(next.value), done: next.status === 'done', actions: executed.map((a) => a.type).filter((t) => !t.startsWith('xstate.')) };
+    outcome = { state: stateOfValue(process, next.value), done: next.status === 'done', actions: executed.map((a) => a.type).filter((t) => !t.startsWith('xstate.')) };
   }
-  if (known && !guarded) known.memo.set(key, outcome);
+  if (!guarded) known.memo.set(key, outcome);
   return outcome;
+}
+
+/**
+ * The transitions a case in `state` could take on `eventType` (each as written: a target, a transition or a list):
+ * of every state it is in (a delay's of the state it times), then the process's root-level ones.
+ */
+export function specsFor(definition: MatterDefinition, state: string, eventType: string): unknown[] {
+  const { process } = definition;
+  const specs: unknown[] = [];
+  for (const path of activePaths(process, state)) {
+    const s = nodeAt(process, path)!.state;
+    const delay = delayOfEvent(definition, path, eventType);
+    if (eventType === automaticEvent) specs.push(s.always);
+    else if (delay !== undefined) specs.push(s.after?.[delay]);
+    else if (s.on && Object.hasOwn(s.on, eventType)) specs.push(s.on[eventType]);
+  }
+  if (process.on && Object.hasOwn(process.on, eventType)) specs.push(process.on[eventType]);
+  return specs.filter((spec) => spec !== undefined);
 }
 
 /** An automatic decision: where it leads and the guard that decided (none: the list's unguarded last transition). */
@@ -216,11 +238,12 @@ export interface AutomaticOutcome extends Outcome {
  * holds: XState picks the transition (first whose guard holds), and names it, so the audit trail can say what decided.
  */
 export function automaticStep(machine: AnyStateMachine, state: string, context: CaseContext, facts: GuardFacts): AutomaticOutcome | undefined {
-  if (!outcomes.get(machine)?.definition.process.states[state]?.always) return undefined;
+  const process = outcomes.get(machine)?.definition.process;
+  if (!process || !activePaths(process, state).some((p) => nodeAt(process, p)?.state.always)) return undefined;
   const event = { type: automaticEvent };
   const outcome = step(machine, state, context, event, facts.data, facts);
   if (!outcome) return undefined;
-  const current = machine.resolveState({ value: state, context: guardContext(context, facts) });
+  const current = machine.resolveState({ value: stateValueOf(process, state) as never, context: guardContext(context, facts) });
   const [taken] = machine.getTransitionData(current as never, event as never);
   const guard = (taken as { guard?: unknown } | undefined)?.guard;
   return { ...outcome, guard: guard === undefined ? undefined : (typeof guard === 'string' ? guard : (structuredClone(guard) as Guard)) };
@@ -229,19 +252,69 @@ export function automaticStep(machine: AnyStateMachine, state: string, context: 
 // The snapshot context guards read: the saved context plus the facts, under keys the saved context never holds.
 const guardContext = (context: CaseContext, facts: GuardFacts): CaseContext => ({ ...context, [formData]: facts.data, [verifiedFields]: facts.verified ?? {}, [clock]: facts.now });
 
-/** A state of the process by name: own members only (a case's state named "constructor" is not Object's). */
-export const stateOf = (def: MatterDefinition, state: string): ProcessState | undefined => (Object.hasOwn(def.process.states, state) ? def.process.states[state] : undefined);
+/** A state of the process by path: own members only (a case's state named "constructor" is not Object's). */
+export const stateOf = (def: MatterDefinition, path: string): ProcessState | undefined => nodeAt(def.process, path)?.state;
 
-/** The role acting in a state (none in a final state). */
+/** The roles acting in a case's state: each leaf's (its own or inherited), once each, in document order; none when finished. */
+export function rolesOf(def: MatterDefinition, state: string): string[] {
+  return [...new Set(leavesOfState(state).map((leaf) => roleAt(def.process, leaf)).filter((r): r is string => r !== undefined))];
+}
+
+/**
+ * The role acting in a case's state, as the case row keeps it for the queues: the one role, or the roles of a
+ * parallel state's regions joined by spaces (a queue reads "clerk" out of "clerk police"); none in a final state.
+ */
 export function roleOf(def: MatterDefinition, state: string): string | undefined {
-  const s = stateOf(def, state);
-  return s && s.type !== 'final' ? s.meta?.role : undefined;
+  const roles = rolesOf(def, state);
+  return roles.length === 0 ? undefined : roles.join(' ');
 }
 
-/** The events a state accepts: its own, then the root-level ones it does not handle itself (none in a final state). */
-export function acceptedEvents(def: MatterDefinition, state: string): string[] {
-  const s = stateOf(def, state);
-  const own = Object.keys(s?.on ?? {});
-  if (!s || s.type === 'final') return own;
-  return [...own, ...Object.keys(def.process.on ?? {}).filter((e) => !own.includes(e))];
+/** Whether the case's state is final: a final state of the process itself (a region's final state is not). */
+export function isFinalState(def: MatterDefinition, state: string): boolean {
+  const node = nodeAt(def.process, state);
+  return node !== undefined && node.depth === 1 && node.kind === 'final';
 }
+
+/**
+ * The events a case in `state` accepts: each of its states' own, innermost first, then the root-level ones (none in
+ * a final state).
+ */
+export function acceptedEvents(def: MatterDefinition, state: string): string[] {
+  if (isFinalState(def, state) || !isConfiguration(def.process, state)) return [];
+  const events: string[] = [];
+  for (const leaf of leavesOfState(state)) {
+    for (const path of lineage(def.process, leaf)) for (const e of Object.keys(nodeAt(def.process, path)!.state.on ?? {})) if (!events.includes(e)) events.push(e);
+  }
+  return [...events, ...Object.keys(def.process.on ?? {}).filter((e) => !events.includes(e))];
+}
+
+/**
+ * Who may send `event` to a case in `state`: the roles of the states whose transition would take it (XState: the
+ * innermost state of each leaf that handles it), a state without a role of its own letting the roles acting below it;
+ * a root-level event, anyone acting and the applicant (WITHDRAW). Undefined when no state handles the event.
+ */
+export function actorsFor(def: MatterDefinition, state: string, event: string): Set<string> | undefined {
+  const { process } = def;
+  if (isFinalState(def, state)) return undefined;
+  const handlers = new Set<StateNode>();
+  let root = false;
+  for (const leaf of leavesOfState(state)) {
+    const handler = lineage(process, leaf).map((p) => nodeAt(process, p)!).find((n) => n.state.on !== undefined && Object.hasOwn(n.state.on, event));
+    if (handler) handlers.add(handler);
+    else if (process.on && Object.hasOwn(process.on, event)) root = true;
+  }
+  if (handlers.size === 0 && !root) return undefined;
+  const below = (path: string) => leavesOfState(state).filter((l) => l === path || l.startsWith(`${path}.`)).map((l) => roleAt(process, l)).filter((r): r is string => r !== undefined);
+  let allowed: Set<string> | undefined;
+  for (const handler of handlers) {
+    const own = roleAt(process, handler.path);
+    const roles = new Set(own !== undefined ? [own] : below(handler.path));
+    allowed = allowed === undefined ? roles : new Set([...allowed].filter((r) => roles.has(r)));
+  }
+  if (root) {
+    const everyone = new Set([...rolesOf(def, state), 'applicant']);
+    allowed = allowed === undefined ? everyone : new Set([...allowed].filter((r) => everyone.has(r)));
+  }
+  return allowed;
+}
+

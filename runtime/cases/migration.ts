@@ -19,7 +19,8 @@ import type { AuditSealer } from './audit-seal.ts';
 import { compileForm } from './compile-form.ts';
 import { delaysOnEntry } from './delays.ts';
 import { InvalidArgumentError, NotFoundError } from './errors.ts';
-import { machineOf, roleOf, stateOf } from './machine.ts';
+import { isFinalState, machineOf, roleOf, stateOf } from './machine.ts';
+import { activePaths, isConfiguration, leavesOfState } from '../../engine/process/nodes.ts';
 import { setAtPointer } from '../form/data.ts';
 
 /** A declared move of one field of the case data: a rename (`/a/b` → `/a/c`) or a move to another place (`/a/b` → `/c/b`). */
@@ -187,14 +188,26 @@ export function applyMapping(data: unknown, mapping: readonly FieldMapping[]): {
   return { data: result, moved: moves.map(({ from, to }) => ({ from, to })), reasons };
 }
 
+// Why a case in `state` cannot rest in the same state of `to`'s process, or undefined when it can: every state it is
+// in exists there as the same kind of state (a leaf, one child per compound state, every region of a parallel one),
+// it is not the process's final state, and no state it is in decides automatically.
+function stateMove(state: string, to: PublishedDefinition): MigrationReason | undefined {
+  const { process } = to.definition;
+  const missing = leavesOfState(state).find((leaf) => !stateOf(to.definition, leaf));
+  if (missing !== undefined) return { code: 'state-missing', state, message: `state "${missing}" is not in the process of version ${to.version}` };
+  if (!isConfiguration(process, state)) return { code: 'state-missing', state, message: `state "${state}" is nested differently in version ${to.version} (a leaf became a compound state, or a parallel state gained or lost a region): where the case would be is not one state of the new process` };
+  if (isFinalState(to.definition, state)) return { code: 'state-final', state, message: `state "${state}" is final in version ${to.version}: a running case cannot move into it` };
+  // automatic decisions are taken after a step: a case moved into a state that decides itself would wait there for nobody
+  const automatic = activePaths(process, state).find((p) => isAutomatic(stateOf(to.definition, p)));
+  if (automatic !== undefined) return { code: 'state-missing', state, message: `state "${automatic}" decides automatically in version ${to.version} ("always", no role): no step would leave it, so a case cannot rest there` };
+  return undefined;
+}
+
 /** Whether one case can move to `to`: its state in the new process, its data after the mapping against the new form. */
 export function caseCompatibility(record: CaseRecord, to: PublishedDefinition, validate: ValidateFunction, mapping: readonly FieldMapping[]): { reasons: MigrationReason[]; data: unknown } {
   const reasons: MigrationReason[] = [];
-  const state = stateOf(to.definition, record.state);
-  if (!state) reasons.push({ code: 'state-missing', state: record.state, message: `state "${record.state}" is not in the process of version ${to.version}` });
-  else if (state.type === 'final') reasons.push({ code: 'state-final', state: record.state, message: `state "${record.state}" is final in version ${to.version}: a running case cannot move into it` });
-  // automatic decisions are taken after a step: a case moved into a state that decides itself would wait there for nobody
-  else if (isAutomatic(state)) reasons.push({ code: 'state-missing', state: record.state, message: `state "${record.state}" decides automatically in version ${to.version} ("always", no role): no step would leave it, so a case cannot rest there` });
+  const stateReason = stateMove(record.state, to);
+  if (stateReason) reasons.push(stateReason);
   const mapped = applyMapping(record.data, mapping);
   reasons.push(...mapped.reasons);
   // a draft is not submitted yet: what it lacks is asked for on submission; what it holds must fit the new form
@@ -218,8 +231,7 @@ export async function migrationPlan(host: MigrationHost, matterId: string, regio
     const from = await host.definition(matterId, region, v.version);
     const own = counts.filter((c) => c.version === v.version);
     const states = own.filter((c) => c.status !== 'done').map((c): StateCount => {
-      const after = stateOf(to.definition, c.state);
-      return { state: c.state, status: c.status, count: c.count, exists: after !== undefined && after.type !== 'final' && !isAutomatic(after), roleBefore: roleOf(from.definition, c.state), roleAfter: roleOf(to.definition, c.state) };
+      return { state: c.state, status: c.status, count: c.count, exists: stateMove(c.state, to) === undefined, roleBefore: roleOf(from.definition, c.state), roleAfter: roleOf(to.definition, c.state) };
     });
     const cases = (await host.store.casesOnVersion(matterId, region, v.version, running)).map((record) => {
       const reasons = preconditions(host, record, from) ?? caseCompatibility(record, to, validate, mapping).reasons;
@@ -314,15 +326,20 @@ function preconditions(host: MigrationHost, record: CaseRecord, from: PublishedD
   return undefined;
 }
 
-// The delays of the case's state in the new version, counted from when the case entered the state; a delay of the
-// same name the old version already spent (fired or not taken) is not armed again.
+// The delays of the states the case is in, in the new version, each counted from when the case entered that state;
+// a delay of the same state and name the old version already spent (fired or not taken) is not armed again.
 async function delaysAfterMove(host: MigrationHost, record: CaseRecord, before: MatterDefinition, to: PublishedDefinition, now: number): Promise<DueDelay[]> {
-  const after = to.definition.process.states[record.state]?.after;
-  if (!after || Object.keys(after).length === 0) return [];
-  const pending = new Set((await host.store.delaysOf(record.id)).map((d) => d.delay));
-  const spent = new Set(Object.keys(before.process.states[record.state]?.after ?? {}).filter((d) => !pending.has(d)));
-  const entered = (await host.store.events(record.id)).findLast((e: AuditEvent) => e.to === record.state && e.from !== record.state)?.at ?? record.createdAt;
-  return delaysOnEntry(machineOf(to.definition, to.hash), to.definition, record.id, record.state, Math.min(entered, now)).filter((d) => !spent.has(d.delay));
+  const timed = activePaths(to.definition.process, record.state).filter((p) => Object.keys(stateOf(to.definition, p)?.after ?? {}).length > 0);
+  if (timed.length === 0) return [];
+  const pending = new Set((await host.store.delaysOf(record.id)).map((d) => `${d.state}\u0000${d.delay}`));
+  const events = await host.store.events(record.id);
+  const machine = machineOf(to.definition, to.hash);
+  return timed.flatMap((path) => {
+    const spent = new Set(Object.keys(stateOf(before, path)?.after ?? {}).filter((d) => !pending.has(`${path}\u0000${d}`)));
+    const inside = (state: string | undefined) => state !== undefined && activePaths(before.process, state).includes(path);
+    const entered = events.findLast((e: AuditEvent) => inside(e.to) && !inside(e.from))?.at ?? record.createdAt;
+    return delaysOnEntry(machine, to.definition, record.id, path, Math.min(entered, now)).filter((d) => !spent.has(d.delay));
+  });
 }
 
 // The new form's compiled validator, once per runtime (ajv) and hash.

@@ -21,14 +21,15 @@ import { nextEvent, verifyChain, type AuditCheck } from './audit.ts';
 import { auditKeyOf, auditSealer, type AuditSealer } from './audit-seal.ts';
 import { atBoundary, guardedStore, typed } from './boundary.ts';
 import { compileForm, fieldErrors, sharedSchemasAjv } from './compile-form.ts';
-import { delaysOnEntry } from './delays.ts';
+import { delaysAfterStep, delaysOfState } from './delays.ts';
+import { activePaths, nodeMap, stepOfState } from '../../engine/process/nodes.ts';
 import { migrateCases, migrationPlan, type FieldMapping, type MigrateInput, type MigrationHost, type MigrationPlan, type MigrationResult } from './migration.ts';
 import {
   CaseTamperedError, ConflictError, DefinitionError, ForbiddenError, InternalRuntimeError, InvalidArgumentError, InvalidEventError, NotFoundError, TamperedError,
   ValidationFailedError, type FieldError,
 } from './errors.ts';
 import { checkDeclaredMaterials, checkEventShape } from './event-shape.ts';
-import { acceptedEvents, automaticStep, initialState, machineOf, roleOf, step, type CaseContext, type CaseEvent, type Outcome } from './machine.ts';
+import { acceptedEvents, actorsFor, automaticStep, initialState, isFinalState, machineOf, roleOf, rolesOf, stateOf, step, type CaseContext, type CaseEvent, type Outcome } from './machine.ts';
 import { checkPayload } from './payload-limits.ts';
 import { caseSituation, type CaseSituation } from './situation.ts';
 import { caseTimeLimit, type CaseTimeLimit } from './time-limits.ts';
@@ -104,6 +105,8 @@ export interface CaseView {
   readonly step: LocalizedText | undefined;
   /** Events the current state accepts. */
   readonly events: readonly string[];
+  /** Who may send each of them: the role of the state that handles it (in a parallel state, its region's). */
+  readonly eventRoles: Readonly<Record<string, readonly string[]>>;
   readonly deadline: Deadline | undefined;
   /** The time limits in the matter's unit: promised, statutory and the longest extension, from the submission. */
   readonly timeLimit: CaseTimeLimit;
@@ -202,7 +205,7 @@ export class Runtime {
       state, role: roleOf(def, state), status: 'draft', outcome: undefined, revision: 1, data, verified, context: { waived }, auditHead: '', createdAt: now, updatedAt: now,
     };
     const event = nextEvent(undefined, { caseId: record.id, at: now, actor: input.applicant, role: 'applicant', type: 'started', from: undefined, to: state, payload: { hash: published.hash, prefilled: Object.keys(verified), waived } });
-    const delays = delaysOnEntry(machine, def, record.id, state, now);
+    const delays = delaysOfState(machine, def, record.id, state, now);
     await this.store.createCase({ record: { ...record, auditHead: event.hash, auditSeal: this.sealer.seal({ ...record, auditHead: event.hash }) }, events: [event], ...(delays.length ? { delays } : {}) });
     return this.view(record.id);
   }
@@ -219,7 +222,7 @@ export class Runtime {
   private async draft(caseId: string, data: unknown, actor: Actor, revision: number): Promise<StepView> {
     const { record } = await this.load(caseId, revision);
     this.mustBeApplicant(record, actor);
-    if (roleOf(await this.definitionOf(record), record.state) !== 'applicant') throw new ForbiddenError(`case ${caseId} is at step "${record.state}": the applicant cannot edit it now`);
+    if (!rolesOf(await this.definitionOf(record), record.state).includes('applicant')) throw new ForbiddenError(`case ${caseId} is at step "${record.state}": the applicant cannot edit it now`);
     this.checkVerified(record, data);
     const written = await this.write(record, { ...record, data }, actor, 'draft-saved', undefined, {});
     return { ...(await this.parts(written.record, await this.definitionOf(record))), event: written.event };
@@ -367,10 +370,10 @@ export class Runtime {
     const def = published.definition;
     const role = roleOf(def, record.state);
     if (role === undefined) throw new InvalidEventError(event.type, record.state, [], 'the case is finished');
-    // a root-level event (process.on) the state does not handle itself may also come from the applicant (WITHDRAW)
-    const own = def.process.states[record.state]?.on ?? {};
-    const rootEvent = !Object.hasOwn(own, event.type) && Object.hasOwn(def.process.on ?? {}, event.type);
-    if (actor.role !== role && !(rootEvent && actor.role === 'applicant')) throw new ForbiddenError(`step "${record.state}" is acted on by ${role}, not ${actor.role}`);
+    // who may: the role of the state that handles the event (in a parallel state, the region's); a root-level event
+    // (process.on) the state does not handle itself may also come from the applicant (WITHDRAW)
+    const allowed = actorsFor(def, record.state, event.type) ?? new Set(rolesOf(def, record.state));
+    if (!allowed.has(actor.role)) throw new ForbiddenError(`step "${record.state}" is acted on by ${[...allowed].join(', ') || role}, not ${actor.role}`);
     if (actor.role === 'applicant') this.mustBeApplicant(record, actor);
     checkDeclaredMaterials(def, event);
     const machine = machineOf(def, published.hash);
@@ -386,7 +389,7 @@ export class Runtime {
     const result = { caseId: due.caseId, state: due.state, delay: due.delay };
     const record = await this.store.getCase(due.caseId);
     // gone or moved on: the step that left the state deleted the row in its own transaction, so a sweep raced it
-    if (!record || record.state !== due.state) return { ...result, outcome: 'raced' };
+    if (!record || !activePaths((await this.definitionOf(record)).process, record.state).includes(due.state)) return { ...result, outcome: 'raced' };
     if (!record.auditSeal || !this.sealer.verify(record, record.auditSeal)) return { ...result, outcome: 'tampered' };
     const published = await this.findDefinition(record.matterId, record.region, record.version, record.hash);
     const event: CaseEvent = { type: due.event };
@@ -420,7 +423,7 @@ export class Runtime {
     // the validator refuses loops of `always`; the bound keeps a definition that slipped past from spinning, and
     // refuses the step (nothing is written) rather than leave the case somewhere in the loop, where nobody acts
     // a chain that visits no state twice is no longer than the process has states
-    const automaticBound = Math.max(maxAutomatic, Object.keys(def.process.states).length);
+    const automaticBound = Math.max(maxAutomatic, nodeMap(def.process).size);
     for (let i = 0; updated.status !== 'done'; i++) {
       const decided = automaticStep(machine, updated.state, updated.context as CaseContext, { data: updated.data, verified: updated.verified, now });
       if (!decided) break;
@@ -439,9 +442,14 @@ export class Runtime {
       : done ? { meet: now } : undefined;
     // entering another state (even back through automatic decisions) replaces the pending delays; staying (or a delay
     // firing into its own state) keeps the rest
-    const timed = def.process.states[record.state]?.after !== undefined || def.process.states[updated.state]?.after !== undefined;
-    const entered = updated.state !== record.state || automatic.length > 0;
-    const delays = entered && timed ? delaysOnEntry(machine, def, record.id, updated.state, now) : undefined;
+    // each state left drops its pending delays and each entered adds its own, step by step (automatic ones too, so a
+    // state entered again is timed again); a state the case stays in keeps its clock
+    const path = [record.state, first.record.state, ...automatic.map((a) => a.to)];
+    let delays: DueDelay[] | undefined;
+    for (let i = 1; i < path.length; i++) {
+      const pending = delays ?? (await this.store.delaysOf(record.id)).filter((d) => !(fires && d.state === fires.state && d.delay === fires.delay));
+      delays = delaysAfterStep(machine, def, record.id, pending, path[i - 1]!, path[i]!, now) ?? delays;
+    }
     const payload = { actions: next.actions, ...(fires ? { delay: fires.delay, dueAt: fires.dueAt } : {}), ...(event.note ? { note: event.note } : {}), ...(first.certificates.length ? { certificates: first.certificates.map((c) => c.id) } : {}) };
     const written = await this.write(record, updated, actor, type, payload, { deadline, certificates, ...(delays ? { delays } : {}), ...(fires ? { fires } : {}) }, revision, automatic);
     // only the final step issues certificates, and a finished case takes no more steps: none existed before this one
@@ -459,11 +467,10 @@ export class Runtime {
     if (record.status === 'draft' && event.type === 'SUBMIT') newContext.submittedAt = now;
     if (next.actions.includes('recordDecision')) newContext.decision = { event: type, by: actor.id, at: now, ...(event.note ? { note: event.note } : {}) };
     if (next.actions.includes('requestSupplement')) newContext.supplementRequest = { by: actor.id, at: now, ...(event.note ? { note: event.note } : {}) };
-    const finalState = def.process.states[next.state];
-    const done = next.done || finalState?.type === 'final';
+    const done = next.done || isFinalState(def, next.state);
     const updated: CaseRecord = {
       ...record, state: next.state, role: roleOf(def, next.state), status: done ? 'done' : 'active',
-      outcome: done ? (finalState?.meta?.outcome ?? next.state) : undefined, context: newContext, updatedAt: now,
+      outcome: done ? (stateOf(def, next.state)?.meta?.outcome ?? next.state) : undefined, context: newContext, updatedAt: now,
     };
     return { record: updated, certificates: next.actions.includes('issueCertificate') ? await this.certificatesFor(updated, def, now) : [] };
   }
@@ -571,11 +578,13 @@ export class Runtime {
     const caseId = record.id;
     const context = record.context as CaseContext;
     const waivedIds = new Set(context.waived ?? []);
+    const events = record.status === 'done' ? [] : acceptedEvents(definition, record.state);
     return {
       record,
       definition,
-      step: definition.process.states[record.state]?.meta?.step,
-      events: record.status === 'done' ? [] : acceptedEvents(definition, record.state),
+      step: stepOfState(definition.process, record.state),
+      events,
+      eventRoles: Object.fromEntries(events.map((e) => [e, [...(actorsFor(definition, record.state, e) ?? [])]])),
       deadline: deadline ?? (await this.store.deadline(caseId)),
       timeLimit: caseTimeLimit(definition, typeof context.submittedAt === 'number' ? context.submittedAt : undefined, this.holidays),
       waived: definition.materials.filter((m) => waivedIds.has(m.id)).map((m) => ({ id: m.id, name: m.name, reason: m.sharedData?.reason ?? { zh: '通过数据共享获取', en: 'Obtained through data sharing' } })),

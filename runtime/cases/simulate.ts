@@ -16,7 +16,7 @@ import { openSqliteStore } from '../store/sqlite/store.ts';
 import type { AuditEvent } from '../store/types.ts';
 import { atBoundary } from './boundary.ts';
 import { InvalidArgumentError, RuntimeError } from './errors.ts';
-import { machineOf, step as takeStep, type CaseContext, type CaseEvent } from './machine.ts';
+import { acceptedEvents, actorsFor, machineOf, rolesOf, specsFor, step as takeStep, type CaseContext, type CaseEvent } from './machine.ts';
 import { createRuntime, definitionHash, type Actor, type CaseView, type FiredDelay, type Runtime } from './runtime.ts';
 import { exampleData } from './simulate-example.ts';
 import type { CaseSituation } from './situation.ts';
@@ -179,7 +179,9 @@ export async function simulate(definition: unknown, sharedSchemas: readonly obje
             fired = passed.fired;
             error = passed.error;
           } else {
-            actor = actorFor(s.role ?? view.record.role ?? 'applicant', applicant);
+            // the role that acts by default: the one the event is for (in a parallel state, its region's)
+            const acting = s.kind === 'event' ? [...(actorsFor(def, view.record.state, s.type) ?? [])][0] : undefined;
+            actor = actorFor(s.role ?? acting ?? rolesOf(def, view.record.state)[0] ?? 'applicant', applicant);
             const revision = view.record.revision;
             if (s.kind === 'fill') await runtime.saveDraft(caseId, exampleData(def.form.schema, sharedSchemas, view.record.data), actor, revision);
             else if (s.kind === 'save') await runtime.saveDraft(caseId, s.data, actor, revision);
@@ -324,13 +326,11 @@ const auditOf = (e: AuditEvent): SimulatedAuditEvent => ({ seq: e.seq, at: e.at,
 // The events the state accepts (its own and the process's root-level ones), each tried with the runtime's step().
 function eventsOf(def: MatterDefinition, view: CaseView, pending: PendingEvent | undefined): SimulatedEvent[] {
   const { record } = view;
-  const state = def.process.states[record.state];
-  const root = (def.process as { on?: Record<string, unknown> }).on ?? {};
-  const on = { ...root, ...(state?.on ?? {}) } as Record<string, unknown>;
   const machine = machineOf(def, definitionHash(def));
   const finished = record.status === 'done' || record.role === undefined;
-  return Object.entries(on).map(([type, spec]) => {
-    const guards = (Array.isArray(spec) ? spec : [spec]).flatMap((t) => (isObject(t) && typeof t.guard === 'string' ? [t.guard] : isObject(t) && isObject(t.guard) && typeof t.guard.type === 'string' ? [t.guard.type] : []));
+  return acceptedEvents(def, record.state).map((type) => {
+    const list = specsFor(def, record.state, type).flatMap((spec) => (Array.isArray(spec) ? spec : [spec]));
+    const guards = list.flatMap((t) => (isObject(t) && typeof t.guard === 'string' ? [t.guard] : isObject(t) && isObject(t.guard) && typeof t.guard.type === 'string' ? [t.guard.type] : []));
     if (finished) return { type, allowed: false, reason: 'finished' as const, guards };
     const event: CaseEvent = { type, ...(pending?.materials?.length ? { materials: [...pending.materials] } : {}), ...(pending?.paid ? { paid: pending.paid } : {}), ...(pending?.onsiteCheck !== undefined ? { onsiteCheck: pending.onsiteCheck } : {}) };
     const next = takeStep(machine, record.state, record.context as CaseContext, event, record.data);

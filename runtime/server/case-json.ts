@@ -6,6 +6,7 @@
 import type { CaseView, StepView } from '../cases/runtime.ts';
 import type { CaseTimeLimit } from '../cases/time-limits.ts';
 import type { CaseRecord, Deadline } from '../store/types.ts';
+import { nodeAt, resolveTarget } from '../../engine/process/nodes.ts';
 
 /** The deadline with whether it has passed unmet at `now`. */
 export function deadlineJson(deadline: Deadline | undefined, now: number) {
@@ -21,11 +22,11 @@ export function timeLimitJson(limit: CaseTimeLimit) {
   return { ...limit, startedAt: isoOrNull(limit.startedAt), statutoryDueAt: isoOrNull(limit.statutoryDueAt), extendedDueAt: isoOrNull(limit.extendedDueAt) };
 }
 
-// Where a delay leads when it fires (its first transition; a guarded list may lead elsewhere or nowhere).
+// Where a delay leads when it fires (a state's path) (its first transition; a guarded list may lead elsewhere or nowhere).
 function delayTarget(definition: CaseView['definition'], state: string, delay: string): string | null {
-  const spec = definition.process.states[state]?.after?.[delay];
+  const spec = nodeAt(definition.process, state)?.state.after?.[delay];
   const first = Array.isArray(spec) ? spec[0] : spec;
-  return typeof first === 'string' ? first : (first?.target ?? null);
+  return resolveTarget(definition.process, state, typeof first === 'string' ? first : first?.target) ?? null;
 }
 
 /** A case's summary fields (lists). */
@@ -45,6 +46,7 @@ export function caseJson(view: CaseView | StepView, now: number, include: { defi
     verified: record.verified,
     step: view.step ?? null,
     events: view.events,
+    eventRoles: view.eventRoles,
     ...deadlineJson(view.deadline, now),
     timeLimit: timeLimitJson(view.timeLimit),
     waived: view.waived,

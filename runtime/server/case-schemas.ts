@@ -152,6 +152,10 @@ const whole = {
   verified: { type: 'object', description: 'verified values from shared data, by JSON Pointer into data; they cannot be changed' },
   step: nullable(part('localizedText')),
   events: { type: 'array', items: { type: 'string' }, description: 'events the current step accepts' },
+  eventRoles: {
+    type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } },
+    description: 'who may send each accepted event: the role of the state that handles it (in a parallel state, its region\'s; the applicant too for events every state accepts)',
+  },
   deadline: nullable(ref('Deadline')),
   overdue: { type: 'boolean' },
   timeLimit: ref('CaseTimeLimit'),

@@ -24,7 +24,11 @@ export interface CaseRecord {
   readonly region: string;
   readonly hash: string;
   readonly applicant: string;
-  /** Current process state and the role that acts in it (undefined in final states). */
+  /**
+   * Current process state — the path of each atomic state the case is in, joined by "," (flat processes: the state's
+   * name) — and the role that acts in it: in a parallel state, each region's role, space-separated (undefined in
+   * final states).
+   */
   readonly state: string;
   readonly role: string | undefined;
   readonly status: CaseStatus;
@@ -215,10 +219,10 @@ export interface Store extends DesignStore {
   /** A case's pending delays, soonest first. */
   delaysOf(caseId: string): Promise<DueDelay[]>;
   /**
-   * Pending delays due at or before `now`, soonest first (by due time, case id, delay), at most `limit`; with `after`,
+   * Pending delays due at or before `now`, soonest first (by due time, case id, state, delay), at most `limit`; with `after`,
    * only those ordered after it (a sweep pages past rows it cannot fire, such as a tampered case's).
    */
-  dueDelays(now: number, limit: number, after?: Pick<DueDelay, 'dueAt' | 'caseId' | 'delay'>): Promise<DueDelay[]>;
+  dueDelays(now: number, limit: number, after?: Pick<DueDelay, 'dueAt' | 'caseId' | 'state' | 'delay'>): Promise<DueDelay[]>;
   certificate(id: string): Promise<StoredCertificate | undefined>;
   certificatesOf(caseId: string): Promise<StoredCertificate[]>;
   createSession(session: SessionRecord): Promise<void>;

@@ -1,4 +1,5 @@
 /** Pieces of a case both the applicant and staff see: status line, materials, submitted data, audit trail, certificates. */
+import { leavesOfState, lineage, nodeAt } from '../../engine/process/nodes.ts';
 import { localizedText } from '../form/ui-schema.ts';
 import { useApp } from './context.ts';
 import { SituationList } from './situation-parts.tsx';
@@ -101,11 +102,16 @@ const noteOf = (payload: unknown): string | undefined => {
   return typeof event.note === 'string' ? event.note : undefined;
 };
 
-// A state's step name, or a final state's outcome, from the case's definition (its id when the definition is not there).
+// A state's step name, or a final state's outcome, from the case's definition (its id when the definition is not
+// there); nested states by the nearest named state they are in, a parallel state's regions joined.
 function stepName(c: CaseDetail, state: string | null, t: { outcomeNames: Record<string, string> }, locale: Locale): string {
   if (state === null) return '—';
-  const meta = c.definition?.process.states[state]?.meta;
-  return pick(meta?.step, locale) || (meta?.outcome ? t.outcomeNames[meta.outcome] : undefined) || state;
+  const process = c.definition?.process;
+  const names = leavesOfState(state).map((leaf) => {
+    const meta = process ? lineage(process, leaf).map((p) => nodeAt(process, p)?.state.meta).find((m) => m?.step !== undefined || m?.outcome !== undefined) : undefined;
+    return pick(meta?.step, locale) || (meta?.outcome ? t.outcomeNames[meta.outcome] : undefined) || leaf;
+  });
+  return [...new Set(names)].join(locale === 'zh' ? '、' : ' · ');
 }
 
 export function AuditTrail({ c }: { c: CaseDetail }) {

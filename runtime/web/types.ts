@@ -174,6 +174,8 @@ export interface CaseDetail extends CaseSummary {
   verified: Record<string, unknown>;
   step: Localized | null;
   events: string[];
+  /** Who may send each event (a parallel state's regions have roles of their own). */
+  eventRoles?: Record<string, string[]>;
   waived: { id: string; name: Localized; reason?: Localized }[];
   /** What the answers (as saved) call for: materials, one-of groups, fees and the amount due. */
   situation: CaseSituation;

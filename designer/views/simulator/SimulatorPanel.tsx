@@ -14,6 +14,7 @@ import { ApiError, api } from '../../../runtime/web/api.ts';
 import { useDesigner } from '../../context.ts';
 import { langOf, type Locale } from '../../i18n.ts';
 import { simulatorWords } from './words.ts';
+import { nodesOf, stepOfState } from '../../../engine/process/nodes.ts';
 
 const MatterForm = lazy(() => import('../../../runtime/form/MatterForm.tsx').then((m) => ({ default: m.MatterForm })));
 
@@ -84,7 +85,7 @@ export default function SimulatorPanel({ definition, sharedSchemas }: { definiti
   useEffect(() => setFormData(frame?.data), [frame?.data]);
   const act = (step: SimulationStep) => void run([...steps, step], true);
   const roleName = useRoleNames(definition, locale);
-  const stateName = (state: string | null) => (state === null ? '—' : `${definition.process?.states?.[state]?.meta?.step?.[locale] ?? state} (${state})`);
+  const stateName = (state: string | null) => (state === null ? '—' : `${stepOfState(definition.process, state)?.[locale] ?? state} (${state})`);
   const short = (ms: number) => new Date(ms).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
   const when = (ms: number | null | undefined) => (ms === null || ms === undefined ? '—' : new Date(ms).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }));
 
@@ -232,7 +233,9 @@ interface ControlsProps {
 // Whose turn it is, the role to act as, and the events as buttons (with the note, materials and payment they carry).
 function Controls({ frame, definition, locale, role, setRole, roleName, busy, note, setNote, pending, setPending, formData, act, stateName }: ControlsProps) {
   const w = simulatorWords[locale];
-  const roles = [...new Set([frame.role!, 'applicant', ...Object.values(definition.process?.states ?? {}).flatMap((s) => (s?.meta?.role ? [s.meta.role] : []))])];
+  // in a parallel state every region's role has a turn ("clerk approver"): acting as that whole turn lets each event
+  // go to its region's role
+  const roles = [...new Set([frame.role!, 'applicant', ...nodesOf(definition.process).flatMap(({ state: s }) => (s.meta?.role ? [s.meta.role] : []))])];
   const owner = frame.role!;
   const asRole = role === owner ? undefined : role;
   const toSupply = frame.situation.materials.filter((m) => !m.waived && !m.supplied);
@@ -352,7 +355,9 @@ function Answers({ data, schema, locale }: { data: unknown; schema: unknown; loc
 function useRoleNames(definition: MatterDefinition, locale: Locale): (role: string) => string {
   return useMemo(() => {
     const names = new Map((Array.isArray(definition.roles) ? definition.roles : []).map((r) => [r.id, r.name]));
-    return (role: string) => (role === 'system' ? (locale === 'zh' ? '系统' : 'system') : names.get(role)?.[locale] ?? role);
+    const one = (role: string) => (role === 'system' ? (locale === 'zh' ? '系统' : 'system') : names.get(role)?.[locale] ?? role);
+    // a parallel state's turn is each region's role ("clerk approver")
+    return (role: string) => role.split(' ').map(one).join(' / ');
   }, [definition.roles, locale]);
 }
 

@@ -27,7 +27,8 @@ export const processStructureRule: Rule<MatterDefinition> = {
         problems.push(problem('process.target-missing', file, edge.targetPointer, { state: edge.root ? '*' : edge.from, event: edge.event, target: edge.target }));
       }
     }
-    for (const node of nodesOf(process)) problems.push(...nodeProblems(file, node, process.states === undefined ? [] : nodesOf(process)));
+    const all = nodesOf(process);
+    for (const node of all) problems.push(...nodeProblems(file, node, all));
     return problems;
   },
 };

@@ -132,7 +132,7 @@ export const delays = sqliteTable(
     event: text('event').notNull(),
     dueAt: integer('due_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.delay] }), index('delays_due').on(t.dueAt)],
+  (t) => [primaryKey({ columns: [t.caseId, t.state, t.delay] }), index('delays_due').on(t.dueAt)],
 );
 
 export const certificates = sqliteTable(

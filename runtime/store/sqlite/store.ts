@@ -4,7 +4,7 @@
  * events, its deadline and its certificates land together or not at all.
  */
 import Database from 'better-sqlite3';
-import { and, asc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fileURLToPath } from 'node:url';
@@ -81,15 +81,15 @@ function prepareWrites(sqlite: Database.Database) {
     deadline: sqlite.prepare("select case_id as caseId, due_at as dueAt, met_at as metAt from deadlines where case_id = ? and kind = 'promised'"),
     clearDelays: sqlite.prepare('delete from delays where case_id = ?'),
     insertDelay: sqlite.prepare('insert into delays (case_id, state, delay, event, due_at) values (@caseId, @state, @delay, @event, @dueAt)'),
-    fireDelay: sqlite.prepare('delete from delays where case_id = @caseId and delay = @delay'),
-    delaysOf: sqlite.prepare('select case_id as caseId, state, delay, event, due_at as dueAt from delays where case_id = ? order by due_at, delay'),
+    fireDelay: sqlite.prepare('delete from delays where case_id = @caseId and state = @state and delay = @delay'),
+    delaysOf: sqlite.prepare('select case_id as caseId, state, delay, event, due_at as dueAt from delays where case_id = ? order by due_at, state, delay'),
     migrateCase: sqlite.prepare(`update cases set version = @version, hash = @hash, state = @state, role = @role, status = @status, outcome = @outcome, revision = @revision,
       data = @data, verified = @verified, context = @context, audit_head = @auditHead, audit_seal = @auditSeal, updated_at = @updatedAt
       where id = @id and revision = @expected and matter_id = @matterId and region = @region`),
     caseCounts: sqlite.prepare(`select version, hash, state, status, count(*) as count from cases where matter_id = ? and region = ?
       group by version, hash, state, status order by version, state, status`),
-    dueDelays: sqlite.prepare('select case_id as caseId, state, delay, event, due_at as dueAt from delays where due_at <= @now order by due_at, case_id, delay limit @limit'),
-    dueDelaysAfter: sqlite.prepare('select case_id as caseId, state, delay, event, due_at as dueAt from delays where due_at <= @now and (due_at, case_id, delay) > (@dueAt, @caseId, @delay) order by due_at, case_id, delay limit @limit'),
+    dueDelays: sqlite.prepare('select case_id as caseId, state, delay, event, due_at as dueAt from delays where due_at <= @now order by due_at, case_id, state, delay limit @limit'),
+    dueDelaysAfter: sqlite.prepare('select case_id as caseId, state, delay, event, due_at as dueAt from delays where due_at <= @now and (due_at, case_id, state, delay) > (@dueAt, @caseId, @state, @delay) order by due_at, case_id, state, delay limit @limit'),
   };
 }
 
@@ -224,7 +224,8 @@ class SqliteStore implements Store {
 
   async listCases(query: CaseQuery): Promise<CaseRecord[]> {
     const where: SQL[] = [];
-    if (query.role) where.push(eq(schema.cases.role, query.role));
+    // a parallel state's regions keep their roles space-separated ("clerk police"): a queue is each one's
+    if (query.role) where.push(or(eq(schema.cases.role, query.role), sql`instr(' ' || ${schema.cases.role} || ' ', ${` ${query.role} `}) > 0`)!);
     if (query.status) where.push(eq(schema.cases.status, query.status));
     if (query.applicant) where.push(eq(schema.cases.applicant, query.applicant));
     if (query.matterId) where.push(eq(schema.cases.matterId, query.matterId));
@@ -260,8 +261,8 @@ class SqliteStore implements Store {
     return this.w.delaysOf.all(caseId) as DueDelay[];
   }
 
-  async dueDelays(now: number, limit: number, after?: Pick<DueDelay, 'dueAt' | 'caseId' | 'delay'>): Promise<DueDelay[]> {
-    if (after) return this.w.dueDelaysAfter.all({ now, limit, dueAt: after.dueAt, caseId: after.caseId, delay: after.delay }) as DueDelay[];
+  async dueDelays(now: number, limit: number, after?: Pick<DueDelay, 'dueAt' | 'caseId' | 'state' | 'delay'>): Promise<DueDelay[]> {
+    if (after) return this.w.dueDelaysAfter.all({ now, limit, dueAt: after.dueAt, caseId: after.caseId, state: after.state, delay: after.delay }) as DueDelay[];
     return this.w.dueDelays.all({ now, limit }) as DueDelay[];
   }
 

@@ -7,6 +7,7 @@ import { useId, useState } from 'react';
 import { api, ApiError } from '../api.ts';
 import { messageOf, StepNotice, type StepOutcome } from '../components.tsx';
 import { useApp } from '../context.ts';
+import { activePaths, nodeAt } from '../../../engine/process/nodes.ts';
 import { pick } from '../i18n.ts';
 import type { CaseDetail } from '../types.ts';
 
@@ -15,9 +16,11 @@ const needsNote = new Set(['REJECT', 'REQUEST_SUPPLEMENT']);
 
 /** Whether an event of the current state is guarded by `guard` (e.g. ACCEPT → needsOnsiteCheck). */
 function hasGuard(c: CaseDetail, event: string, guard: string): boolean {
-  const states = (c.definition?.process as { states?: Record<string, { on?: Record<string, unknown> }> } | undefined)?.states;
-  const on = states?.[c.state]?.on?.[event];
-  return [on].flat().some((t) => typeof t === 'object' && t !== null && (t as { guard?: unknown }).guard === guard);
+  const process = c.definition?.process;
+  if (!process) return false;
+  // the states the case is in (nested ones by path), each of which may handle the event
+  const on = activePaths(process, c.state).map((p) => nodeAt(process, p)?.state.on?.[event]);
+  return on.flat().some((t) => typeof t === 'object' && t !== null && (t as { guard?: unknown }).guard === guard);
 }
 
 const materialGuards = ['materialsComplete', 'materialsPending'];

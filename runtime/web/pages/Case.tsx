@@ -44,6 +44,8 @@ function ApplicantCase({ c, reload }: { c: CaseDetail; reload: () => void }) {
   const [submitted, setSubmitted] = useState(false);
   const CaseForm = useCaseForm();
   const editable = c.events.includes('SUBMIT') && c.definition !== undefined;
+  // the events the applicant may send besides submitting: their own step's, and those every step accepts (WITHDRAW)
+  const applicantEvents = c.events.filter((e) => e !== 'SUBMIT' && (c.eventRoles?.[e] ?? (c.role === 'applicant' ? ['applicant'] : [])).includes('applicant'));
   const supplement = [...(c.audit ?? [])].reverse().find((e) => e.type === 'REQUEST_SUPPLEMENT');
   const supplementNote = supplement && typeof supplement.payload === 'object' && supplement.payload ? (supplement.payload as { note?: string }).note : undefined;
   return (
@@ -75,10 +77,10 @@ function ApplicantCase({ c, reload }: { c: CaseDetail; reload: () => void }) {
           <Materials c={c} />
         </>
       )}
-      {c.role === 'applicant' && c.events.some((e) => e !== 'SUBMIT') && (
+      {applicantEvents.length > 0 && (
         <section aria-labelledby="applicant-actions">
           <h2 id="applicant-actions">{t.actions}</h2>
-          <Actions key={`${c.id}@${c.revision}`} c={c} events={c.events.filter((e) => e !== 'SUBMIT')} onDone={reload} />
+          <Actions key={`${c.id}@${c.revision}`} c={c} events={applicantEvents} onDone={reload} />
         </section>
       )}
       <h2>{t.auditTrail}</h2>

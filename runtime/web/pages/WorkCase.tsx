@@ -11,8 +11,8 @@ import { Actions } from './Actions.tsx';
 export function WorkCase({ c, reload }: { c: CaseDetail; reload: () => void }) {
   const { t, locale, user } = useApp();
   const [done, setDone] = useState(false);
-  // the API lists every event of the step; only the step's role may send them
-  const mine = isStaff(user) && c.role === user?.role ? c.events : [];
+  // the API lists every event of the step and who may send each (in a parallel state, each region's role its own)
+  const mine = isStaff(user) ? c.events.filter((e) => (c.eventRoles?.[e] ?? (c.role === user?.role ? [user.role] : [])).includes(user!.role)) : [];
   return (
     <article data-testid="case" data-case={c.id} data-state={c.state}>
       <p className="muted">

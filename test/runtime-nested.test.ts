@@ -1,0 +1,156 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Catalogue } from '../engine/index.ts';
+import { ed25519Signer } from '../runtime/certificates/signer.ts';
+import { ForbiddenError, InvalidEventError } from '../runtime/cases/errors.ts';
+import { createRuntime, type Runtime } from '../runtime/cases/runtime.ts';
+import { manualClock } from '../runtime/effects/clock.ts';
+import { demoCitizens } from '../runtime/shared-data/demo.ts';
+import { openSqliteStore } from '../runtime/store/sqlite/store.ts';
+import { problemsInCatalogue, realCatalogue } from './support/catalogue.ts';
+
+const baselineFile = 'definitions/matters/residence-permit/baseline.json';
+const day = 86_400_000;
+const monday = Date.parse('2026-11-30T02:00:00Z');
+const permit = { matterId: '330000-GA-0101', region: '330000' };
+const applicant = { id: demoCitizens.zhangWei, role: 'applicant' };
+const clerk = { id: 'clerk-1', role: 'clerk' };
+const approver = { id: 'approver-1', role: 'approver' };
+const clock = manualClock(monday);
+const signer = ed25519Signer('zhejiang-public-security-2026');
+const dir = mkdtempSync(join(tmpdir(), 'onematter-nested-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const step = (zh: string, en: string) => ({ zh, en });
+
+// The residence permit's baseline where acceptance leads to two departments' checks side by side (a parallel state,
+// overdue after 10 days as a whole), joined into a two-level decision (a compound state) that issues the permit.
+const baseline = realCatalogue.catalogue.definitions.find((d) => d.file === baselineFile)!.value;
+const nested = structuredClone(baseline) as any;
+nested.process.states.submitted.on.ACCEPT.target = 'checks';
+delete nested.process.states.review;
+nested.process.states.checks = {
+  type: 'parallel',
+  after: { P10D: { target: 'rejected', actions: ['recordDecision'] } },
+  on: { REJECT: { target: 'rejected', actions: ['recordDecision'] } },
+  onDone: 'decision',
+  states: {
+    police: { initial: 'checking', meta: { role: 'clerk' }, states: { checking: { meta: { step: step('户籍核查', 'Residence check') }, on: { POLICE_OK: 'ok' } }, ok: { type: 'final' } } },
+    records: { initial: 'checking', meta: { role: 'approver' }, states: { checking: { meta: { step: step('档案核查', 'Records check') }, after: { P2D: 'ok' }, on: { RECORDS_OK: 'ok' } }, ok: { type: 'final' } } },
+  },
+};
+nested.process.states.decision = {
+  initial: 'first',
+  meta: { role: 'approver' },
+  onDone: { target: 'approved', actions: ['recordDecision', 'issueCertificate', 'notifyApplicant'] },
+  states: {
+    first: { meta: { step: step('初审', 'First review') }, on: { PASS: 'second' } },
+    second: { meta: { step: step('复审', 'Second review') }, on: { APPROVE: 'done', SEND_BACK: '#residence-permit.decision.first' } },
+    done: { type: 'final' },
+  },
+};
+const catalogue: Catalogue = { ...realCatalogue.catalogue, definitions: realCatalogue.catalogue.definitions.map((d) => (d.file === baselineFile ? { ...d, value: nested } : d)) };
+
+let file: string;
+let n = 0;
+const open = (): Promise<Runtime> => createRuntime({ store: openSqliteStore({ path: file }), catalogue, clock, signer });
+const complete = (data: any) => ({ ...data, applicant: { ...data.applicant, mobile: '13800138000' }, delivery: { method: '电子证照' } });
+
+beforeEach(() => {
+  file = join(dir, `nested-${++n}.sqlite`);
+  clock.set(monday);
+});
+
+async function accepted(rt: Runtime): Promise<string> {
+  const c = await rt.startCase({ ...permit, applicant: demoCitizens.zhangWei });
+  await rt.submit(c.record.id, complete(c.record.data), applicant, 1);
+  await rt.act(c.record.id, { type: 'ACCEPT', materials: nested.materials.map((m: any) => m.id) }, clerk, 2);
+  return c.record.id;
+}
+
+describe('runtime: compound and parallel states', () => {
+  it('the definition validates', () => {
+    expect(problemsInCatalogue(baselineFile, nested)).toEqual([]);
+  });
+
+  it('runs both departments side by side, each in its own queue, joins them, and decides in two levels', async () => {
+    const rt = await open();
+    const id = await accepted(rt);
+    let view = await rt.getCase(id);
+    expect(view.record).toMatchObject({ state: 'checks.police.checking,checks.records.checking', role: 'clerk approver', status: 'active' });
+    expect(view.step).toEqual({ zh: '户籍核查、档案核查', en: 'Residence check · Records check' });
+    expect(view.events).toEqual(['POLICE_OK', 'REJECT', 'RECORDS_OK', 'WITHDRAW'].filter((e) => view.events.includes(e)));
+    expect((await rt.listCases({ role: 'clerk' })).map((c) => c.id)).toContain(id);
+    expect((await rt.listCases({ role: 'approver' })).map((c) => c.id)).toContain(id);
+    expect((await rt.listCases({ role: 'cler' })).map((c) => c.id)).not.toContain(id);
+
+    // each department acts on its own part only
+    await expect(rt.act(id, { type: 'POLICE_OK' }, approver, 3)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(rt.act(id, { type: 'RECORDS_OK' }, clerk, 3)).rejects.toBeInstanceOf(ForbiddenError);
+    clock.set(monday + day);
+    let s = await rt.act(id, { type: 'POLICE_OK' }, clerk, 3);
+    expect(s.record).toMatchObject({ state: 'checks.police.ok,checks.records.checking', role: 'approver' });
+    expect((await rt.listCases({ role: 'clerk' })).map((c) => c.id)).not.toContain(id);
+    // the parallel state's own clock runs on from acceptance; the records check's too
+    expect((await rt.pendingDelays(id)).map((d) => [d.state, d.delay, d.dueAt])).toEqual([
+      ['checks.records.checking', 'P2D', monday + 2 * day],
+      ['checks', 'P10D', monday + 10 * day],
+    ]);
+    s = await rt.act(id, { type: 'RECORDS_OK' }, approver, 4);
+    // the last region done: the join (onDone) takes the case on, and the checks' delays are gone
+    expect(s.record).toMatchObject({ state: 'decision.first', role: 'approver' });
+    expect(await rt.pendingDelays(id)).toEqual([]);
+    s = await rt.act(id, { type: 'PASS' }, approver, 5);
+    s = await rt.act(id, { type: 'SEND_BACK' }, approver, 6);
+    expect(s.record.state).toBe('decision.first');
+    s = await rt.act(id, { type: 'PASS' }, approver, 7);
+    s = await rt.act(id, { type: 'APPROVE' }, approver, 8);
+    expect(s.record).toMatchObject({ state: 'approved', status: 'done', outcome: 'approved', role: undefined });
+    expect(s.certificates).toHaveLength(1);
+    view = await rt.getCase(id);
+    expect(view.audit.map((e) => [e.type, e.from, e.to])).toEqual([
+      ['started', undefined, 'draft'], ['SUBMIT', 'draft', 'submitted'], ['ACCEPT', 'submitted', 'checks.police.checking,checks.records.checking'],
+      ['POLICE_OK', 'checks.police.checking,checks.records.checking', 'checks.police.ok,checks.records.checking'],
+      ['RECORDS_OK', 'checks.police.ok,checks.records.checking', 'decision.first'],
+      ['PASS', 'decision.first', 'decision.second'], ['SEND_BACK', 'decision.second', 'decision.first'], ['PASS', 'decision.first', 'decision.second'],
+      ['APPROVE', 'decision.second', 'approved'],
+    ]);
+    expect(view.audit.at(-1)!.payload).toMatchObject({ actions: ['recordDecision', 'issueCertificate', 'notifyApplicant', 'archiveCase'] });
+    expect(await rt.verifyAudit(id)).toMatchObject({ ok: true });
+    await expect(rt.act(id, { type: 'APPROVE' }, approver, 9)).rejects.toBeInstanceOf(InvalidEventError);
+    await rt.store.close();
+  });
+
+  it('a transition of the parallel state itself may come from either department', async () => {
+    const rt = await open();
+    const id = await accepted(rt);
+    await expect(rt.act(id, { type: 'REJECT' }, applicant, 3)).rejects.toBeInstanceOf(ForbiddenError);
+    const s = await rt.act(id, { type: 'REJECT', note: '不符合条件' }, approver, 3);
+    expect(s.record).toMatchObject({ state: 'rejected', status: 'done', outcome: 'rejected' });
+    expect(await rt.pendingDelays(id)).toEqual([]);
+    await rt.store.close();
+  });
+
+  it('a region\'s delay moves its region only; the parallel state\'s delay ends all of it, after a restart', async () => {
+    let rt = await open();
+    const id = await accepted(rt);
+    await rt.store.close();
+    clock.set(monday + 2 * day);
+    rt = await open();
+    expect(await rt.fireDue()).toMatchObject([{ caseId: id, state: 'checks.records.checking', delay: 'P2D', outcome: 'fired', to: 'checks.police.checking,checks.records.ok' }]);
+    expect((await rt.getCase(id)).record).toMatchObject({ role: 'clerk', revision: 4 });
+    expect((await rt.pendingDelays(id)).map((d) => [d.state, d.delay])).toEqual([['checks', 'P10D']]);
+    await rt.store.close();
+    clock.set(monday + 10 * day);
+    rt = await open();
+    expect(await rt.fireDue()).toMatchObject([{ caseId: id, state: 'checks', delay: 'P10D', outcome: 'fired', to: 'rejected' }]);
+    const view = await rt.getCase(id);
+    expect(view.record).toMatchObject({ state: 'rejected', status: 'done' });
+    expect(view.audit.at(-1)).toMatchObject({ actor: 'system', type: 'after P10D', from: 'checks.police.checking,checks.records.ok', to: 'rejected' });
+    expect(await rt.pendingDelays(id)).toEqual([]);
+    expect(await rt.verifyAudit(id)).toMatchObject({ ok: true });
+    await rt.store.close();
+  });
+});
