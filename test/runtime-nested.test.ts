@@ -6,11 +6,12 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Catalogue } from '../engine/index.ts';
 import { ed25519Signer } from '../runtime/certificates/signer.ts';
 import { ForbiddenError, InvalidEventError } from '../runtime/cases/errors.ts';
-import { createRuntime, type Runtime } from '../runtime/cases/runtime.ts';
+import { createRuntime, definitionHash, type Runtime } from '../runtime/cases/runtime.ts';
 import { manualClock } from '../runtime/effects/clock.ts';
 import { demoCitizens } from '../runtime/shared-data/demo.ts';
 import { openSqliteStore } from '../runtime/store/sqlite/store.ts';
 import { problemsInCatalogue, realCatalogue } from './support/catalogue.ts';
+import { nestedPermit } from './support/nested.ts';
 
 const baselineFile = 'definitions/matters/residence-permit/baseline.json';
 const day = 86_400_000;
@@ -23,34 +24,9 @@ const clock = manualClock(monday);
 const signer = ed25519Signer('zhejiang-public-security-2026');
 const dir = mkdtempSync(join(tmpdir(), 'onematter-nested-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const step = (zh: string, en: string) => ({ zh, en });
 
-// The residence permit's baseline where acceptance leads to two departments' checks side by side (a parallel state,
-// overdue after 10 days as a whole), joined into a two-level decision (a compound state) that issues the permit.
 const baseline = realCatalogue.catalogue.definitions.find((d) => d.file === baselineFile)!.value;
-const nested = structuredClone(baseline) as any;
-nested.process.states.submitted.on.ACCEPT.target = 'checks';
-delete nested.process.states.review;
-nested.process.states.checks = {
-  type: 'parallel',
-  after: { P10D: { target: 'rejected', actions: ['recordDecision'] } },
-  on: { REJECT: { target: 'rejected', actions: ['recordDecision'] } },
-  onDone: 'decision',
-  states: {
-    police: { initial: 'checking', meta: { role: 'clerk' }, states: { checking: { meta: { step: step('户籍核查', 'Residence check') }, on: { POLICE_OK: 'ok' } }, ok: { type: 'final' } } },
-    records: { initial: 'checking', meta: { role: 'approver' }, states: { checking: { meta: { step: step('档案核查', 'Records check') }, after: { P2D: 'ok' }, on: { RECORDS_OK: 'ok' } }, ok: { type: 'final' } } },
-  },
-};
-nested.process.states.decision = {
-  initial: 'first',
-  meta: { role: 'approver' },
-  onDone: { target: 'approved', actions: ['recordDecision', 'issueCertificate', 'notifyApplicant'] },
-  states: {
-    first: { meta: { step: step('初审', 'First review') }, on: { PASS: 'second' } },
-    second: { meta: { step: step('复审', 'Second review') }, on: { APPROVE: 'done', SEND_BACK: '#residence-permit.decision.first' } },
-    done: { type: 'final' },
-  },
-};
+const nested = nestedPermit(baseline);
 const catalogue: Catalogue = { ...realCatalogue.catalogue, definitions: realCatalogue.catalogue.definitions.map((d) => (d.file === baselineFile ? { ...d, value: nested } : d)) };
 
 let file: string;
@@ -150,6 +126,46 @@ describe('runtime: compound and parallel states', () => {
     expect(view.record).toMatchObject({ state: 'rejected', status: 'done' });
     expect(view.audit.at(-1)).toMatchObject({ actor: 'system', type: 'after P10D', from: 'checks.police.checking,checks.records.ok', to: 'rejected' });
     expect(await rt.pendingDelays(id)).toEqual([]);
+    expect(await rt.verifyAudit(id)).toMatchObject({ ok: true });
+    await rt.store.close();
+  });
+
+  it('moves a case in a parallel state to a version that keeps its states, and refuses one whose regions changed', async () => {
+    const rt = await open();
+    const id = await accepted(rt);
+    clock.set(monday + day);
+    await rt.act(id, { type: 'POLICE_OK' }, clerk, 3);
+    const publish = (d: any) => rt.store.publish({ id: d.id, version: d.version, region: d.region.code, hash: definitionHash(d), definition: d, publishedAt: clock.now() });
+    // 1.9.0: a third department's check joins the parallel state; 1.9.1: the records check waits 3 days, the decision has a third level
+    const regions = structuredClone(nested);
+    regions.version = '1.9.0';
+    regions.process.states.checks.states.tax = { initial: 'checking', meta: { role: 'sectionChief' }, states: { checking: { meta: { step: { zh: '税务核查', en: 'Tax check' } }, on: { TAX_OK: 'ok' } }, ok: { type: 'final' } } };
+    await publish(regions);
+    const from = (await rt.getCase(id)).record.version;
+    let plan = (await rt.migrationPlan(permit.matterId, permit.region, '1.9.0')).versions.find((v) => v.version === from)!;
+    const reason = plan.cases.find((c) => c.caseId === id)!.reasons[0]!;
+    expect(reason).toMatchObject({ code: 'state-missing', state: 'checks.police.ok,checks.records.checking' });
+    expect(reason.message).toContain('nested differently');
+    const timed = structuredClone(nested);
+    timed.version = '1.9.1';
+    timed.process.states.checks.states.records.states.checking.after = { P3D: 'ok' };
+    timed.process.states.decision.states.third = { meta: { step: { zh: '终审', en: 'Final review' } }, on: { APPROVE: 'done' } };
+    timed.process.states.decision.states.second.on.APPROVE = 'third';
+    await publish(timed);
+    plan = (await rt.migrationPlan(permit.matterId, permit.region, '1.9.1')).versions.find((v) => v.version === from)!;
+    expect(plan.cases.find((c) => c.caseId === id)).toMatchObject({ compatible: true });
+    const result = await rt.migrateCases({ ...permit, fromVersion: from, toVersion: '1.9.1', actor: { id: 'official', role: 'official' }, caseIds: [id] });
+    expect(result.migrated).toEqual([id]);
+    const view = await rt.getCase(id);
+    expect(view.record).toMatchObject({ version: '1.9.1', state: 'checks.police.ok,checks.records.checking', role: 'approver' });
+    // each state's delay counted from when the case entered it (acceptance, on monday); the parallel state's kept
+    expect((await rt.pendingDelays(id)).map((d) => [d.state, d.delay, d.dueAt])).toEqual([
+      ['checks.records.checking', 'P3D', monday + 3 * day],
+      ['checks', 'P10D', monday + 10 * day],
+    ]);
+    await rt.act(id, { type: 'RECORDS_OK' }, approver, view.record.revision);
+    for (const [event, revision] of [['PASS', 6], ['APPROVE', 7]] as const) await rt.act(id, { type: event }, approver, revision);
+    expect((await rt.getCase(id)).record.state).toBe('decision.third');
     expect(await rt.verifyAudit(id)).toMatchObject({ ok: true });
     await rt.store.close();
   });
