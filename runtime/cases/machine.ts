@@ -282,8 +282,10 @@ export function isFinalState(def: MatterDefinition, state: string): boolean {
 export function acceptedEvents(def: MatterDefinition, state: string): string[] {
   if (isFinalState(def, state) || !isConfiguration(def.process, state)) return [];
   const events: string[] = [];
-  for (const leaf of leavesOfState(state)) {
-    for (const path of lineage(def.process, leaf)) for (const e of Object.keys(nodeAt(def.process, path)!.state.on ?? {})) if (!events.includes(e)) events.push(e);
+  // the leaves' own events first (each region's), then those of the states around them, level by level
+  const lineages = leavesOfState(state).map((leaf) => lineage(def.process, leaf));
+  for (let level = 0; lineages.some((l) => level < l.length); level++) {
+    for (const l of lineages) for (const e of level < l.length ? Object.keys(nodeAt(def.process, l[level]!)!.state.on ?? {}) : []) if (!events.includes(e)) events.push(e);
   }
   return [...events, ...Object.keys(def.process.on ?? {}).filter((e) => !events.includes(e))];
 }

@@ -107,7 +107,10 @@ const noteOf = (payload: unknown): string | undefined => {
 function stepName(c: CaseDetail, state: string | null, t: { outcomeNames: Record<string, string> }, locale: Locale): string {
   if (state === null) return '—';
   const process = c.definition?.process;
-  const names = leavesOfState(state).map((leaf) => {
+  // a region already at its final state is done: the step is the regions still at work (all, when none is)
+  const leaves = leavesOfState(state);
+  const working = process ? leaves.filter((leaf) => { const n = nodeAt(process, leaf); return !(n && n.depth > 1 && n.kind === 'final'); }) : leaves;
+  const names = (working.length > 0 ? working : leaves).map((leaf) => {
     const meta = process ? lineage(process, leaf).map((p) => nodeAt(process, p)?.state.meta).find((m) => m?.step !== undefined || m?.outcome !== undefined) : undefined;
     return pick(meta?.step, locale) || (meta?.outcome ? t.outcomeNames[meta.outcome] : undefined) || leaf;
   });
@@ -137,7 +140,7 @@ export function AuditTrail({ c }: { c: CaseDetail }) {
             </td>
             <td>
               {t.eventNames[e.type] ?? e.type}
-              {e.to && <span className="muted"> → {e.to}</span>}
+              {e.to && <span className="muted" title={e.to}> → {stepName(c, e.to, t, locale)}</span>}
             </td>
             <td>{noteOf(e.payload) ?? ''}</td>
           </tr>
