@@ -67,3 +67,15 @@ export function delaysAfterStep(machine: AnyStateMachine, definition: MatterDefi
 export function delaysOfState(machine: AnyStateMachine, definition: MatterDefinition, caseId: string, state: string, enteredAt: number): DueDelay[] {
   return activePaths(definition.process, state).flatMap((p) => delaysOnEntry(machine, definition, caseId, p, enteredAt));
 }
+
+/**
+ * The pending delays after a step that took the case along `path` (its state before, after the step, then after each
+ * automatic decision), from `pending` (read only when some state on the way is timed); undefined when they stay.
+ */
+export async function delaysAlong(machine: AnyStateMachine, definition: MatterDefinition, caseId: string, pending: () => Promise<DueDelay[]>, path: readonly string[], now: number): Promise<DueDelay[] | undefined> {
+  let delays: DueDelay[] | undefined;
+  for (let i = 1; i < path.length; i++) {
+    delays = delaysAfterStep(machine, definition, caseId, delays ?? (await pending()), path[i - 1]!, path[i]!, now) ?? delays;
+  }
+  return delays;
+}

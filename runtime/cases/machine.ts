@@ -320,3 +320,16 @@ export function actorsFor(def: MatterDefinition, state: string, event: string): 
   return allowed;
 }
 
+
+/** The context after a step: what the event paid and supplied, when the case was submitted, the decision taken. */
+export function contextAfter(context: CaseContext, event: CaseEvent, next: Outcome, step: { type: string; by: string; now: number; submits: boolean }): CaseContext {
+  const after: CaseContext = { ...context };
+  const note = event.note ? { note: event.note } : {};
+  if (event.paid) after.paid = (context.paid ?? 0) + event.paid;
+  if (event.materials?.length) after.supplied = [...new Set([...(context.supplied ?? []), ...event.materials])];
+  if (event.onsiteCheck !== undefined) after.onsiteCheck = event.onsiteCheck;
+  if (step.submits) after.submittedAt = step.now;
+  if (next.actions.includes('recordDecision')) after.decision = { event: step.type, by: step.by, at: step.now, ...note };
+  if (next.actions.includes('requestSupplement')) after.supplementRequest = { by: step.by, at: step.now, ...note };
+  return after;
+}

@@ -21,7 +21,7 @@ import { nextEvent, verifyChain, type AuditCheck } from './audit.ts';
 import { auditKeyOf, auditSealer, type AuditSealer } from './audit-seal.ts';
 import { atBoundary, guardedStore, typed } from './boundary.ts';
 import { compileForm, fieldErrors, sharedSchemasAjv } from './compile-form.ts';
-import { delaysAfterStep, delaysOfState } from './delays.ts';
+import { delaysAlong, delaysOfState } from './delays.ts';
 import { activePaths, nodeMap, stepOfState } from '../../engine/process/nodes.ts';
 import { migrateCases, migrationPlan, type FieldMapping, type MigrateInput, type MigrationHost, type MigrationPlan, type MigrationResult } from './migration.ts';
 import {
@@ -29,7 +29,7 @@ import {
   ValidationFailedError, type FieldError,
 } from './errors.ts';
 import { checkDeclaredMaterials, checkEventShape } from './event-shape.ts';
-import { acceptedEvents, actorsFor, automaticStep, initialState, isFinalState, machineOf, roleOf, rolesOf, stateOf, step, type CaseContext, type CaseEvent, type Outcome } from './machine.ts';
+import { acceptedEvents, actorsFor, contextAfter, automaticStep, initialState, isFinalState, machineOf, roleOf, rolesOf, stateOf, step, type CaseContext, type CaseEvent, type Outcome } from './machine.ts';
 import { checkPayload } from './payload-limits.ts';
 import { caseSituation, type CaseSituation } from './situation.ts';
 import { caseTimeLimit, type CaseTimeLimit } from './time-limits.ts';
@@ -444,12 +444,8 @@ export class Runtime {
     // firing into its own state) keeps the rest
     // each state left drops its pending delays and each entered adds its own, step by step (automatic ones too, so a
     // state entered again is timed again); a state the case stays in keeps its clock
-    const path = [record.state, first.record.state, ...automatic.map((a) => a.to)];
-    let delays: DueDelay[] | undefined;
-    for (let i = 1; i < path.length; i++) {
-      const pending = delays ?? (await this.store.delaysOf(record.id)).filter((d) => !(fires && d.state === fires.state && d.delay === fires.delay));
-      delays = delaysAfterStep(machine, def, record.id, pending, path[i - 1]!, path[i]!, now) ?? delays;
-    }
+    const pending = async () => (await this.store.delaysOf(record.id)).filter((d) => !(fires && d.state === fires.state && d.delay === fires.delay));
+    const delays = await delaysAlong(machine, def, record.id, pending, [record.state, first.record.state, ...automatic.map((a) => a.to)], now);
     const payload = { actions: next.actions, ...(fires ? { delay: fires.delay, dueAt: fires.dueAt } : {}), ...(event.note ? { note: event.note } : {}), ...(first.certificates.length ? { certificates: first.certificates.map((c) => c.id) } : {}) };
     const written = await this.write(record, updated, actor, type, payload, { deadline, certificates, ...(delays ? { delays } : {}), ...(fires ? { fires } : {}) }, revision, automatic);
     // only the final step issues certificates, and a finished case takes no more steps: none existed before this one
@@ -459,14 +455,7 @@ export class Runtime {
   // Where one step leaves a case: its state, role, status and outcome, the context the step's event and actions
   // change, and the certificates it issues (not yet written).
   private async land(record: CaseRecord, def: MatterDefinition, next: Outcome, event: CaseEvent, type: string, actor: Actor, now: number): Promise<{ record: CaseRecord; certificates: StoredCertificate[] }> {
-    const context = record.context as CaseContext;
-    const newContext: CaseContext = { ...context };
-    if (event.paid) newContext.paid = (context.paid ?? 0) + event.paid;
-    if (event.materials?.length) newContext.supplied = [...new Set([...(context.supplied ?? []), ...event.materials])];
-    if (event.onsiteCheck !== undefined) newContext.onsiteCheck = event.onsiteCheck;
-    if (record.status === 'draft' && event.type === 'SUBMIT') newContext.submittedAt = now;
-    if (next.actions.includes('recordDecision')) newContext.decision = { event: type, by: actor.id, at: now, ...(event.note ? { note: event.note } : {}) };
-    if (next.actions.includes('requestSupplement')) newContext.supplementRequest = { by: actor.id, at: now, ...(event.note ? { note: event.note } : {}) };
+    const newContext = contextAfter(record.context as CaseContext, event, next, { type, by: actor.id, now, submits: record.status === 'draft' && event.type === 'SUBMIT' });
     const done = next.done || isFinalState(def, next.state);
     const updated: CaseRecord = {
       ...record, state: next.state, role: roleOf(def, next.state), status: done ? 'done' : 'active',
