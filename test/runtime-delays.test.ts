@@ -158,3 +158,37 @@ describe('runtime: durable delayed transitions', () => {
     await rt.store.close();
   });
 });
+
+describe('runtime: delays in working days', () => {
+  const friday = Date.parse('2026-12-04T02:00:00Z'); // 10:00 CST
+  const working = structuredClone(timed);
+  working.process.states.submitted.after = { P2WD: { target: 'review', actions: ['notifyApplicant'] } };
+  const workingCatalogue: Catalogue = { ...catalogue, definitions: catalogue.definitions.map((d) => (d.file === baselineFile ? { ...d, value: working } : d)) };
+
+  it('validates, and refuses a working-day delay of more than 999 days', () => {
+    expect(problemsInCatalogue(baselineFile, working)).toEqual([]);
+    const long = structuredClone(working);
+    long.process.states.submitted.after = { P1000WD: 'review' };
+    expect(problemsInCatalogue(baselineFile, long).map((p) => [p.code, p.pointer])).toEqual([['process.delay-name', '/process/states/submitted/after/P1000WD']]);
+  });
+
+  it('falls due when the last working day has ended: weekends and the runtime\'s holidays skipped, across a restart', async () => {
+    for (const [holidays, due] of [[[], '2026-12-08T16:00:00.000Z'], [['2026-12-07'], '2026-12-09T16:00:00.000Z']] as const) {
+      file = join(dir, `working-${++n}.sqlite`);
+      clock.set(friday);
+      const openWorking = () => createRuntime({ store: openSqliteStore({ path: file }), catalogue: workingCatalogue, clock, signer, holidays });
+      let rt = await openWorking();
+      const c = await rt.startCase({ ...permit, applicant: demoCitizens.zhangWei });
+      await rt.submit(c.record.id, complete(c.record.data), applicant, 1);
+      const [delay] = await rt.pendingDelays(c.record.id);
+      expect([delay!.state, delay!.delay, new Date(delay!.dueAt).toISOString()]).toEqual(['submitted', 'P2WD', due]);
+      await rt.store.close();
+      clock.set(Date.parse(due) - 1);
+      rt = await openWorking();
+      expect(await rt.fireDue()).toEqual([]);
+      clock.set(Date.parse(due));
+      expect(await rt.fireDue()).toMatchObject([{ delay: 'P2WD', outcome: 'fired', to: 'review' }]);
+      await rt.store.close();
+    }
+  });
+});

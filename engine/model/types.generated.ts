@@ -450,7 +450,7 @@ export interface ProcessState {
     [k: string]: TransitionSpec | undefined;
   };
   /**
-   * Delayed transitions (XState `after`), durable: the runtime stores each pending delay with the case and fires it from its sweep as the system actor. A key is milliseconds, or an ISO 8601 duration in weeks, days, hours or minutes (P30D, PT12H), counted in calendar time.
+   * Delayed transitions (XState `after`), durable: the runtime stores each pending delay with the case and fires it from its sweep as the system actor. A key is milliseconds, or an ISO 8601 duration in weeks, days, hours or minutes (P30D, PT12H), counted in calendar time, or working days (P2WD: when the second working day after the case entered the state has ended, China Standard Time, weekends and the runtime's holidays skipped).
    */
   after?: {
     [k: string]: TransitionSpec | undefined;

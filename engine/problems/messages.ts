@@ -295,8 +295,8 @@ export const messages = {
     zh: (p) => `事件 ${q(p.name)} 必须是大写下划线格式（大写字母开头，其后为大写字母、数字或 _，最多 64 个字符）：事件名是办理人员和申请人通过 API（只接受这种格式）发出、并记入审计日志的环节指令；此规则也排除了 XState 的通配符 "*" 和内部事件（"xstate.*"、"done.*"、"error.*"），这些无人能够发出`,
   },
   'process.delay-name': {
-    en: (p) => `delay ${q(p.name)} must be milliseconds (1 to 12 digits, no leading 0) or an ISO 8601 duration in weeks, days, hours or minutes ("P30D", "PT12H"): the runtime stores each pending delay as a due time with the case, so it must be a fixed length it can add to the time the case entered the state`,
-    zh: (p) => `延时 ${q(p.name)} 必须是毫秒数（1 至 12 位数字，不以 0 开头）或以周、日、小时、分钟表示的 ISO 8601 时长（"P30D"、"PT12H"）：运行时把每个待触发的延时作为到期时间随案件保存，因此它必须是可加在案件进入该状态时刻上的固定时长`,
+    en: (p) => `delay ${q(p.name)} must be milliseconds (1 to 12 digits, no leading 0) an ISO 8601 duration in weeks, days, hours or minutes ("P30D", "PT12H"), or working days ("P2WD"): the runtime stores each pending delay as a due time with the case, so it must be a length it can count from the time the case entered the state`,
+    zh: (p) => `延时 ${q(p.name)} 必须是毫秒数（1 至 12 位数字，不以 0 开头）、以周、日、小时、分钟表示的 ISO 8601 时长（"P30D"、"PT12H"）或工作日数（"P2WD"）：运行时把每个待触发的延时作为到期时间随案件保存，因此它必须能从案件进入该状态的时刻算出`,
   },
   'process.state-name': {
     en: (p) => `state ${q(p.name)} must be a letter, then letters, digits, _ or - (at most 64): state names are stored with every case and its audit trail, and in XState targets "." would mean a child state and "#" a state id`,

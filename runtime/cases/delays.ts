@@ -7,16 +7,34 @@ import type { AnyStateMachine } from 'xstate';
 import type { MatterDefinition } from '../../engine/index.ts';
 import { activePaths, nodeAt, nodesOf } from '../../engine/process/nodes.ts';
 import type { DueDelay } from '../store/types.ts';
+import { addWorkingDays } from '../effects/working-days.ts';
 import { DefinitionError } from './errors.ts';
 
 const units: Readonly<Record<string, number>> = { W: 7 * 86_400_000, D: 86_400_000, H: 3_600_000, M: 60_000 };
 
-/** The length of an `after` key in ms: milliseconds, or an ISO 8601 duration in weeks, days, hours or minutes (calendar time). */
+/**
+ * The length of an `after` key in ms: milliseconds, or an ISO 8601 duration in weeks, days, hours or minutes
+ * (calendar time); working days (P2WD) count as calendar days here, for XState, which never times them (see dueAfter).
+ */
 export function delayMs(key: string): number {
   if (/^[1-9][0-9]{0,11}$/.test(key)) return Number(key);
+  const working = workingDays.exec(key);
+  if (working) return Number(working[1]) * units.D!;
   const iso = /^P(?:([1-9][0-9]{0,3})([WD])|T([1-9][0-9]{0,5})([HM]))$/.exec(key);
   if (!iso) throw new DefinitionError('delay-invalid', `delay "${key}" is neither milliseconds nor an ISO 8601 duration in weeks, days, hours or minutes`);
   return Number(iso[1] ?? iso[3]) * units[iso[2] ?? iso[4]!]!;
+}
+
+const workingDays = /^P([1-9][0-9]{0,2})WD$/;
+
+/**
+ * When a delay of `key` that started at `enteredAt` falls due: `enteredAt` plus its length, or for working days
+ * (P2WD) when the last of them has ended (the next day's first millisecond, China Standard Time; weekends and
+ * `holidays` skipped), as a step's promised time limit counts them.
+ */
+export function dueAfter(key: string, enteredAt: number, holidays: ReadonlySet<string> = new Set()): number {
+  const working = workingDays.exec(key);
+  return working ? addWorkingDays(enteredAt, Number(working[1]), holidays) + 1 : enteredAt + delayMs(key);
 }
 
 /** The named (ISO) delays of a process, in ms, for XState's `delays` implementations. */
@@ -29,7 +47,7 @@ export function namedDelays(definition: MatterDefinition): Record<string, number
 }
 
 /** The delays a case entering the state at `path` at `enteredAt` waits for: one due row per `after` key of the state. */
-export function delaysOnEntry(machine: AnyStateMachine, definition: MatterDefinition, caseId: string, path: string, enteredAt: number): DueDelay[] {
+export function delaysOnEntry(machine: AnyStateMachine, definition: MatterDefinition, caseId: string, path: string, enteredAt: number, holidays?: ReadonlySet<string>): DueDelay[] {
   const after = nodeAt(definition.process, path)?.state.after;
   if (!after) return [];
   let node: AnyStateMachine['root'] | undefined = machine.root;
@@ -37,7 +55,7 @@ export function delaysOnEntry(machine: AnyStateMachine, definition: MatterDefini
   if (!node) throw new DefinitionError('delay-invalid', `state "${path}" is not in the process`);
   const state = path;
   // XState's event for a delay: `xstate.after.<delay>.<state node id>` (numeric keys as numbers)
-  return Object.keys(after).map((delay) => ({ caseId, state, delay, event: `xstate.after.${/^[0-9]+$/.test(delay) ? Number(delay) : delay}.${node.id}`, dueAt: enteredAt + delayMs(delay) }));
+  return Object.keys(after).map((delay) => ({ caseId, state, delay, event: `xstate.after.${/^[0-9]+$/.test(delay) ? Number(delay) : delay}.${node.id}`, dueAt: dueAfter(delay, enteredAt, holidays) }));
 }
 
 /** The `after` key an XState after-event of the state at `path` stands for, or undefined when it is not one. */
@@ -53,29 +71,29 @@ export function delayOfEvent(definition: MatterDefinition, path: string, event: 
  * are kept (their clocks run on), those of states it left are dropped, and each state it entered adds its own; undefined
  * when nothing changes. `pending` are the rows before the step (without one the step fired).
  */
-export function delaysAfterStep(machine: AnyStateMachine, definition: MatterDefinition, caseId: string, pending: readonly DueDelay[], before: string, after: string, now: number): DueDelay[] | undefined {
+export function delaysAfterStep(machine: AnyStateMachine, definition: MatterDefinition, caseId: string, pending: readonly DueDelay[], before: string, after: string, now: number, holidays?: ReadonlySet<string>): DueDelay[] | undefined {
   const was = new Set(activePaths(definition.process, before));
   const is = new Set(activePaths(definition.process, after));
   const timed = (p: string) => nodeAt(definition.process, p)?.state.after !== undefined;
   const entered = [...is].filter((p) => !was.has(p));
   const left = [...was].filter((p) => !is.has(p));
   if (!entered.some(timed) && !left.some(timed)) return undefined;
-  return [...pending.filter((d) => is.has(d.state)), ...entered.flatMap((p) => delaysOnEntry(machine, definition, caseId, p, now))];
+  return [...pending.filter((d) => is.has(d.state)), ...entered.flatMap((p) => delaysOnEntry(machine, definition, caseId, p, now, holidays))];
 }
 
 /** The delays a case entering `state` (a case's state: its leaves) at `enteredAt` waits for: those of every state it is in. */
-export function delaysOfState(machine: AnyStateMachine, definition: MatterDefinition, caseId: string, state: string, enteredAt: number): DueDelay[] {
-  return activePaths(definition.process, state).flatMap((p) => delaysOnEntry(machine, definition, caseId, p, enteredAt));
+export function delaysOfState(machine: AnyStateMachine, definition: MatterDefinition, caseId: string, state: string, enteredAt: number, holidays?: ReadonlySet<string>): DueDelay[] {
+  return activePaths(definition.process, state).flatMap((p) => delaysOnEntry(machine, definition, caseId, p, enteredAt, holidays));
 }
 
 /**
  * The pending delays after a step that took the case along `path` (its state before, after the step, then after each
  * automatic decision), from `pending` (read only when some state on the way is timed); undefined when they stay.
  */
-export async function delaysAlong(machine: AnyStateMachine, definition: MatterDefinition, caseId: string, pending: () => Promise<DueDelay[]>, path: readonly string[], now: number): Promise<DueDelay[] | undefined> {
+export async function delaysAlong(machine: AnyStateMachine, definition: MatterDefinition, caseId: string, pending: () => Promise<DueDelay[]>, path: readonly string[], now: number, holidays?: ReadonlySet<string>): Promise<DueDelay[] | undefined> {
   let delays: DueDelay[] | undefined;
   for (let i = 1; i < path.length; i++) {
-    delays = delaysAfterStep(machine, definition, caseId, delays ?? (await pending()), path[i - 1]!, path[i]!, now) ?? delays;
+    delays = delaysAfterStep(machine, definition, caseId, delays ?? (await pending()), path[i - 1]!, path[i]!, now, holidays) ?? delays;
   }
   return delays;
 }

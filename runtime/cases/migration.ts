@@ -123,6 +123,8 @@ export interface MigrationHost {
   readonly store: Store;
   readonly ajv: Ajv2020;
   readonly sealer: AuditSealer;
+  /** Holidays that working-day delays (P2WD) skip. */
+  readonly holidays?: ReadonlySet<string>;
   now(): number;
   /** A published version, its body checked against its hash. */
   definition(matterId: string, region: string, version: string): Promise<PublishedDefinition>;
@@ -338,7 +340,7 @@ async function delaysAfterMove(host: MigrationHost, record: CaseRecord, before: 
     const spent = new Set(Object.keys(stateOf(before, path)?.after ?? {}).filter((d) => !pending.has(`${path}\u0000${d}`)));
     const inside = (state: string | undefined) => state !== undefined && activePaths(before.process, state).includes(path);
     const entered = events.findLast((e: AuditEvent) => inside(e.to) && !inside(e.from))?.at ?? record.createdAt;
-    return delaysOnEntry(machine, to.definition, record.id, path, Math.min(entered, now)).filter((d) => !spent.has(d.delay));
+    return delaysOnEntry(machine, to.definition, record.id, path, Math.min(entered, now), host.holidays).filter((d) => !spent.has(d.delay));
   });
 }
 

@@ -205,7 +205,7 @@ export class Runtime {
       state, role: roleOf(def, state), status: 'draft', outcome: undefined, revision: 1, data, verified, context: { waived }, auditHead: '', createdAt: now, updatedAt: now,
     };
     const event = nextEvent(undefined, { caseId: record.id, at: now, actor: input.applicant, role: 'applicant', type: 'started', from: undefined, to: state, payload: { hash: published.hash, prefilled: Object.keys(verified), waived } });
-    const delays = delaysOfState(machine, def, record.id, state, now);
+    const delays = delaysOfState(machine, def, record.id, state, now, this.holidays);
     await this.store.createCase({ record: { ...record, auditHead: event.hash, auditSeal: this.sealer.seal({ ...record, auditHead: event.hash }) }, events: [event], ...(delays.length ? { delays } : {}) });
     return this.view(record.id);
   }
@@ -445,7 +445,7 @@ export class Runtime {
     // each state left drops its pending delays and each entered adds its own, step by step (automatic ones too, so a
     // state entered again is timed again); a state the case stays in keeps its clock
     const pending = async () => (await this.store.delaysOf(record.id)).filter((d) => !(fires && d.state === fires.state && d.delay === fires.delay));
-    const delays = await delaysAlong(machine, def, record.id, pending, [record.state, first.record.state, ...automatic.map((a) => a.to)], now);
+    const delays = await delaysAlong(machine, def, record.id, pending, [record.state, first.record.state, ...automatic.map((a) => a.to)], now, this.holidays);
     const payload = { actions: next.actions, ...(fires ? { delay: fires.delay, dueAt: fires.dueAt } : {}), ...(event.note ? { note: event.note } : {}), ...(first.certificates.length ? { certificates: first.certificates.map((c) => c.id) } : {}) };
     const written = await this.write(record, updated, actor, type, payload, { deadline, certificates, ...(delays ? { delays } : {}), ...(fires ? { fires } : {}) }, revision, automatic);
     // only the final step issues certificates, and a finished case takes no more steps: none existed before this one
@@ -593,6 +593,6 @@ export class Runtime {
   }
 
   private migrationHost(): MigrationHost {
-    return { store: this.store, ajv: this.ajv, sealer: this.sealer, now: () => this.now(), definition: (id, region, version) => this.findDefinition(id, region, version) };
+    return { store: this.store, ajv: this.ajv, sealer: this.sealer, holidays: this.holidays, now: () => this.now(), definition: (id, region, version) => this.findDefinition(id, region, version) };
   }
 }
