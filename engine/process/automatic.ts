@@ -37,11 +37,20 @@ const dayMs = 86_400_000;
  * anything not a date. Day arithmetic only, so the engine reads no clock.
  */
 export function olderThan(value: unknown, duration: string, now: number): boolean {
+  const since = olderThanSince(value, duration);
+  return since !== undefined && since <= now;
+}
+
+/**
+ * The time (ms since the epoch) from which `olderThan(value, duration, now)` holds: the first millisecond of that
+ * China Standard Time day; undefined for anything not a date. The runtime checks a waiting case again then.
+ */
+export function olderThanSince(value: unknown, duration: string): number | undefined {
   const d = typeof value === 'string' ? dateShape.exec(value) : null;
   const p = durationShape.exec(duration);
-  if (!d || !p) return false;
+  if (!d || !p) return undefined;
   const [y, m, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
-  if (m < 1 || m > 12 || day < 1 || day > daysIn(y, m)) return false;
+  if (m < 1 || m > 12 || day < 1 || day > daysIn(y, m)) return undefined;
   const n = Number(p[1]);
   let end: number;
   if (p[2] === 'Y' || p[2] === 'M') {
@@ -51,7 +60,7 @@ export function olderThan(value: unknown, duration: string, now: number): boolea
   } else {
     end = epochDay(y, m, day) + n * (p[2] === 'W' ? 7 : 1);
   }
-  return end <= Math.floor((now + cst) / dayMs);
+  return end * dayMs - cst;
 }
 
 const leap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;

@@ -11,7 +11,8 @@
 import { createMachine, initialTransition, transition, type AnyStateMachine } from 'xstate';
 import { conditionError, conditionHolds, knownActions, knownGuards, missingOf, situationOf, type Guard, type JsonObject, type MatterDefinition, type Process } from '../../engine/index.ts';
 import { isObject, join, parsePointer, resolvePointer } from '../../engine/json/pointer.ts';
-import { olderThan } from '../../engine/process/automatic.ts';
+import { olderThan, olderThanSince } from '../../engine/process/automatic.ts';
+import type { DueDelay } from '../store/types.ts';
 import type { ProcessState } from '../../engine/model/index.ts';
 import { activePaths, isConfiguration, leavesOfState, lineage, nodeAt, nodesOf, resolveTarget, roleAt, stateOfValue, stateValueOf, type StateNode } from '../../engine/process/nodes.ts';
 import { delayOfEvent, namedDelays } from './delays.ts';
@@ -333,3 +334,42 @@ export function contextAfter(context: CaseContext, event: CaseEvent, next: Outco
   if (next.actions.includes('requestSupplement')) after.supplementRequest = { by: step.by, at: step.now, ...note };
   return after;
 }
+
+/** The `delay` of the due row that checks a waiting case's automatic decisions again (never an `after` key). */
+export const recheckDelay = 'always';
+const timedAutomatic = new WeakMap<MatterDefinition, boolean>();
+
+/**
+ * The due row that checks again, when time alone will make one of them hold, the automatic decisions of the states a
+ * case waits in: an `olderThan` guard that does not hold yet holds from a known day on (its field's date plus the
+ * duration), so a case resting in a state where people act but whose `always` may decide it is decided by the sweep
+ * that day, not only at its next step. None when no such guard waits (cheap for processes without one).
+ */
+export function recheckOf(def: MatterDefinition, caseId: string, state: string, facts: GuardFacts): DueDelay[] {
+  const { process } = def;
+  if (!waitsOnTime(def)) return [];
+  let due: { path: string; at: number } | undefined;
+  for (const path of activePaths(process, state)) {
+    for (const t of alwaysList(nodeAt(process, path)!.state)) {
+      const guard = isObject(t) && isObject(t.guard) && t.guard.type === 'olderThan' ? (t.guard.params as { field: string; duration: string; verified?: boolean }) : undefined;
+      if (!guard) continue;
+      const value = resolvePointer(facts.data, guard.field);
+      if (guard.verified && facts.verified?.[guard.field] !== value) continue; // never holds: nothing to wait for
+      const at = olderThanSince(value, guard.duration);
+      if (at !== undefined && at > facts.now && (due === undefined || at < due.at)) due = { path, at };
+    }
+  }
+  return due ? [{ caseId, state: due.path, delay: recheckDelay, event: automaticEvent, dueAt: due.at }] : [];
+}
+
+/** Whether any automatic decision of the process waits on time (an `olderThan` guard in an `always` list). */
+export function waitsOnTime(def: MatterDefinition): boolean {
+  let timed = timedAutomatic.get(def);
+  if (timed === undefined) {
+    timed = nodesOf(def.process).some((n) => alwaysList(n.state).some((t) => isObject(t) && isObject(t.guard) && t.guard.type === 'olderThan'));
+    timedAutomatic.set(def, timed);
+  }
+  return timed;
+}
+
+const alwaysList = (state: ProcessState): unknown[] => (state.always === undefined ? [] : Array.isArray(state.always) ? state.always : [state.always]);

@@ -19,7 +19,7 @@ import type { AuditSealer } from './audit-seal.ts';
 import { compileForm } from './compile-form.ts';
 import { delaysOnEntry } from './delays.ts';
 import { InvalidArgumentError, NotFoundError } from './errors.ts';
-import { isFinalState, machineOf, roleOf, stateOf } from './machine.ts';
+import { isFinalState, machineOf, recheckOf, roleOf, stateOf } from './machine.ts';
 import { activePaths, isConfiguration, leavesOfState } from '../../engine/process/nodes.ts';
 import { setAtPointer } from '../form/data.ts';
 
@@ -312,7 +312,8 @@ async function migrateOne(
     ...record, version: to.version, hash: to.hash, role: roleOf(to.definition, record.state), data: checked.data, verified,
     revision: record.revision + 1, auditHead: event.hash, updatedAt: now,
   };
-  const delays = await delaysAfterMove(host, record, from.definition, to, now);
+  // the new version's delays, and the re-check of its automatic decisions that wait on time (see recheckOf)
+  const delays = [...(await delaysAfterMove(host, record, from.definition, to, now)), ...recheckOf(to.definition, record.id, record.state, { data: checked.data, verified, now })];
   const written = await host.store.migrateCase(record.revision, { record: { ...sealed, auditSeal: host.sealer.seal(sealed) }, events: [event], delays });
   if (written === 'ok') return 'migrated';
   const now2 = await host.store.getCase(record.id);

@@ -29,7 +29,7 @@ import {
   ValidationFailedError, type FieldError,
 } from './errors.ts';
 import { checkDeclaredMaterials, checkEventShape } from './event-shape.ts';
-import { acceptedEvents, actorsFor, contextAfter, automaticStep, initialState, isFinalState, machineOf, roleOf, rolesOf, stateOf, step, type CaseContext, type CaseEvent, type Outcome } from './machine.ts';
+import { acceptedEvents, actorsFor, automaticEvent, contextAfter, recheckDelay, recheckOf, waitsOnTime, automaticStep, initialState, isFinalState, machineOf, roleOf, rolesOf, stateOf, step, type CaseContext, type CaseEvent, type Outcome } from './machine.ts';
 import { checkPayload } from './payload-limits.ts';
 import { caseSituation, type CaseSituation } from './situation.ts';
 import { caseTimeLimit, type CaseTimeLimit } from './time-limits.ts';
@@ -392,9 +392,13 @@ export class Runtime {
     if (!record || !activePaths((await this.definitionOf(record)).process, record.state).includes(due.state)) return { ...result, outcome: 'raced' };
     if (!record.auditSeal || !this.sealer.verify(record, record.auditSeal)) return { ...result, outcome: 'tampered' };
     const published = await this.findDefinition(record.matterId, record.region, record.version, record.hash);
-    const event: CaseEvent = { type: due.event };
-    const next = step(machineOf(published.definition, published.hash), record.state, record.context as CaseContext, event, record.data, { verified: record.verified, now });
-    const label = `after ${due.delay}`;
+    const machine = machineOf(published.definition, published.hash);
+    // a re-check of the automatic decisions (recheckOf) decides as a step landing there would; a delay takes its after-event
+    const recheck = due.delay === recheckDelay && due.event === automaticEvent;
+    const event: CaseEvent = recheck ? { type: 'automatic' } : { type: due.event };
+    const facts = { data: record.data, verified: record.verified, now };
+    const next = recheck ? automaticStep(machine, record.state, record.context as CaseContext, facts) : step(machine, record.state, record.context as CaseContext, event, record.data, facts);
+    const label = recheck ? 'automatic' : `after ${due.delay}`;
     try {
       if (!next) {
         // its guard failed: the delay is spent (as in XState) and the trail says so
@@ -445,8 +449,14 @@ export class Runtime {
     // each state left drops its pending delays and each entered adds its own, step by step (automatic ones too, so a
     // state entered again is timed again); a state the case stays in keeps its clock
     const pending = async () => (await this.store.delaysOf(record.id)).filter((d) => !(fires && d.state === fires.state && d.delay === fires.delay));
-    const delays = await delaysAlong(machine, def, record.id, pending, [record.state, first.record.state, ...automatic.map((a) => a.to)], now, this.holidays);
-    const payload = { actions: next.actions, ...(fires ? { delay: fires.delay, dueAt: fires.dueAt } : {}), ...(event.note ? { note: event.note } : {}), ...(first.certificates.length ? { certificates: first.certificates.map((c) => c.id) } : {}) };
+    let delays = await delaysAlong(machine, def, record.id, pending, [record.state, first.record.state, ...automatic.map((a) => a.to)], now, this.holidays);
+    // where it waits, when time alone will let an automatic decision hold, the sweep checks again that day (the
+    // re-check is worked out anew after every step: the state, the data or the time may have changed)
+    if (waitsOnTime(def)) {
+      const rechecks = done ? [] : recheckOf(def, record.id, updated.state, { data: updated.data, verified: updated.verified, now });
+      delays = [...(delays ?? (await pending())).filter((d) => d.delay !== recheckDelay), ...rechecks];
+    }
+    const payload = { ...('guard' in next ? { guard: next.guard ?? null } : {}), actions: next.actions, ...(fires ? { delay: fires.delay, dueAt: fires.dueAt } : {}), ...(event.note ? { note: event.note } : {}), ...(first.certificates.length ? { certificates: first.certificates.map((c) => c.id) } : {}) };
     const written = await this.write(record, updated, actor, type, payload, { deadline, certificates, ...(delays ? { delays } : {}), ...(fires ? { fires } : {}) }, revision, automatic);
     // only the final step issues certificates, and a finished case takes no more steps: none existed before this one
     return { ...(await this.parts(written.record, def, certificates, deadline?.set)), event: written.event, ...(written.automatic.length ? { automatic: written.automatic } : {}) };

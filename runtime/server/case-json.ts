@@ -24,7 +24,9 @@ export function timeLimitJson(limit: CaseTimeLimit) {
 
 // Where a delay leads when it fires (a state's path) (its first transition; a guarded list may lead elsewhere or nowhere).
 function delayTarget(definition: CaseView['definition'], state: string, delay: string): string | null {
-  const spec = nodeAt(definition.process, state)?.state.after?.[delay];
+  const node = nodeAt(definition.process, state)?.state;
+  // a re-check of the automatic decisions (delay "always") leads where the decision that waits on time does
+  const spec = delay === 'always' ? [node?.always].flat().find((t) => typeof t === 'object' && t?.guard !== undefined && typeof t.guard === 'object' && t.guard.type === 'olderThan') : node?.after?.[delay];
   const first = Array.isArray(spec) ? spec[0] : spec;
   return resolveTarget(definition.process, state, typeof first === 'string' ? first : first?.target) ?? null;
 }
