@@ -41,13 +41,52 @@ describe('onematter process', () => {
     expect(report.written).toBe(true);
 
     reset();
-    write('nested.json', { ...machine, states: { ...machine.states, [first]: { ...machine.states[first], states: { inner: {} } } } });
-    const refused = await cli.run('process', 'import', 'nested.json', '--into', definition);
+    write('history.json', { ...machine, states: { ...machine.states, [first]: { ...machine.states[first], initial: 'inner', states: { inner: { meta: machine.states[first].meta }, back: { type: 'history' } } } } });
+    const refused = await cli.run('process', 'import', 'history.json', '--into', definition);
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toContain(`mini/matters/baseline.json#/process/states/${first}`);
+    expect(refused.stdout).toContain(`mini/matters/baseline.json#/process/states/${first}/states/back/type`);
     expect(refused.stdout).toContain('[process.xstate-unsupported]');
     expect(refused.stdout).toMatch(/nothing written/);
     expect(read(definition)).toBe(original);
+  });
+
+  it('imports nested states from a machine Stately renamed: the definition keeps its process id, root targets follow it', async () => {
+    reset();
+    const machine = JSON.parse(original).process;
+    const { review } = machine.states;
+    const approve = review.on.APPROVE;
+    write('renamed.json', {
+      ...machine,
+      id: 'Untitled',
+      states: {
+        ...machine.states,
+        review: {
+          meta: { role: review.meta.role },
+          initial: 'first',
+          on: { REJECT: '#Untitled.rejected' },
+          states: {
+            first: { meta: { step: { zh: '初审', en: 'First review' } }, on: { PASS: '#Untitled.review.second' } },
+            second: { meta: { step: { zh: '复审', en: 'Second review' } }, on: { APPROVE: [{ ...approve[0], target: '#Untitled.approved' }] } },
+          },
+        },
+      },
+    });
+    const imported = await cli.run('process', 'import', 'renamed.json', '--into', definition, '--json');
+    const report = JSON.parse(imported.stdout);
+    expect({ code: imported.code, problems: report.problems, written: report.written }).toEqual({ code: 0, problems: [], written: true });
+    expect(report.changes.map((c: { pointer: string; message: { en: string } }) => `${c.pointer} ${c.message.en}`)).toEqual([
+      '/id the machine\'s id ("Untitled") became the process\'s, "test"',
+      '/states/review/on/REJECT target "#Untitled.rejected" became "rejected"',
+      '/states/review/states/first/on/PASS target "#Untitled.review.second" became "second"',
+      '/states/review/states/second/on/APPROVE/0/target target "#Untitled.approved" became "#test.approved"',
+    ]);
+    const written = JSON.parse(read(definition)).process;
+    expect(written.id).toBe('test');
+    expect(written.states.review.states.second.on.APPROVE[0].target).toBe('#test.approved');
+    // and it exports as it was imported
+    expect((await cli.run('process', 'export', definition, '--out', 'again.json')).code).toBe(0);
+    expect(JSON.parse(read('again.json')).states.review.states.first).toEqual({ meta: { step: { zh: '初审', en: 'First review' } }, on: { PASS: 'second' } });
+    reset();
   });
 
   it('answers bad arguments with a usage error', async () => {

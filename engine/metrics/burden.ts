@@ -6,7 +6,7 @@ import { supplied } from '../diff/materials/match.ts';
 import { groupsOf, situationFactor } from '../diff/materials/weigh.ts';
 import { inWorkingDays, unitOf } from '../diff/time.ts';
 import type { Material } from '../model/index.ts';
-import { isAutomatic } from '../process/automatic.ts';
+import { humanStepCount } from '../diff/rules/process/steps.ts';
 
 export interface BurdenMetrics {
   /**
@@ -21,7 +21,11 @@ export interface BurdenMetrics {
   readonly fieldsTyped: number;
   /** Leaf fields prefilled and locked from shared data. */
   readonly fieldsPrefilled: number;
-  /** Process states where a person acts: not final, and not automatic (a state with no role that decides itself, 秒批). */
+  /**
+   * Process states where a person acts, at any depth: atomic (not final, not a compound or parallel state, whose
+   * children are the steps), and not automatic (a state with no role that decides itself, 秒批). The regions of a
+   * parallel state count each of their steps: the diff weighs the wait they save (`process.parallel`).
+   */
   readonly humanSteps: number;
   /** The promised time limit in working days (calendar days × 5/7), to two decimals. */
   readonly promisedDays: number;
@@ -51,7 +55,7 @@ export function burdenMetrics(definition: unknown): BurdenMetrics {
     waivedMaterials: def.materials.filter((m) => m.source === 'shared-data').length,
     fieldsTyped: leaves.length - fieldsPrefilled,
     fieldsPrefilled,
-    humanSteps: Object.values(def.process.states).filter((s) => s && s.type !== 'final' && !isAutomatic(s)).length,
+    humanSteps: humanStepCount(def.process),
     promisedDays: Math.round(inWorkingDays(promised, unitOf(def.timeLimit)) * 100) / 100,
     visits: def.visits ?? 0,
     fees: def.fees.reduce((sum, f) => sum + (f.when === undefined ? f.amount : 0), 0),

@@ -8,7 +8,8 @@ import { inWorkingDays, unitOf } from '../diff/time.ts';
 import { feeShare } from '../diff/fees.ts';
 import { isObject, parsePointer } from '../json/pointer.ts';
 import type { Fee, LegalResource, Material, MatterDefinition, Region } from '../model/index.ts';
-import { isAutomatic } from '../process/automatic.ts';
+import { sequentialStepCount } from '../diff/rules/process/parallel.ts';
+import { humanStepCount } from '../diff/rules/process/steps.ts';
 
 export interface TopRunnerFlag {
   /** Which element: `materials/<id>`, `fees/<id>` or `form<field>`. */
@@ -53,7 +54,8 @@ const formCost = (d: MatterDefinition) => {
 };
 // Days compared in one measure: calendar days count 5/7 of a working day.
 const days = (d: MatterDefinition, n: number) => inWorkingDays(n, unitOf(d.timeLimit));
-const humanSteps = (d: MatterDefinition) => Object.values(d.process.states).filter((s) => s && s.type !== 'final' && !isAutomatic(s)).length;
+// the fewest steps waited for one after another (parallel regions count as their longest), then the fewest steps
+const processCost = (d: MatterDefinition) => [sequentialStepCount(d.process), humanStepCount(d.process)];
 
 /** Proposes a baseline from the variants of one matter (they must share an `id`). */
 export function deriveTopRunner(variants: readonly MatterDefinition[], options: TopRunnerOptions = {}): TopRunnerProposal {
@@ -65,7 +67,7 @@ export function deriveTopRunner(variants: readonly MatterDefinition[], options: 
   const from = <T extends MatterDefinition>(element: string, v: T) => ((sources[element] = v.region.code), v);
 
   const formOwner = from('form', lightest(variants, formCost));
-  const processOwner = from('process', lightest(variants, (v) => [humanSteps(v)]));
+  const processOwner = from('process', lightest(variants, processCost));
   const timeOwner = from('timeLimit', lightest(variants, (v) => [days(v, v.timeLimit.promisedDays), days(v, v.timeLimit.statutoryDays ?? Number.POSITIVE_INFINITY)]));
   const visitOwner = from('visits', lightest(variants, (v) => [v.visits]));
   const legalBasis = unionById(variants.flatMap((v) => v.legalBasis));

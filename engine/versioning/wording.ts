@@ -26,12 +26,8 @@ export function withoutWording(definition: unknown): unknown {
   if (isObject(d.department) && typeof d.department.code === 'string') delete d.department.name;
   if (isObject(d.process)) {
     delete d.process.description;
-    for (const state of isObject(d.process.states) ? Object.values(d.process.states) : []) {
-      if (!isObject(state)) continue;
-      delete state.description;
-      dropMember(state.meta, 'step');
-      for (const spec of isObject(state.on) ? Object.values(state.on) : []) for (const t of Array.isArray(spec) ? spec : [spec]) dropMember(t, 'description');
-    }
+    for (const spec of isObject(d.process.on) ? Object.values(d.process.on) : []) dropDescriptions(spec);
+    stripStates(d.process.states, 0);
   }
   if (isObject(d.form)) {
     stripSchema(d.form.schema, 0);
@@ -50,6 +46,25 @@ export function uiWithoutWording(ui: unknown): unknown {
 const arrayAt = (d: Record<string, unknown>, key: string): unknown[] => (Array.isArray(d[key]) ? (d[key] as unknown[]) : []);
 const dropMember = (v: unknown, key: string) => {
   if (isObject(v)) delete v[key];
+};
+
+// The states at every depth (nested and parallel ones included): their descriptions, step names and the
+// descriptions of their transitions (events, delays, eventless and onDone alike).
+function stripStates(states: unknown, depth: number): void {
+  if (!isObject(states) || depth > 64) return;
+  for (const state of Object.values(states)) {
+    if (!isObject(state)) continue;
+    delete state.description;
+    dropMember(state.meta, 'step');
+    for (const key of ['on', 'after']) for (const spec of isObject(state[key]) ? Object.values(state[key] as object) : []) dropDescriptions(spec);
+    dropDescriptions(state.always);
+    dropDescriptions(state.onDone);
+    stripStates(state.states, depth + 1);
+  }
+}
+
+const dropDescriptions = (spec: unknown) => {
+  for (const t of Array.isArray(spec) ? spec : [spec]) dropMember(t, 'description');
 };
 
 function stripSchema(node: unknown, depth: number): void {

@@ -57,7 +57,9 @@ async function importProcess(machineFile: string, into: string, json: boolean, d
   let changes: readonly StatelyChange[] = [];
   let text: string | undefined;
   if (parsed.ok) {
-    const imported = fromStately(parsed.value);
+    // the definition keeps its process id: a machine Stately renamed has its `#<id>.…` targets rewritten to it
+    const id = (definition.process as Record<string, unknown>).id;
+    const imported = fromStately(parsed.value, typeof id === 'string' ? { processId: id } : {});
     changes = imported.changes;
     // the rest of the catalogue: the definition is judged in it, before and after
     const root = await findCatalogueRoot(definitionPath);

@@ -18,6 +18,7 @@ import { materialConditionRule } from './materials/condition.ts';
 import { materialGroupRule } from './materials/group.ts';
 import { materialPresenceRule } from './materials/presence.ts';
 import { automaticRule } from './process/automatic.ts';
+import { parallelRule } from './process/parallel.ts';
 import { stepRule } from './process/steps.ts';
 import { roleRule, transitionRule } from './process/wiring.ts';
 import { acceptanceScopeRule } from './service/acceptance-scope.ts';
@@ -47,7 +48,7 @@ export const schemaRules: readonly SchemaRule[] = [
 export const definitionRules: readonly DefinitionRule[] = [
   prefillRule, uiRule,
   materialPresenceRule, materialConditionRule, materialGroupRule, materialAlternativesRule, necessityRule, sourceRule, formatRule, copiesRule,
-  stepRule, automaticRule, roleRule, transitionRule,
+  stepRule, automaticRule, parallelRule, roleRule, transitionRule,
   promisedDaysRule, statutoryDaysRule, extensionRule, timeUnitRule, onSiteMinutesRule, visitsRule,
   feeRule, feeConditionRule, feeWaiverRule, handlingTypeRule, channelRule, onlineDepthRule,
   outputRule, outputValidityRule, outputDeliveryRule, acceptanceScopeRule, conditionRule, requiresRule, identityRule, informationRule,

@@ -1,5 +1,9 @@
-/** The shape the process rules read: states by name (type, role, step name) and each state's transitions by event. */
+/**
+ * The shape the process rules read: states by path (type, role, step name, child states) and each state's
+ * transitions by event, its automatic decisions and its onDone.
+ */
 import { isObject } from '../../json/pointer.ts';
+import { maxStateDepth } from '../../process/nodes.ts';
 import { anyObject, describeValue, object, optional, string, text, type Check } from './check.ts';
 
 /** What the step and role rules read of a state; its transitions are checked event by event. */
@@ -7,9 +11,16 @@ export const stateShape: Check = object({
   type: optional(string),
   meta: optional(object({ role: optional(string), step: optional(text) })),
   on: optional(anyObject),
+  states: optional(anyObject),
 });
 
-/** A state's automatic decisions (`always`): transitions as an event's are. */
+/**
+ * How many levels of states the rules read: as deep as engine/process/nodes.ts walks (four levels past the limit
+ * the validator holds definitions to, so a draft that nests too deep is still compared); below that nothing is read.
+ */
+export const readDepth = maxStateDepth + 4;
+
+/** A state's automatic decisions (`always`) or its `onDone`: transitions as an event's are. */
 export const alwaysShape: Check = (v) => transitionShape(v);
 
 const transition = object({ target: string });

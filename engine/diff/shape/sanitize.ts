@@ -9,7 +9,7 @@ import type { LocalizedText, MatterDefinition } from '../../model/index.ts';
 import type { Area } from '../change.ts';
 import { anyObject, type Check, type Flaw } from './check.ts';
 import { formShape, listParts, memberParts, readPart, type ListPart } from './parts.ts';
-import { alwaysShape, processShape, stateShape, transitionShape } from './process.ts';
+import { alwaysShape, processShape, readDepth, stateShape, transitionShape } from './process.ts';
 
 /** A part left out of the comparison: where (into `a`, or into `b` when only `b`'s is malformed) and why. */
 export interface Note {
@@ -158,7 +158,7 @@ class Sanitizer {
     }
   }
 
-  // States are matched by name and transitions by event: left out by name, no indices move.
+  // States are matched by path and transitions by event: left out by path, no indices move.
   private process() {
     const fa = processShape(this.a.process);
     const fb = processShape(this.b.process);
@@ -171,44 +171,56 @@ class Sanitizer {
     const pb = copyMember(this.b, 'process');
     const sa = (pa.states = { ...(pa.states as object) }) as Record<string, unknown>;
     const sb = (pb.states = { ...(pb.states as object) }) as Record<string, unknown>;
+    this.states(sa, sb, '/process', '', 1);
+    this.rootEvents(pa, pb);
+  }
+
+  // The states of one level (copies of both sides' `states`), then their children's, as deep as the process is
+  // read (nodes.ts walks no deeper: what lies below is never compared). A state's own members are edited on copies.
+  private states(sa: Record<string, unknown>, sb: Record<string, unknown>, base: string, parent: string, depth: number) {
     for (const name of unionKeys(sa, sb)) {
       const va = own(sa, name);
       const vb = own(sb, name);
       const fsa = va === undefined ? undefined : stateShape(va);
       const fsb = vb === undefined ? undefined : stateShape(vb);
-      const path = join('/process/states', name);
-      const label = { en: `the state “${name}”`, zh: `环节“${name}”` };
+      const at = join(base, 'states', name);
+      const state = parent === '' ? name : `${parent}.${name}`;
       if (fsa || fsb) {
-        this.leaveOut('process', path, label, va, vb, fsa, fsb);
+        this.leaveOut('process', at, { en: `the state “${state}”`, zh: `环节“${state}”` }, va, vb, fsa, fsb);
         delete sa[name];
         delete sb[name];
         continue;
       }
-      this.events(va, vb, join(path, 'on'), (event) => ({ en: `the transitions of “${name}” on ${event}`, zh: `环节“${name}”的 ${event} 流转` }), (event) => {
-        for (const states of [sa, sb]) {
-          const state = own(states, name); // the copy made for an earlier event, if any
-          const on = own(state, 'on');
+      // both are objects or absent now: copies to edit
+      const ca = va === undefined ? undefined : { ...(va as object) } as Record<string, unknown>;
+      const cb = vb === undefined ? undefined : { ...(vb as object) } as Record<string, unknown>;
+      if (ca) put(sa, name, ca);
+      if (cb) put(sb, name, cb);
+      const copies = [ca, cb].filter((c): c is Record<string, unknown> => c !== undefined);
+      this.events(ca, cb, join(at, 'on'), (event) => ({ en: `the transitions of “${state}” on ${event}`, zh: `环节“${state}”的 ${event} 流转` }), (event) => {
+        for (const c of copies) {
+          const on = own(c, 'on');
           if (!isObject(on) || !Object.hasOwn(on, event)) continue;
           const copy = { ...on };
           delete copy[event];
-          put(states, name, { ...(state as object), on: copy });
+          c.on = copy;
         }
       });
-      const la = own(va, 'always');
-      const lb = own(vb, 'always');
-      const fla = la === undefined ? undefined : alwaysShape(la);
-      const flb = lb === undefined ? undefined : alwaysShape(lb);
-      if (fla || flb) {
-        this.leaveOut('process', join(path, 'always'), { en: `the automatic decisions of “${name}”`, zh: `环节“${name}”的自动判定` }, la, lb, fla, flb);
-        for (const states of [sa, sb]) {
-          const state = own(states, name);
-          if (!isObject(state) || !Object.hasOwn(state, 'always')) continue;
-          const { always: _always, ...rest } = state;
-          put(states, name, rest);
-        }
+      const lists = { always: { en: `the automatic decisions of “${state}”`, zh: `环节“${state}”的自动判定` }, onDone: { en: `the transition of “${state}” when it is done`, zh: `环节“${state}”完成后的流转` } };
+      for (const [key, label] of Object.entries(lists)) {
+        const la = own(ca, key);
+        const lb = own(cb, key);
+        const fla = la === undefined ? undefined : alwaysShape(la);
+        const flb = lb === undefined ? undefined : alwaysShape(lb);
+        if (!fla && !flb) continue;
+        this.leaveOut('process', join(at, key), label, la, lb, fla, flb);
+        for (const c of copies) delete c[key];
       }
+      if (depth >= readDepth) continue;
+      const ka = childStates(ca);
+      const kb = childStates(cb);
+      if (Object.keys(ka).length > 0 || Object.keys(kb).length > 0) this.states(ka, kb, at, state, depth + 1);
     }
-    this.rootEvents(pa, pb);
   }
 
   // The events every state accepts (process.on), matched by event like a state's.
@@ -239,6 +251,14 @@ class Sanitizer {
       strip(event);
     }
   }
+}
+
+// A state copy's child states, copied in place to be edited ({} when it has none).
+function childStates(state: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!state || !isObject(state.states)) return {};
+  const copy = { ...state.states };
+  state.states = copy;
+  return copy;
 }
 
 function malformed(list: readonly unknown[], part: ListPart): number[] {

@@ -3,6 +3,7 @@
  * plain predicate. The diff asks it of both sides of every pair; the composed checks, which also say what is
  * wrong, cost a fifth of a diff there (every call goes through another closure). A test keeps the two in step.
  */
+import { readDepth } from './process.ts';
 import { acceptanceScopes, channels, deliveryMethods, sources as sourceList, timeUnits, validityKinds } from './parts.ts';
 
 type Json = Record<string, unknown>;
@@ -44,12 +45,17 @@ function list(v: unknown, element: (e: unknown) => boolean, optional: boolean): 
   return true;
 }
 
-function state(s: unknown): boolean {
+// A state and, as deep as the rules read (process.ts's readDepth), its child states.
+function state(s: unknown, depth: number): boolean {
   if (!obj(s) || (s.type !== undefined && typeof s.type !== 'string')) return false;
-  const { meta, on, always } = s;
+  const { meta, on, always, onDone, states } = s;
   if (meta !== undefined && (!obj(meta) || (meta.role !== undefined && typeof meta.role !== 'string') || (meta.step !== undefined && !text(meta.step)))) return false;
-  if (always !== undefined && !transitions(always)) return false;
-  return events(on);
+  if ((always !== undefined && !transitions(always)) || (onDone !== undefined && !transitions(onDone)) || !events(on)) return false;
+  if (states === undefined) return true;
+  if (!obj(states)) return false;
+  if (depth >= readDepth) return true;
+  for (const name in states) if (!state(states[name], depth + 1)) return false;
+  return true;
 }
 function events(on: unknown): boolean {
   if (on === undefined) return true;
@@ -77,6 +83,6 @@ export function wellFormed(d: Json): boolean {
   if (!list(d.materials, material, false) || !list(d.fees, fee, false) || !list(d.outputs, output, false)) return false;
   if (!list(d.channels, channel, false) || !list(d.acceptanceConditions, text, true) || !list(d.requires, (r) => typeof r === 'string', true)) return false;
   const states = process.states as Json;
-  for (const name in states) if (!state(states[name])) return false;
+  for (const name in states) if (!state(states[name], 1)) return false;
   return true;
 }

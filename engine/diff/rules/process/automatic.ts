@@ -1,9 +1,11 @@
 import { join } from '../../../json/pointer.ts';
-import type { MatterDefinition, ProcessState } from '../../../model/index.ts';
+import type { ProcessState } from '../../../model/index.ts';
 import { alwaysOf, isAutomatic } from '../../../process/automatic.ts';
+import { nodeAt, type StateNode } from '../../../process/nodes.ts';
 import { weights } from '../../weights.ts';
 import type { DefinitionRule } from '../../rule.ts';
-import { adoptProcess } from './steps.ts';
+import { atomicNodes, matchSteps } from './match.ts';
+import { adoptProcess, stepName } from './steps.ts';
 
 /** How a step is decided: by a person, automatically when its guards hold (otherwise by a person), or automatically. */
 type Decided = 'human' | 'partly' | 'automatic';
@@ -17,16 +19,13 @@ function decided(state: ProcessState): Decided {
 }
 
 const guarded = (state: ProcessState) => alwaysOf(state).some((t) => typeof t === 'object' && t.guard !== undefined);
-const stepOf = (name: string, state: ProcessState) => ({ state: name, step: state.meta?.step?.en ?? name, stepZh: state.meta?.step?.zh ?? name });
-const present = (d: MatterDefinition, name: string): ProcessState | undefined => {
-  const s = Object.hasOwn(d.process.states, name) ? d.process.states[name] : undefined;
-  return s && s.type !== 'final' ? s : undefined;
-};
+const stepOf = (node: StateNode) => ({ state: node.path, ...stepName(node) });
 
 /**
  * Automatic decisions (秒批): a step decided by rules instead of a person asks less of the applicant (no waiting for
  * someone to act) — in full when the state always decides itself, by `weights.conditional` when it does so only when
  * its guards hold. An added state that decides some cases automatically counts the same way; its absence, the other.
+ * Steps are the atomic states at any depth, matched as the step rule matches them (./match.ts).
  */
 export const automaticRule: DefinitionRule = {
   code: 'process.automatic',
@@ -39,23 +38,23 @@ export const automaticRule: DefinitionRule = {
   },
   compare(a, b, emit) {
     if (a.process === b.process) return;
-    for (const name in a.process.states) {
-      const sa = present(a, name);
-      if (!sa) continue;
-      const sb = present(b, name);
+    const { aToB, bToA } = matchSteps(a.process, b.process);
+    for (const node of atomicNodes(a.process)) {
+      const sa = node.state;
+      const path = aToB.get(node.path);
+      const sb = path === undefined ? undefined : nodeAt(b.process, path)?.state;
       if (!sb) {
-        if (guarded(sa)) emit({ kind: 'added', path: join('/process/states', name, 'always'), burden: 'less', weight: weights.humanStep * weights.conditional, params: { kind: 'added', ...stepOf(name, sa) }, fix: adoptProcess(b) });
+        if (guarded(sa)) emit({ kind: 'added', path: join(node.pointer, 'always'), burden: 'less', weight: weights.humanStep * weights.conditional, params: { kind: 'added', ...stepOf(node) }, fix: adoptProcess(b) });
         continue;
       }
       const [to, from] = [decided(sa), decided(sb)];
       if (to === from) continue;
       const delta = share[to] - share[from];
-      emit({ kind: 'changed', path: join('/process/states', name), burden: delta > 0 ? 'less' : 'more', weight: weights.humanStep * Math.abs(delta), params: { kind: 'changed', ...stepOf(name, sa), from, to }, fix: adoptProcess(b) });
+      emit({ kind: 'changed', path: node.pointer, burden: delta > 0 ? 'less' : 'more', weight: weights.humanStep * Math.abs(delta), params: { kind: 'changed', ...stepOf(node), from, to }, fix: adoptProcess(b) });
     }
-    for (const name in b.process.states) {
-      const sb = present(b, name);
-      if (!sb || present(a, name) || !guarded(sb)) continue;
-      emit({ kind: 'removed', path: join('/process/states', name, 'always'), burden: 'more', weight: weights.humanStep * weights.conditional, params: { kind: 'removed', ...stepOf(name, sb) }, fix: adoptProcess(b) });
+    for (const node of atomicNodes(b.process)) {
+      if (bToA.has(node.path) || !guarded(node.state)) continue;
+      emit({ kind: 'removed', path: join(node.pointer, 'always'), burden: 'more', weight: weights.humanStep * weights.conditional, params: { kind: 'removed', ...stepOf(node) }, fix: adoptProcess(b) });
     }
   },
 };

@@ -2,10 +2,16 @@ import { join } from '../../../json/pointer.ts';
 import type { MatterDefinition } from '../../../model/index.ts';
 import { jsonEqual } from '../../../json/equal.ts';
 import { rootEdges, stateEdges, type Edge } from '../../../process/graph.ts';
+import { nodeAt, nodeMap, resolveTarget } from '../../../process/nodes.ts';
 import type { DefinitionRule, Emit } from '../../rule.ts';
+import { isNested } from './match.ts';
 import { adoptProcess } from './steps.ts';
 
-/** Roles and transitions between states: who acts and how a case moves (neutral for the applicant). */
+/**
+ * Roles and transitions between states: who acts and how a case moves (neutral for the applicant). States are
+ * matched by path at any depth; a role is compared where it is written (a nested state acts in its ancestor's role
+ * unless it names its own, so a role changed on a compound state is one change).
+ */
 export const roleRule: DefinitionRule = {
   code: 'process.role',
   area: 'process',
@@ -14,12 +20,10 @@ export const roleRule: DefinitionRule = {
   describe: { en: (p) => `“${p.state}” is acted on by ${p.to} instead of ${p.from}`, zh: (p) => `环节“${p.state}”的办理角色由 ${p.from} 改为 ${p.to}` },
   compare(a, b, emit) {
     if (a.process === b.process) return;
-    const sb = b.process.states;
-    for (const name in a.process.states) {
-      const state = a.process.states[name];
-      const other = sb[name];
-      if (!state || !other || !Object.hasOwn(sb, name) || state.meta?.role === other.meta?.role) continue;
-      emit({ kind: 'changed', path: join('/process/states', name, 'meta', 'role'), burden: 'neutral', weight: 0, params: { state: name, from: other.meta?.role ?? '-', to: state.meta?.role ?? '-' }, fix: adoptProcess(b) });
+    for (const node of nodeMap(a.process).values()) {
+      const other = nodeAt(b.process, node.path);
+      if (!other || node.state.meta?.role === other.state.meta?.role) continue;
+      emit({ kind: 'changed', path: join(node.pointer, 'meta', 'role'), burden: 'neutral', weight: 0, params: { state: node.path, from: other.state.meta?.role ?? '-', to: node.state.meta?.role ?? '-' }, fix: adoptProcess(b) });
     }
   },
 };
@@ -35,19 +39,29 @@ export const transitionRule: DefinitionRule = {
   },
   compare(a, b, emit) {
     if (a.process === b.process) return;
-    for (const name in a.process.states) compareTransitions(a, b, name, emit);
-    for (const name in b.process.states) if (!Object.hasOwn(a.process.states, name)) compareTransitions(a, b, name, emit);
+    // the same words name the same states in two flat processes of one id; with nesting they may not
+    const reread = a.process.id !== b.process.id || isNested(a.process) || isNested(b.process);
+    for (const path of nodeMap(a.process).keys()) compareTransitions(a, b, path, reread, emit);
+    for (const path of nodeMap(b.process).keys()) if (!nodeAt(a.process, path)) compareTransitions(a, b, path, reread, emit);
     compareRoot(a, b, emit);
   },
 };
 
-// Edges are only listed for a state whose transitions (events, delays, eventless) differ.
-function compareTransitions(a: MatterDefinition, b: MatterDefinition, name: string, emit: Emit): void {
-  const sa = Object.hasOwn(a.process.states, name) ? a.process.states[name] : undefined;
-  const sb = Object.hasOwn(b.process.states, name) ? b.process.states[name] : undefined;
-  if (sa?.on === sb?.on && sa?.after === sb?.after && sa?.always === sb?.always) return;
-  if (jsonEqual(sa?.on, sb?.on) && jsonEqual(sa?.after, sb?.after) && jsonEqual(sa?.always, sb?.always)) return;
-  emitEdges(edgesFrom(a, name), edgesFrom(b, name), b, emit);
+// Edges are only listed for a state whose transitions (events, delays, eventless, onDone) differ; targets are
+// compared as resolved paths, so `review` and `#id.review` written in the same state are the same transition.
+function compareTransitions(a: MatterDefinition, b: MatterDefinition, path: string, reread: boolean, emit: Emit): void {
+  const sa = nodeAt(a.process, path)?.state;
+  const sb = nodeAt(b.process, path)?.state;
+  const same = (sa?.on === sb?.on && sa?.after === sb?.after && sa?.always === sb?.always && sa?.onDone === sb?.onDone) ||
+    (jsonEqual(sa?.on, sb?.on) && jsonEqual(sa?.after, sb?.after) && jsonEqual(sa?.always, sb?.always) && jsonEqual(sa?.onDone, sb?.onDone));
+  if (same && (!reread || sameTargets(a, b, path))) return;
+  emitEdges(edgesFrom(a, path), edgesFrom(b, path), b, emit);
+}
+
+
+function sameTargets(a: MatterDefinition, b: MatterDefinition, path: string): boolean {
+  const [ea, eb] = [edgesFrom(a, path), edgesFrom(b, path)];
+  return ea.length === eb.length && ea.every((e, i) => e.target === eb[i]!.target);
 }
 
 // The root-level transitions (`process.on`), shown from "*" (every state).
@@ -58,9 +72,12 @@ function compareRoot(a: MatterDefinition, b: MatterDefinition, emit: Emit): void
 
 function rootEdgesOf(d: MatterDefinition): Edge[] {
   const edges: Edge[] = [];
-  // listed as from a state that handles none of them itself: an empty one
+  // listed as from a state that handles none of them itself: an empty one; targets resolved from the root
   rootEdges({ ...d.process, states: { '*': {} } }, '*', '/process', edges);
-  return edges;
+  return edges.map((e) => {
+    const target = resolveTarget(d.process, undefined, e.target);
+    return target === undefined || target === e.target ? e : { ...e, target };
+  });
 }
 
 function emitEdges(from: Edge[], to: Edge[], b: MatterDefinition, emit: Emit): void {
@@ -70,8 +87,8 @@ function emitEdges(from: Edge[], to: Edge[], b: MatterDefinition, emit: Emit): v
   for (const [key, e] of eb) if (!ea.has(key)) emit({ kind: 'removed', path: e.pointer, burden: 'neutral', weight: 0, params: { kind: 'removed', from: e.from, event: e.event, target: e.target }, fix: adoptProcess(b) });
 }
 
-function edgesFrom(d: MatterDefinition, state: string): Edge[] {
+function edgesFrom(d: MatterDefinition, path: string): Edge[] {
   const edges: Edge[] = [];
-  if (Object.hasOwn(d.process.states, state)) stateEdges(d.process, state, '/process', edges);
+  stateEdges(d.process, path, '/process', edges);
   return edges;
 }
