@@ -4,6 +4,7 @@
  * states: steps at any depth, matched by path (a moved step by its name and role), steps run side by side.
  */
 import { describe, expect, it } from 'vitest';
+import { planAction } from '../engine/review/plan-actions.ts';
 import { applyPlan, burdenMetrics, deriveTopRunner, diff, levelUp, score, scoreChanges, weights, type Change, type MatterDefinition } from '../engine/index.ts';
 import { sanitize } from '../engine/diff/shape/sanitize.ts';
 import { isAutomatic } from '../engine/process/automatic.ts';
@@ -159,6 +160,7 @@ describe('diff(): steps side by side (parallel states)', () => {
     expect(score(sequential, parallel, ctx)).toBeLessThan(100);
     const levelled = applyPlan(sequential, levelUp(sequential, parallel, ctx));
     expect(levelled.process).toEqual(parallel.process);
+    expect(planAction(c!)).toEqual({ zh: '让“核验”的各分支（identity、address）并行办理，与标杆一致', en: 'Run the parts of “Checks” (identity, address) side by side, as the top runner does' });
   });
 
   it('weighs a third region by the steps it saves, and the metrics count every region\'s step', () => {

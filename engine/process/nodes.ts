@@ -16,6 +16,8 @@ import type { Process, ProcessState } from '../model/index.ts';
 export const leafSeparator = ',';
 /** How deep states nest below the process (the meta-schema's limit, checked by the validator). */
 export const maxStateDepth = 4;
+/** How deep the walk reads (beyond the limit, so the validator can name the state too deep; never unbounded). */
+export const walkDepth = maxStateDepth + 4;
 
 export type NodeKind = 'atomic' | 'compound' | 'parallel' | 'final';
 
@@ -69,7 +71,7 @@ export function nodeMap(process: Process): ReadonlyMap<string, StateNode> {
       paths.push(path);
       // deeper than any definition may nest is not walked (the validator reports the depth), so a hostile draft stays cheap
       const own = childrenOf(state);
-      if (own && depth < maxStateDepth + 4) children.push(...walk(own, node, pointer, depth + 1));
+      if (own && depth < walkDepth) children.push(...walk(own, node, pointer, depth + 1));
     }
     return paths;
   };

@@ -69,6 +69,11 @@ const phrases: Record<string, Phrase> = {
   'service.channel removed': (p) => ({ zh: `开通${p.channel === 'online' ? '网上' : s(p.channel)}办理渠道`, en: `Offer the ${s(p.channel)} channel` }),
   'service.output changed': (p) => ({ zh: `同时发放电子“${s(p.nameZh ?? p.name)}”`, en: `Issue “${s(p.name)}” electronically too` }),
   'process.step added': (p) => ({ zh: `去掉“${s(p.stepZh ?? p.step)}”环节`, en: `Drop the step “${s(p.step)}”` }),
+  'process.parallel removed': (p) => ({
+    zh: `让“${s(p.stepZh ?? p.step)}”的各分支（${Array.isArray(p.regions) ? p.regions.join('、') : ''}）并行办理，与标杆一致`,
+    en: `Run the parts of “${s(p.step)}” (${Array.isArray(p.regions) ? p.regions.join(', ') : ''}) side by side, as the top runner does`,
+  }),
+  'process.parallel changed': (p) => ({ zh: `与标杆一样并行办理“${s(p.stepZh ?? p.step)}”的各环节`, en: `Run the steps of “${s(p.step)}” side by side as the top runner does` }),
 };
 
 /** The step `change` of a level-up plan, worded as what to do. */

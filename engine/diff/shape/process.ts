@@ -3,7 +3,7 @@
  * transitions by event, its automatic decisions and its onDone.
  */
 import { isObject } from '../../json/pointer.ts';
-import { maxStateDepth } from '../../process/nodes.ts';
+import { walkDepth } from '../../process/nodes.ts';
 import { anyObject, describeValue, object, optional, string, text, type Check } from './check.ts';
 
 /** What the step and role rules read of a state; its transitions are checked event by event. */
@@ -18,7 +18,7 @@ export const stateShape: Check = object({
  * How many levels of states the rules read: as deep as engine/process/nodes.ts walks (four levels past the limit
  * the validator holds definitions to, so a draft that nests too deep is still compared); below that nothing is read.
  */
-export const readDepth = maxStateDepth + 4;
+export const readDepth = walkDepth;
 
 /** A state's automatic decisions (`always`) or its `onDone`: transitions as an event's are. */
 export const alwaysShape: Check = (v) => transitionShape(v);

@@ -53,7 +53,7 @@ function reason(element: string, p: MatterDefinition, flag: Proposal['flags'][nu
   }
   const m = burdenMetrics(p);
   if (element === 'form') return { zh: `${at.zh}的表单填写最少（申请人填写 ${m.fieldsTyped} 项，预填 ${m.fieldsPrefilled} 项）。`, en: `${at.en}'s form asks the least typing (${m.fieldsTyped} fields typed, ${m.fieldsPrefilled} prefilled).` };
-  if (element === 'process') return { zh: `${at.zh}的流程人工环节最少（${m.humanSteps} 个）。`, en: `${at.en}'s process has the fewest steps where a person acts (${m.humanSteps}).` };
+  if (element === 'process') return { zh: `${at.zh}的流程申请人依次等待的人工环节最少（并行办理的按最长分支计），人工环节共 ${m.humanSteps} 个。`, en: `${at.en}'s process has the fewest steps where a person acts that the applicant waits for one after another (parts run side by side count as their longest), ${m.humanSteps} in all.` };
   if (element === 'timeLimit') return { zh: `${at.zh}承诺时限最短（${m.promisedDays} 个工作日）。`, en: `${at.en} promises the shortest time (${m.promisedDays} working days).` };
   if (element === 'visits') return { zh: `${at.zh}跑动次数最少（${m.visits} 次）。`, en: `${at.en} needs the fewest on-site visits (${m.visits}).` };
   if (element.startsWith('materials/')) return { zh: `各地都要求此材料；${at.zh}的要求最容易满足（来源、必要性、格式、份数）。`, en: `Every region asks for it; ${at.en}'s version is the easiest to supply (source, necessity, format, copies).` };
