@@ -93,7 +93,9 @@ export function delaysOfState(machine: AnyStateMachine, definition: MatterDefini
 export async function delaysAlong(machine: AnyStateMachine, definition: MatterDefinition, caseId: string, pending: () => Promise<DueDelay[]>, path: readonly string[], now: number, holidays?: ReadonlySet<string>): Promise<DueDelay[] | undefined> {
   let delays: DueDelay[] | undefined;
   for (let i = 1; i < path.length; i++) {
-    delays = delaysAfterStep(machine, definition, caseId, delays ?? (await pending()), path[i - 1]!, path[i]!, now, holidays) ?? delays;
+    // the pending rows are read only for a step that leaves or enters a timed state (most steps do neither)
+    if (delaysAfterStep(machine, definition, caseId, [], path[i - 1]!, path[i]!, now, holidays) === undefined) continue;
+    delays = delaysAfterStep(machine, definition, caseId, delays ?? (await pending()), path[i - 1]!, path[i]!, now, holidays);
   }
   return delays;
 }
