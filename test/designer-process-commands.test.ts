@@ -25,7 +25,7 @@ const refused = (definition: MatterDefinition, command: Command, reason: RegExp)
   expect(() => execute(initialState(definition), command)).toThrow(reason);
 };
 
-const secondReview: Command = { name: 'add-state', args: { id: 'secondReview', role: 'sectionChief', step: { zh: '复核', en: 'Second review' } } };
+const secondReview: Command = { name: 'add-state', args: { path: 'secondReview', role: 'sectionChief', step: { zh: '复核', en: 'Second review' } } };
 const problemCodes = (d: MatterDefinition) => problemsInCatalogue('definitions/matters/residence-permit/wenzhou.json', d).map((p) => `${p.code} ${p.pointer}`);
 
 describe('the process as a graph', () => {
@@ -84,83 +84,83 @@ describe('state commands', () => {
   });
 
   it('refuses a taken or malformed name, an undeclared role and an empty step name', () => {
-    refused(wenzhou, { name: 'add-state', args: { id: 'review', step: { zh: '审核', en: 'Review' } } }, /a state "review" exists already/);
-    refused(wenzhou, { name: 'add-state', args: { id: 'second review', step: { zh: '复核', en: 'Second review' } } }, /not a state name/);
-    refused(wenzhou, { name: 'add-state', args: { id: 'x', role: 'mayor', step: { zh: '复核', en: 'Second review' } } }, /"mayor" is not one of the definition's roles \(applicant, clerk, approver, sectionChief\)/);
-    refused(wenzhou, { name: 'add-state', args: { id: 'x', step: { zh: ' ', en: 'Second review' } } }, /step name is needed/);
+    refused(wenzhou, { name: 'add-state', args: { path: 'review', step: { zh: '审核', en: 'Review' } } }, /a state "review" exists already/);
+    refused(wenzhou, { name: 'add-state', args: { path: 'second review', step: { zh: '复核', en: 'Second review' } } }, /not a state name/);
+    refused(wenzhou, { name: 'add-state', args: { path: 'x', role: 'mayor', step: { zh: '复核', en: 'Second review' } } }, /"mayor" is not one of the definition's roles \(applicant, clerk, approver, sectionChief\)/);
+    refused(wenzhou, { name: 'add-state', args: { path: 'x', step: { zh: ' ', en: 'Second review' } } }, /step name is needed/);
   });
 
   it('removes a state with every transition into it (an emptied event map goes too)', () => {
-    const d = run(wenzhou, { name: 'remove-state', args: { id: 'chiefReview' } });
+    const d = run(wenzhou, { name: 'remove-state', args: { path: 'chiefReview' } });
     expect(states(d).chiefReview).toBeUndefined();
     expect(states(d).review.on).toEqual({ REJECT: { target: 'rejected', actions: ['recordDecision', 'notifyApplicant'] } });
     // withdrawn: the draft's and the supplement's WITHDRAW go, each state keeping its SUBMIT
-    const w = run(wenzhou, { name: 'remove-state', args: { id: 'withdrawn' } });
+    const w = run(wenzhou, { name: 'remove-state', args: { path: 'withdrawn' } });
     expect(states(w).draft.on).toEqual({ SUBMIT: 'submitted' });
     expect(states(w).supplement.on).toEqual({ SUBMIT: 'submitted' });
     // a state whose only transitions went into it loses its `on`
-    const only = run(run(wenzhou, secondReview, { name: 'add-transition', args: { from: 'secondReview', event: 'PASS', transition: { target: 'approved' } } }), { name: 'remove-state', args: { id: 'approved' } });
+    const only = run(run(wenzhou, secondReview, { name: 'add-transition', args: { from: 'secondReview', event: 'PASS', transition: { target: 'approved' } } }), { name: 'remove-state', args: { path: 'approved' } });
     expect(states(only).secondReview).toEqual({ meta: { role: 'sectionChief', step: { zh: '复核', en: 'Second review' } } });
   });
 
   it('removes the alternatives into it and keeps the rest (one left is written alone)', () => {
     const d = structuredClone(wenzhou) as any;
     d.process.states.submitted.on.ACCEPT = [{ target: 'review', guard: 'materialsComplete' }, 'supplement'];
-    const after = run(d, { name: 'remove-state', args: { id: 'supplement' } });
+    const after = run(d, { name: 'remove-state', args: { path: 'supplement' } });
     expect(states(after).submitted.on.ACCEPT).toEqual({ target: 'review', guard: 'materialsComplete' });
     expect(states(after).submitted.on.REQUEST_SUPPLEMENT).toBeUndefined();
   });
 
   it('refuses removing the initial state unless another is chosen to start the process', () => {
-    refused(wenzhou, { name: 'remove-state', args: { id: 'draft' } }, /"draft" is the initial state: choose the state that starts the process instead/);
-    refused(wenzhou, { name: 'remove-state', args: { id: 'draft', initial: 'draft' } }, /cannot start the process instead/);
-    refused(wenzhou, { name: 'remove-state', args: { id: 'review', initial: 'submitted' } }, /"review" is not the initial state/);
-    refused(wenzhou, { name: 'remove-state', args: { id: 'nowhere' } }, /there is no state "nowhere"/);
-    const d = run(wenzhou, { name: 'remove-state', args: { id: 'draft', initial: 'submitted' } });
+    refused(wenzhou, { name: 'remove-state', args: { path: 'draft' } }, /"draft" is the initial state: choose the state that starts the process instead/);
+    refused(wenzhou, { name: 'remove-state', args: { path: 'draft', initial: 'draft' } }, /cannot start the process instead/);
+    refused(wenzhou, { name: 'remove-state', args: { path: 'review', initial: 'submitted' } }, /"review" is not the initial state/);
+    refused(wenzhou, { name: 'remove-state', args: { path: 'nowhere' } }, /there is no state "nowhere"/);
+    const d = run(wenzhou, { name: 'remove-state', args: { path: 'draft', initial: 'submitted' } });
     expect(d.process.initial).toBe('submitted');
   });
 
   it('renames a state: every target and the initial state follow, its position stays', () => {
-    const d = run(wenzhou, { name: 'rename-state', args: { from: 'submitted', to: 'accepting' } });
+    const d = run(wenzhou, { name: 'rename-state', args: { path: 'submitted', to: 'accepting' } });
     expect(Object.keys(states(d))).toEqual(['draft', 'accepting', 'supplement', 'review', 'chiefReview', 'approved', 'rejected', 'withdrawn']);
     expect(states(d).draft.on.SUBMIT).toBe('accepting');
     expect(states(d).supplement.on.SUBMIT).toBe('accepting');
-    const r = run(wenzhou, { name: 'rename-state', args: { from: 'draft', to: 'application' } }, { name: 'rename-state', args: { from: 'chiefReview', to: 'chief' } });
+    const r = run(wenzhou, { name: 'rename-state', args: { path: 'draft', to: 'application' } }, { name: 'rename-state', args: { path: 'chiefReview', to: 'chief' } });
     expect(r.process.initial).toBe('application');
     expect(states(r).review.on.APPROVE.target).toBe('chief');
     expect(problemCodes(r)).toEqual([]);
-    refused(wenzhou, { name: 'rename-state', args: { from: 'draft', to: 'review' } }, /a state "review" exists already/);
-    refused(wenzhou, { name: 'rename-state', args: { from: 'draft', to: 'a.b' } }, /not a state name/);
+    refused(wenzhou, { name: 'rename-state', args: { path: 'draft', to: 'review' } }, /a state "review" exists already/);
+    refused(wenzhou, { name: 'rename-state', args: { path: 'draft', to: 'a.b' } }, /not a state name/);
   });
 
   it('sets the role and the step name; refuses a role the definition does not declare', () => {
-    const d = run(wenzhou, { name: 'set-state-role', args: { id: 'review', role: 'sectionChief' } }, { name: 'set-state-step', args: { id: 'review', step: { zh: '初审', en: 'First review' } } });
+    const d = run(wenzhou, { name: 'set-state-role', args: { path: 'review', role: 'sectionChief' } }, { name: 'set-state-step', args: { path: 'review', step: { zh: '初审', en: 'First review' } } });
     expect(states(d).review.meta).toEqual({ role: 'sectionChief', step: { zh: '初审', en: 'First review' } });
-    const none = run(wenzhou, { name: 'set-state-role', args: { id: 'review', role: undefined } });
+    const none = run(wenzhou, { name: 'set-state-role', args: { path: 'review', role: undefined } });
     expect(states(none).review.meta).toEqual({ step: { zh: '审核', en: 'Review' } });
     expect(problemCodes(none)).toEqual(['process.role-missing /process/states/review/meta']);
-    const back = run(none, { name: 'set-state-role', args: { id: 'review', role: 'approver' } });
+    const back = run(none, { name: 'set-state-role', args: { path: 'review', role: 'approver' } });
     expect(states(back).review.meta).toEqual({ role: 'approver', step: { zh: '审核', en: 'Review' } });
-    refused(wenzhou, { name: 'set-state-role', args: { id: 'review', role: 'inspector' } }, /"inspector" is not one of the definition's roles/);
-    refused(wenzhou, { name: 'set-state-step', args: { id: 'review', step: { zh: '初审', en: '' } } }, /step name is needed/);
+    refused(wenzhou, { name: 'set-state-role', args: { path: 'review', role: 'inspector' } }, /"inspector" is not one of the definition's roles/);
+    refused(wenzhou, { name: 'set-state-step', args: { path: 'review', step: { zh: '初审', en: '' } } }, /step name is needed/);
   });
 
   it('makes a state final with its outcome, and a step again; refuses one with transitions, or the initial one', () => {
-    const d = run(wenzhou, secondReview, { name: 'set-state-final', args: { id: 'secondReview', final: true, outcome: 'rejected' } });
+    const d = run(wenzhou, secondReview, { name: 'set-state-final', args: { path: 'secondReview', final: true, outcome: 'rejected' } });
     expect(states(d).secondReview).toEqual({ type: 'final', meta: { role: 'sectionChief', step: { zh: '复核', en: 'Second review' }, outcome: 'rejected' } });
-    const again = run(d, { name: 'set-state-final', args: { id: 'secondReview', final: false } });
+    const again = run(d, { name: 'set-state-final', args: { path: 'secondReview', final: false } });
     expect(states(again).secondReview).toEqual({ meta: { role: 'sectionChief', step: { zh: '复核', en: 'Second review' } } });
-    refused(wenzhou, { name: 'set-state-final', args: { id: 'review', final: true, outcome: 'approved' } }, /has 2 transition\(s\) leaving it/);
-    refused(wenzhou, { name: 'set-state-final', args: { id: 'review', final: true } }, /says how the case ends/);
-    const start = run(wenzhou, secondReview, { name: 'set-initial', args: { id: 'secondReview' } });
-    refused(start, { name: 'set-state-final', args: { id: 'secondReview', final: true, outcome: 'approved' } }, /starts the process/);
+    refused(wenzhou, { name: 'set-state-final', args: { path: 'review', final: true, outcome: 'approved' } }, /has 2 transition\(s\) leaving it/);
+    refused(wenzhou, { name: 'set-state-final', args: { path: 'review', final: true } }, /says how the case ends/);
+    const start = run(wenzhou, secondReview, { name: 'set-initial', args: { path: 'secondReview' } });
+    refused(start, { name: 'set-state-final', args: { path: 'secondReview', final: true, outcome: 'approved' } }, /starts the process/);
   });
 
   it('sets the initial state; refuses a final one', () => {
-    const d = run(wenzhou, { name: 'set-initial', args: { id: 'submitted' } });
+    const d = run(wenzhou, { name: 'set-initial', args: { path: 'submitted' } });
     expect(d.process.initial).toBe('submitted');
     expect(problemCodes(d)).toEqual(['process.unreachable /process/states/draft']);
-    refused(wenzhou, { name: 'set-initial', args: { id: 'approved' } }, /"approved" is final/);
+    refused(wenzhou, { name: 'set-initial', args: { path: 'approved' } }, /"approved" is final/);
   });
 });
 

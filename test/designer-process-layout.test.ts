@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readProcess } from '../designer/model/process.ts';
-import { layoutProcess, nodeHeight, nodeWidth, smoothPath } from '../designer/views/process/layout.ts';
+import { groupHeader, layoutProcess, nodeHeight, nodeWidth, smoothPath } from '../designer/views/process/layout.ts';
+import { runCommands } from './support/commands.ts';
 import { edgeTestId } from '../designer/views/process/ProcessGraph.tsx';
 import { matters } from './support/catalogue.ts';
 
@@ -37,6 +38,47 @@ describe('layoutProcess()', () => {
   });
 });
 
+describe('layoutProcess() with nested and parallel states', () => {
+  const add = (path: string, en: string, role?: string) => ({ name: 'add-state' as const, args: { path, step: { zh: en, en }, ...(role ? { role } : {}) } });
+  const nested = runCommands(wenzhou,
+    add('checks', 'Checks', 'approver'), add('checks.police', 'Police'), add('checks.housing', 'Housing'),
+    { name: 'set-state-type', args: { path: 'checks', type: 'parallel' } },
+    add('checks.police.checking', 'Checking', 'clerk'), add('checks.police.done', 'Done'),
+    { name: 'add-transition', args: { from: 'checks.police.checking', event: 'POLICE_OK', transition: { target: 'checks.police.done' } } },
+    { name: 'set-on-done', args: { path: 'checks', transition: { target: 'review' } } },
+    { name: 'set-transition', args: { at: { from: 'submitted', event: 'ACCEPT' }, target: 'checks' } },
+  );
+  const layout = layoutProcess(readProcess(nested));
+  const box = (id: string) => ({ ...layout.absolute.get(id)!, ...(layout.groups.get(id) ?? { width: nodeWidth, height: nodeHeight }) });
+  const within = (inner: string, outer: string) => {
+    const [a, b] = [box(inner), box(outer)];
+    return a.x >= b.x && a.y >= b.y + groupHeader - 1 && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
+  };
+
+  it("draws a compound or parallel state as a box around its children, below its heading; children's positions are the box's", () => {
+    expect([...layout.groups.keys()].sort()).toEqual(['checks', 'checks.police']);
+    expect(within('checks.police', 'checks')).toBe(true);
+    expect(within('checks.housing', 'checks')).toBe(true);
+    expect(within('checks.police.checking', 'checks.police')).toBe(true);
+    expect(within('checks.police.done', 'checks.police')).toBe(true);
+    const [rel, parent, abs] = [layout.nodes.get('checks.police.done')!, layout.absolute.get('checks.police')!, layout.absolute.get('checks.police.done')!];
+    expect({ x: parent.x + rel.x, y: parent.y + rel.y }).toEqual(abs);
+    expect(box('checks.police.checking').y).toBeLessThan(box('checks.police.done').y); // POLICE_OK leads down
+  });
+
+  it("puts a parallel state's regions side by side, and the state itself between acceptance and review", () => {
+    const [police, housing] = [box('checks.police'), box('checks.housing')];
+    expect(police.y).toBe(housing.y);
+    expect(police.x + police.width).toBeLessThan(housing.x);
+    expect(box('submitted').y + nodeHeight).toBeLessThan(box('checks').y);
+    expect(box('checks').y + box('checks').height).toBeLessThan(box('review').y);
+    // a route of its own for a transition inside a box, on the whole graph's coordinates
+    const ok = layout.edges.get('/process/states/checks/states/police/states/checking/on/POLICE_OK')!;
+    expect(ok.points[0]!.y).toBeGreaterThan(box('checks.police.checking').y);
+    expect(ok.points.at(-1)!.y).toBeLessThan(box('checks.police.done').y + nodeHeight);
+  });
+});
+
 describe("an edge's route", () => {
   it('runs from its source down to its target, its label placed on the way', () => {
     const graph = readProcess(wenzhou);
@@ -62,5 +104,6 @@ describe('edgeTestId()', () => {
     expect(edgeTestId({ from: 'supplement', kind: 'after', event: 'P30D', index: undefined })).toBe('supplement-after-P30D');
     expect(edgeTestId({ from: '*', kind: 'on', event: 'WITHDRAW', index: undefined })).toBe('any-WITHDRAW');
     expect(edgeTestId({ from: 'check', kind: 'always', event: '', index: 0 })).toBe('check-always-0');
+    expect(edgeTestId({ from: 'checks', kind: 'onDone', event: '', index: undefined })).toBe('checks-done');
   });
 });

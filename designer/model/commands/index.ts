@@ -14,7 +14,9 @@ import { addMaterial, moveMaterial, removeMaterial } from './materials.ts';
 import { setCondition } from './set-condition.ts';
 import { setOptions } from './set-options.ts';
 import { setPrefill } from './set-prefill.ts';
-import { addState, addTransition, removeState, removeTransition, renameEvent, renameState, setInitial, setStateFinal, setStateRole, setStateStep, setTransition } from './process.ts';
+import { addState, removeState, renameState, setInitial, setStateFinal, setStateRole, setStateStep } from './process.ts';
+import { setOnDone, setStateType } from './process-nesting.ts';
+import { addTransition, removeTransition, renameEvent, setTransition } from './process-transitions.ts';
 import { setOneOfGroup, setSituation, setSituationClause } from './situations.ts';
 import { setValue } from './set-value.ts';
 
@@ -45,6 +47,8 @@ export const commands = {
   'set-state-step': setStateStep,
   'set-state-final': setStateFinal,
   'set-initial': setInitial,
+  'set-state-type': setStateType,
+  'set-on-done': setOnDone,
   'add-transition': addTransition,
   'remove-transition': removeTransition,
   'set-transition': setTransition,

@@ -1,12 +1,13 @@
 /**
- * Adding a step (its id, step name in both languages, acting role) and adding a transition (from, on an event, a
- * delay or at once, to, guard and actions). Each is one command; a refusal is shown beside the form.
+ * Adding a step (inside which state — none for the top level —, its id, step name in both languages, acting role)
+ * and adding a transition (from, on an event, a delay, at once or when its child states are done, to, guard and
+ * actions). States are listed by path, indented by depth. Each is one command; a refusal is shown beside the form.
  */
 import { useState, type FormEvent } from 'react';
 import { knownActions, knownGuards, type MatterDefinition } from '../../../engine/index.ts';
 import { useDesigner } from '../../context.ts';
 import type { Command } from '../../model/commands/index.ts';
-import { freshStateName, type ProcessGraph, type TransitionKind } from '../../model/process.ts';
+import { freshStateName, type ProcessGraph, type ProcessNode, type TransitionKind } from '../../model/process.ts';
 import { processWords } from './words.ts';
 
 // An id from an English step name: "Second review" → secondReview.
@@ -15,26 +16,48 @@ const idFrom = (text: string): string => {
   return id.charAt(0).toLowerCase() + id.slice(1);
 };
 
-export function AddStateForm({ definition, run, onClose }: { definition: MatterDefinition; run: (command: Command) => boolean; onClose: () => void }) {
+/** A state as an option of a list: its step name and path, indented by its depth. */
+export const stateOption = (n: ProcessNode, locale: 'zh' | 'en'): string => `${'\u00a0\u00a0'.repeat(n.depth - 1)}${n.step?.[locale] ?? n.key} (${n.id})`;
+
+export interface AddStateFormProps {
+  readonly definition: MatterDefinition;
+  readonly graph: ProcessGraph;
+  /** The state to add a child state to (undefined: the top level). */
+  readonly parent?: string;
+  readonly run: (command: Command) => boolean;
+  readonly onClose: () => void;
+}
+
+export function AddStateForm({ definition, graph, parent: start, run, onClose }: AddStateFormProps) {
   const { locale } = useDesigner();
   const w = processWords[locale];
   const roles = Array.isArray(definition.roles) ? definition.roles : [];
+  const [parent, setParent] = useState(start ?? '');
+  const parents = graph.nodes.filter((n) => !n.final && n.depth < 4);
   const [zh, setZh] = useState('');
   const [en, setEn] = useState('');
   const [id, setId] = useState('');
   const [role, setRole] = useState(roles.find((r) => r.id !== 'applicant')?.id ?? '');
-  const suggested = freshStateName(definition, idFrom(en) || 'step');
+  const suggested = freshStateName(definition, idFrom(en) || 'step', parent || undefined);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (run({ name: 'add-state', args: { id: id.trim() || suggested, step: { zh: zh.trim(), en: en.trim() || zh.trim() }, ...(role ? { role } : {}) } })) onClose();
+    const key = id.trim() || suggested;
+    if (run({ name: 'add-state', args: { path: parent ? `${parent}.${key}` : key, step: { zh: zh.trim(), en: en.trim() || zh.trim() }, ...(role ? { role } : {}) } })) onClose();
   };
+  const title = parent ? w.addChildTo(graph.nodes.find((n) => n.id === parent)?.step?.[locale] ?? parent) : w.addState;
   return (
-    <form className="properties process-form" onSubmit={submit} aria-label={w.addState} data-testid="process-add-state-form" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <h3 className="panel-heading">{w.addState}</h3>
+    <form className="properties process-form" onSubmit={submit} aria-label={title} data-testid="process-add-state-form" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <h3 className="panel-heading">{title}</h3>
       <label>{w.stepZh}<input value={zh} onChange={(e) => setZh(e.target.value)} required autoFocus data-testid="process-new-state-zh" /></label>
       <label>{w.stepEn}<input value={en} onChange={(e) => setEn(e.target.value)} data-testid="process-new-state-en" /></label>
       <label>{w.stateId}<input value={id} placeholder={suggested} onChange={(e) => setId(e.target.value)} className="code" data-testid="process-new-state-id" aria-describedby="process-new-state-id-hint" /></label>
       <span className="muted field-hint" id="process-new-state-id-hint">{w.stateIdHint}</span>
+      <label>{w.parent}
+        <select value={parent} onChange={(e) => setParent(e.target.value)} data-testid="process-new-state-parent">
+          <option value="">{w.topLevel}</option>
+          {parents.map((n) => <option key={n.id} value={n.id}>{stateOption(n, locale)}</option>)}
+        </select>
+      </label>
       <label>{w.role}
         <select value={role} onChange={(e) => setRole(e.target.value)} data-testid="process-new-state-role">
           <option value="">{w.noRole}</option>
@@ -67,23 +90,24 @@ export function AddTransitionForm({ graph, start, run, onClose }: { graph: Proce
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const transition = { target, ...(guard ? { guard } : {}), ...(actions.length ? { actions } : {}) };
-    if (run({ name: 'add-transition', args: { from, kind, event: kind === 'always' ? '' : event.trim(), transition } })) onClose();
+    if (run({ name: 'add-transition', args: { from, kind, event: kind === 'on' || kind === 'after' ? event.trim() : '', transition } })) onClose();
   };
-  const label = (id: string) => `${graph.nodes.find((n) => n.id === id)?.step?.[locale] ?? id} (${id})`;
+  const fromNode = graph.nodes.find((n) => n.id === from);
+  const kinds = (['on', 'after', 'always', ...(fromNode?.compound ? ['onDone' as const] : [])] as const);
   return (
     <form className="properties process-form" onSubmit={submit} aria-label={w.addTransition} data-testid="process-add-transition-form" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <h3 className="panel-heading">{w.addTransition}</h3>
       <label>{w.from}
         <select value={from} onChange={(e) => setFrom(e.target.value)} autoFocus data-testid="process-new-transition-from">
-          {sources.map((n) => <option key={n.id} value={n.id}>{label(n.id)}</option>)}
+          {sources.map((n) => <option key={n.id} value={n.id}>{stateOption(n, locale)}</option>)}
         </select>
       </label>
       <label>{w.kind}
         <select value={kind} onChange={(e) => setKind(e.target.value as TransitionKind)} data-testid="process-new-transition-kind">
-          {(['on', 'after', 'always'] as const).map((k) => <option key={k} value={k}>{w.kinds[k]}</option>)}
+          {kinds.map((k) => <option key={k} value={k}>{w.kinds[k]}</option>)}
         </select>
       </label>
-      {kind !== 'always' && (
+      {(kind === 'on' || kind === 'after') && (
         <>
           <label>{kind === 'on' ? w.event : w.delay}
             <input value={event} onChange={(e) => setEvent(kind === 'on' ? e.target.value.toUpperCase() : e.target.value)} required className="code" data-testid="process-new-transition-event" aria-describedby="process-new-transition-hint" />
@@ -93,7 +117,7 @@ export function AddTransitionForm({ graph, start, run, onClose }: { graph: Proce
       )}
       <label>{w.target}
         <select value={target} onChange={(e) => setTarget(e.target.value)} data-testid="process-new-transition-target">
-          {graph.nodes.map((n) => <option key={n.id} value={n.id}>{label(n.id)}</option>)}
+          {graph.nodes.map((n) => <option key={n.id} value={n.id}>{stateOption(n, locale)}</option>)}
         </select>
       </label>
       <label>{w.guard}

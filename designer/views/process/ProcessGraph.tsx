@@ -1,9 +1,12 @@
 /**
  * The process drawn with React Flow: a node per state (its step name and role; a final state double-bordered with
  * its outcome; the initial one marked; a state with problems outlined in red with their count and first message), an
- * edge per transition labelled with its event and guard. Laid out by dagre whenever states or transitions come or
- * go (or on "auto-layout"); a node dragged by hand stays put until then. Selecting selects in the editor; dragging
- * from a node's lower handle to another node asks for a new transition between them.
+ * edge per transition labelled with its event and guard. A compound or parallel state is a box holding its children
+ * (React Flow sub flows: `parentId`, `extent: 'parent'`), a parallel state's regions side by side in dashed boxes;
+ * a compound's initial child is marked as the process's initial state is, and its onDone edge reads "when done".
+ * Node ids are state paths. Laid out by dagre whenever states or transitions come or go (or on "auto-layout"); a
+ * node dragged by hand stays put until then. Selecting selects in the editor; dragging from a node's lower handle to
+ * another node asks for a new transition between them.
  */
 import {
   BaseEdge, Background, Controls, EdgeLabelRenderer, getBezierPath, Handle, MarkerType, Position, ReactFlow, useNodesInitialized, useReactFlow,
@@ -26,7 +29,10 @@ interface StateData extends Record<string, unknown> {
   readonly final: boolean;
   readonly outcome: string | undefined;
   readonly initial: boolean;
-  readonly compound: boolean;
+  readonly kind: 'atomic' | 'compound' | 'parallel' | 'final';
+  readonly region: boolean;
+  /** Inside another state: a final one completes its parent, it need not say how the case ends. */
+  readonly nested: boolean;
   readonly problems: readonly string[];
   readonly any: boolean;
   readonly readOnly: boolean;
@@ -39,12 +45,12 @@ interface TransitionData extends Record<string, unknown> {
   readonly problems: number;
   readonly select: () => void;
 }
-type StateNode = Node<StateData, 'state'>;
+type StateNode = Node<StateData, 'state' | 'box'>;
 type TransitionEdge = Edge<TransitionData, 'transition'>;
 
 /** The test id of a transition: from, event (or the delay, or `always`) and its index among alternatives. */
 export const edgeTestId = (e: { from: string; kind: string; event: string; index: number | undefined }): string =>
-  [e.from === anyState ? 'any' : e.from, e.kind === 'on' ? e.event : e.kind === 'after' ? `after-${e.event}` : 'always', ...(e.index !== undefined ? [String(e.index)] : [])].join('-');
+  [e.from === anyState ? 'any' : e.from, e.kind === 'on' ? e.event : e.kind === 'after' ? `after-${e.event}` : e.kind === 'onDone' ? 'done' : 'always', ...(e.index !== undefined ? [String(e.index)] : [])].join('-');
 
 export interface ProcessGraphProps {
   readonly graph: Graph;
@@ -70,8 +76,8 @@ function StateNodeView({ data, selected }: NodeProps<StateNode>) {
       {!data.any && <Handle type="target" id="back-in" position={Position.Right} isConnectable={false} className="process-handle-back" />}
       {data.initial && <span className="process-node-start">{w.kindInitial}</span>}
       <strong className="process-node-step">{data.step}</strong>
-      <span className="process-node-role">{data.final ? w.kindFinal(data.outcome ? w.outcomes[data.outcome] ?? data.outcome : '?') : data.any ? '' : data.role}</span>
-      {!data.any && data.step !== data.id && <span className="process-node-id">{data.id}{data.compound ? ' ⧉' : ''}</span>}
+      <span className="process-node-role">{data.final ? (data.nested && !data.outcome ? w.final : w.kindFinal(data.outcome ? w.outcomes[data.outcome] ?? data.outcome : '?')) : data.any ? '' : data.role}</span>
+      {!data.any && data.step !== data.id && <span className="process-node-id">{data.id}</span>}
       {data.problems.length > 0 && (
         <>
           <span className="process-badge" data-testid="process-node-problems">{data.problems.length}</span>
@@ -80,6 +86,29 @@ function StateNodeView({ data, selected }: NodeProps<StateNode>) {
       )}
       {!data.final && <Handle type="source" id="out" position={Position.Bottom} isConnectable={!data.readOnly} />}
       {!data.final && <Handle type="source" id="back-out" position={Position.Right} isConnectable={false} className="process-handle-back" />}
+    </div>
+  );
+}
+
+// A compound or parallel state: a box with its heading (step, role, how its children run); they are drawn inside it.
+function StateGroupView({ data, selected }: NodeProps<StateNode>) {
+  const { locale } = useDesigner();
+  const w = processWords[locale];
+  const classes = ['process-group', data.kind, data.region && 'region', data.initial && 'initial', data.problems.length > 0 && 'has-problems', selected && 'selected'].filter(Boolean).join(' ');
+  return (
+    <div className={classes} data-testid={`process-node-${data.id}`} data-kind={data.kind} title={[`${data.step} (${data.id})`, ...data.problems].join('\n')}>
+      <Handle type="target" id="in" position={Position.Top} isConnectable={!data.readOnly} />
+      <Handle type="target" id="back-in" position={Position.Right} isConnectable={false} className="process-handle-back" />
+      {data.initial && <span className="process-node-start">{w.kindInitial}</span>}
+      <div className="process-group-heading">
+        <strong className="process-node-step">{data.step}</strong>
+        <span className={`process-group-kind ${data.kind}`} data-testid="process-group-kind">{data.kind === 'parallel' ? w.groupParallel : w.groupCompound}</span>
+        {data.role && <span className="process-node-role">{data.role}</span>}
+        <span className="process-node-id">{data.id}</span>
+      </div>
+      {data.problems.length > 0 && <span className="process-badge" data-testid="process-node-problems">{data.problems.length}</span>}
+      <Handle type="source" id="out" position={Position.Bottom} isConnectable={!data.readOnly} />
+      <Handle type="source" id="back-out" position={Position.Right} isConnectable={false} className="process-handle-back" />
     </div>
   );
 }
@@ -102,43 +131,52 @@ function TransitionEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosi
   );
 }
 
-const nodeTypes = { state: memo(StateNodeView) };
+const nodeTypes = { state: memo(StateNodeView), box: memo(StateGroupView) };
 const edgeTypes = { transition: memo(TransitionEdgeView) };
 
 export function ProcessGraph({ graph, roleName, problemsAt, selected, onSelect, onConnect, onDelete, readOnly, layoutRun }: ProcessGraphProps) {
   const { locale } = useDesigner();
   const w = processWords[locale];
   // the layout changes with the graph's shape (which states, which transitions), not with a renamed step
-  const shape = JSON.stringify([graph.nodes.map((n) => n.id), graph.edges.map((e) => [e.from, e.target, edgeLabel(e)])]);
+  const shape = JSON.stringify([graph.nodes.map((n) => [n.id, n.kind]), graph.edges.map((e) => [e.from, e.target, edgeLabel(e)])]);
   const [moved, setMoved] = useState<{ key: string; at: ReadonlyMap<string, { x: number; y: number }> }>({ key: '', at: new Map() });
   const key = `${shape}#${layoutRun}`;
   const placed = moved.key === key ? moved.at : new Map<string, { x: number; y: number }>();
   const hasAny = graph.edges.some((e) => e.from === anyState);
   // the sizes React Flow measured: the nodes are rebuilt from the definition on every change and must carry them,
-  // or React Flow hides them until it measures them again (which it does only when their size changes)
+  // or React Flow hides them until it measures them again (which it does only when their size changes); a box's
+  // size is the layout's, not measured
   const [sizes, setSizes] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
-  const measuredKey = JSON.stringify([...sizes].map(([id, s]) => [id, Math.round(s.width), Math.round(s.height)]));
-  const layout = useMemo(() => layoutProcess(graph, sizes), [shape, measuredKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const boxes = new Set(graph.nodes.filter((n) => n.children.length > 0).map((n) => n.id));
+  const measured = [...sizes].filter(([id]) => !boxes.has(id));
+  const measuredKey = JSON.stringify(measured.map(([id, s]) => [id, Math.round(s.width), Math.round(s.height)]));
+  const layout = useMemo(() => layoutProcess(graph, new Map(measured)), [shape, measuredKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const laidOut = layout.nodes;
-
-  const nodes: StateNode[] = [...graph.nodes.map((n) => ({ ...n, any: false })), ...(hasAny ? [{ id: anyState, pointer: '/process/on', role: undefined, step: { zh: w.anyState, en: w.anyState }, final: false, outcome: undefined, initial: false, compound: false, any: true }] : [])].map((n) => {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const any = { id: anyState, key: anyState, pointer: '/process/on', parent: undefined, depth: 1, kind: 'atomic' as const, children: [], role: undefined, step: { zh: w.anyState, en: w.anyState }, final: false, outcome: undefined, initial: false, compound: false, region: false, any: true };
+  const nodes: StateNode[] = [...graph.nodes.map((n) => ({ ...n, any: false })), ...(hasAny ? [any] : [])].map((n) => {
     const problems = n.any ? [] : problemsAt(n.pointer).map((p) => messageOf(p, locale));
-    const step = n.step?.[locale] || n.id;
+    const step = n.step?.[locale] || n.key;
+    const box = layout.groups.get(n.id);
     return {
       id: n.id,
-      type: 'state',
+      type: box ? 'box' : 'state',
       position: placed.get(n.id) ?? laidOut.get(n.id) ?? { x: 0, y: 0 },
-      ...(sizes.has(n.id) ? { measured: sizes.get(n.id) } : {}),
+      ...(n.parent !== undefined ? { parentId: n.parent, extent: 'parent' as const } : {}),
+      ...(box ? { width: box.width, height: box.height, ...(sizes.has(n.id) ? { measured: sizes.get(n.id) } : {}) } : sizes.has(n.id) ? { measured: sizes.get(n.id) } : {}),
       selected: selected === n.pointer,
       deletable: !readOnly && !n.any,
       connectable: !readOnly,
-      ariaLabel: n.final ? `${step}, ${w.kindFinal(n.outcome ? w.outcomes[n.outcome] ?? n.outcome : '?')}` : w.nodeLabel(step, roleName(n.role)),
-      data: { id: n.id, step, role: roleName(n.role), final: n.final, outcome: n.outcome, initial: n.initial, compound: n.compound, problems, any: n.any, readOnly },
+      ariaLabel: n.final ? `${step}, ${n.parent !== undefined && !n.outcome ? w.final : w.kindFinal(n.outcome ? w.outcomes[n.outcome] ?? n.outcome : '?')}` : n.kind === 'parallel' ? `${step}, ${w.kindParallel}` : w.nodeLabel(step, roleName(n.role)),
+      data: { id: n.id, step, role: n.role === undefined && box ? '' : roleName(n.role), final: n.final, outcome: n.outcome, initial: n.initial, kind: n.kind, region: n.region, nested: n.parent !== undefined, problems, any: n.any, readOnly },
     };
   });
-  const stepOf = (id: string) => (id === anyState ? w.anyState : graph.nodes.find((n) => n.id === id)?.step?.[locale] ?? id);
-  const at = (id: string) => placed.get(id) ?? laidOut.get(id) ?? { x: 0, y: 0 };
-  const edges: TransitionEdge[] = graph.edges.filter((e) => laidOut.has(e.target) && laidOut.has(e.from)).map((e) => {
+  const stepOf = (id: string) => (id === anyState ? w.anyState : byId.get(id)?.step?.[locale] ?? id);
+  const at = (id: string) => layout.absolute.get(id) ?? { x: 0, y: 0 };
+  // a route is dagre's while neither end nor a box around either has been moved by hand
+  const movedAround = (id: string) => { for (let n = byId.get(id); n; n = n.parent === undefined ? undefined : byId.get(n.parent)) if (placed.has(n.id)) return true; return placed.has(id); };
+  const labelOf = (e: Graph['edges'][number]) => (e.kind === 'onDone' ? edgeLabel(e).replace(/^done/, w.whenDone) : edgeLabel(e));
+  const edges: TransitionEdge[] = graph.edges.filter((e) => !e.unresolved && laidOut.has(e.target) && laidOut.has(e.from)).map((e) => {
     // a transition back up the process (to supplement, to correct) runs along the right side, clear of those going down
     const back = at(e.target).y < at(e.from).y - 1;
     return {
@@ -151,8 +189,8 @@ export function ProcessGraph({ graph, roleName, problemsAt, selected, onSelect, 
     selected: selected === e.id,
     deletable: !readOnly && e.from !== anyState,
     markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
-    ariaLabel: w.edgeTitle(stepOf(e.from), edgeLabel(e), stepOf(e.target)),
-    data: { label: edgeLabel(e), route: placed.has(e.from) || placed.has(e.target) ? undefined : layout.edges.get(e.id), testId: edgeTestId(e), problems: problemsAt(e.id).length, select: () => onSelect(e.id) },
+    ariaLabel: w.edgeTitle(stepOf(e.from), labelOf(e), stepOf(e.target)),
+    data: { label: labelOf(e), route: movedAround(e.from) || movedAround(e.target) ? undefined : layout.edges.get(e.id), testId: edgeTestId(e), problems: problemsAt(e.id).length, select: () => onSelect(e.id) },
     };
   });
 
@@ -172,7 +210,7 @@ export function ProcessGraph({ graph, roleName, problemsAt, selected, onSelect, 
         next.set(c.id, c.position);
         changed = true;
       } else if (c.type === 'select' && c.selected) {
-        onSelect(c.id === anyState ? '/process' : graph.nodes.find((n) => n.id === c.id)?.pointer);
+        onSelect(c.id === anyState ? '/process' : byId.get(c.id)?.pointer);
       }
     }
     if (changed) setMoved({ key, at: next });
@@ -189,7 +227,7 @@ export function ProcessGraph({ graph, roleName, problemsAt, selected, onSelect, 
         onEdgesChange={(changes) => {
           for (const c of changes) if (c.type === 'select' && c.selected) onSelect(c.id);
         }}
-        onNodeClick={(_, n) => onSelect(n.id === anyState ? '/process' : graph.nodes.find((x) => x.id === n.id)?.pointer)}
+        onNodeClick={(_, n) => onSelect(n.id === anyState ? '/process' : byId.get(n.id)?.pointer)}
         onEdgeClick={(_, e) => onSelect(e.id)}
         onPaneClick={() => onSelect('/process')}
         onConnect={(c) => c.source && c.target && onConnect(c.source, c.target)}

@@ -27,7 +27,7 @@ export function ProcessSection({ editor, state, problems, readOnly }: SectionPro
   const definition = state.definition as MatterDefinition;
   const graph = useMemo(() => readProcess(definition), [definition]);
   const roles = Array.isArray(definition?.roles) ? definition.roles : [];
-  const [adding, setAdding] = useState<{ kind: 'state' } | { kind: 'transition'; start: TransitionDraft }>();
+  const [adding, setAdding] = useState<{ kind: 'state'; parent?: string } | { kind: 'transition'; start: TransitionDraft }>();
   const [error, setError] = useState<string>();
   const [layoutRun, setLayoutRun] = useState(0);
   const [focusOn, setFocusOn] = useState<string>(); // the form to focus once it shows (chosen from a table)
@@ -44,19 +44,22 @@ export function ProcessSection({ editor, state, problems, readOnly }: SectionPro
   const select = useCallback((pointer: string | undefined) => editor.select(pointer), [editor]);
 
   const own = useMemo(() => problems.filter((p) => under(p.pointer, '/process')), [problems]);
-  const problemsAt = useCallback((pointer: string): readonly Problem[] => own.filter((p) => under(p.pointer, pointer)), [own]);
+  // a state's problems are its own and its transitions': those inside a child state are the child's
+  const problemsAt = useCallback((pointer: string): readonly Problem[] => own.filter((p) => under(p.pointer, pointer) && !p.pointer.startsWith(`${pointer}/states/`)), [own]);
   const processLevel = own.filter((p) => !graph.nodes.some((n) => under(p.pointer, n.pointer)));
   const roleName = (id: string | undefined) => (id === undefined ? w.noRole : roles.find((r) => r.id === id)?.name?.[locale] ?? id);
   const { node, edge } = selectedOf(graph, state.selection);
 
   const removeState = (id: string) => {
     const n = graph.nodes.find((x) => x.id === id);
-    if (n?.initial) {
+    // where its parent starts, it goes only with another to start at (chosen in its form); a last child goes alone
+    const siblings = graph.nodes.filter((x) => x.parent === n?.parent).length;
+    if (n?.initial && (n.parent === undefined || siblings > 1)) {
       select(n.pointer);
       setError(w.initialDelete);
       return;
     }
-    run({ name: 'remove-state', args: { id } });
+    run({ name: 'remove-state', args: { path: id } });
   };
   const removeTransition = (e: ProcessEdge) => run({ name: 'remove-transition', args: { at: refOf(e) } });
   const deleteSelected = () => {
@@ -104,10 +107,10 @@ export function ProcessSection({ editor, state, problems, readOnly }: SectionPro
           onDelete={deleteSelected} readOnly={readOnly} layoutRun={layoutRun}
         />
         <div className="process-side">
-          {adding?.kind === 'state' && !readOnly && <AddStateForm definition={definition} run={run} onClose={() => setAdding(undefined)} />}
+          {adding?.kind === 'state' && !readOnly && <AddStateForm key={adding.parent ?? ''} definition={definition} graph={graph} parent={adding.parent} run={run} onClose={() => setAdding(undefined)} />}
           {adding?.kind === 'transition' && !readOnly && <AddTransitionForm key={JSON.stringify(adding.start)} graph={graph} start={adding.start} run={run} onClose={() => setAdding(undefined)} />}
           {!adding && node && (
-            <StateForm key={node.id} node={node} graph={graph} roles={roles} problems={problemsAt(node.pointer)} readOnly={readOnly} run={run} onSelect={select} focus={focusOn === node.pointer} onFocused={() => setFocusOn(undefined)} />
+            <StateForm key={node.id} node={node} graph={graph} roles={roles} problems={problemsAt(node.pointer)} readOnly={readOnly} run={run} onSelect={select} focus={focusOn === node.pointer} onFocused={() => setFocusOn(undefined)} onAddChild={() => setAdding({ kind: 'state', parent: node.id })} />
           )}
           {!adding && edge && <TransitionForm key={edge.id} edge={edge} graph={graph} problems={problemsAt(edge.id)} readOnly={readOnly} run={run} focus={focusOn === edge.id} onFocused={() => setFocusOn(undefined)} definition={definition} editor={editor} />}
           {!adding && !node && !edge && <p className="muted">{w.nothingSelected}</p>}

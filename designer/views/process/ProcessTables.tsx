@@ -1,10 +1,11 @@
 /**
  * The process as two tables — steps and transitions — under the graph: what a screen reader reads and where a
- * keyboard user works. Each row's Edit opens its form (focused), Delete removes it through the same commands.
+ * keyboard user works. Nested states are listed by path under their parent, indented. Each row's Edit opens its form
+ * (focused), Delete removes it through the same commands.
  */
 import type { Problem } from '../../../engine/index.ts';
 import { useDesigner } from '../../context.ts';
-import { anyState, edgeLabel, guardText, type ProcessEdge, type ProcessGraph } from '../../model/process.ts';
+import { anyState, edgeLabel, guardText, type ProcessEdge, type ProcessGraph, type ProcessNode } from '../../model/process.ts';
 import { edgeTestId } from './ProcessGraph.tsx';
 import { processWords } from './words.ts';
 
@@ -24,7 +25,12 @@ export function ProcessTables({ graph, roleName, problemsAt, selected, readOnly,
   const w = processWords[locale];
   const c = w.stateColumns;
   const t = w.transitionColumns;
-  const stepOf = (id: string) => (id === anyState ? w.anyState : graph.nodes.find((n) => n.id === id)?.step?.[locale] ?? id);
+  // a nested state's step name is said with its path: two regions may each have a step "checking"
+  const stepOf = (id: string) => (id === anyState ? w.anyState : id.includes('.') ? `${graph.nodes.find((n) => n.id === id)?.step?.[locale] ?? id} (${id})` : graph.nodes.find((n) => n.id === id)?.step?.[locale] ?? id);
+  const kindOf = (n: ProcessNode): string => [
+    ...(n.final ? [n.parent === undefined || n.outcome ? w.kindFinal(n.outcome ? w.outcomes[n.outcome] ?? n.outcome : '?') : w.final] : n.kind === 'parallel' ? [w.kindParallel] : n.kind === 'compound' ? [w.kindCompound] : n.initial ? [] : [w.kindStep]),
+    ...(n.initial ? [w.kindInitial] : []), ...(n.region ? [w.kindRegion] : []),
+  ].join(' · ');
   return (
     <div className="process-tables" data-testid="process-tables">
       <table data-testid="process-states-table">
@@ -36,10 +42,10 @@ export function ProcessTables({ graph, roleName, problemsAt, selected, readOnly,
             const step = n.step?.[locale] ?? n.id;
             return (
               <tr key={n.id} className={selected === n.pointer ? 'selected' : undefined} data-testid={`process-state-row-${n.id}`}>
-                <th scope="row" className="code">{n.id}</th>
+                <th scope="row" className={`code process-depth-${n.depth}`}>{n.id}</th>
                 <td>{step}</td>
-                <td>{n.final ? '' : roleName(n.role)}</td>
-                <td>{n.final ? w.kindFinal(n.outcome ? w.outcomes[n.outcome] ?? n.outcome : '?') : n.initial ? w.kindInitial : w.kindStep}</td>
+                <td>{n.final ? '' : n.role === undefined && n.compound ? '' : roleName(n.role)}</td>
+                <td>{kindOf(n)}</td>
                 <td className={problems ? 'error' : undefined}>{problems ? w.stateProblems(problems) : w.noProblems}</td>
                 <td>
                   <span className="row-actions">
@@ -58,12 +64,13 @@ export function ProcessTables({ graph, roleName, problemsAt, selected, readOnly,
         <tbody>
           {graph.edges.map((e) => {
             const id = edgeTestId(e);
-            const name = w.edgeTitle(stepOf(e.from), edgeLabel(e), stepOf(e.target));
+            const label = e.kind === 'onDone' ? edgeLabel(e).replace(/^done/, w.whenDone) : edgeLabel(e);
+            const name = w.edgeTitle(stepOf(e.from), label, stepOf(e.target));
             const problems = problemsAt(e.id).length;
             return (
               <tr key={e.id} className={selected === e.id ? 'selected' : undefined} data-testid={`process-transition-row-${id}`}>
                 <td>{stepOf(e.from)}</td>
-                <th scope="row" className="code">{e.kind === 'on' ? e.event : e.kind === 'after' ? `after ${e.event}` : 'always'}{problems ? <span className="error"> ({w.stateProblems(problems)})</span> : null}</th>
+                <th scope="row" className="code">{e.kind === 'on' ? e.event : e.kind === 'after' ? `after ${e.event}` : e.kind === 'onDone' ? w.whenDone : 'always'}{problems ? <span className="error"> ({w.stateProblems(problems)})</span> : null}</th>
                 <td>{stepOf(e.target)}</td>
                 <td className="code">{guardText(e) ?? ''}</td>
                 <td className="code">{e.actions.join(', ')}</td>

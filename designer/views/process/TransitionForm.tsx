@@ -11,6 +11,7 @@ import { paramGuardTypes, type ParamGuard } from '../../model/commands/process.t
 import type { Editor } from '../../model/editor.ts';
 import { anyState, edgeLabel, guardText, type ProcessEdge, type ProcessGraph, type TransitionRef } from '../../model/process.ts';
 import { messageOf } from '../situations/SituationEditor.tsx';
+import { stateOption } from './AddForms.tsx';
 import { defaultGuard, GuardParams } from './GuardParams.tsx';
 import { processWords } from './words.ts';
 
@@ -44,6 +45,7 @@ export function TransitionForm({ edge, graph, problems, readOnly, run, focus, on
   const at = refOf(edge);
   const renameEvent = () => event !== edge.event && run({ name: 'rename-event', args: { from: edge.from, event: edge.event, to: event.trim() } });
   const stepOf = (id: string) => (id === anyState ? w.anyState : graph.nodes.find((n) => n.id === id)?.step?.[locale] ?? id);
+  const title = edge.kind === 'onDone' ? edgeLabel(edge).replace(/^done/, w.whenDone) : edgeLabel(edge);
   const actions = new Set(edge.actions);
   const paramType = (paramGuardTypes as readonly string[]).includes(String(edge.guardParams?.type)) ? (edge.guardParams!.type as ParamGuard['type']) : undefined;
   // a parameterised choice starts from a default the official then edits; choosing the same one again keeps it
@@ -56,7 +58,7 @@ export function TransitionForm({ edge, graph, problems, readOnly, run, focus, on
   const toggle = (name: string, on: boolean) => run({ name: 'set-transition', args: { at, actions: knownActions.map((a) => a.name).filter((a) => (a === name ? on : actions.has(a))) } });
   return (
     <fieldset className="properties process-form" disabled={fixed} data-testid="process-transition-form" data-transition={edge.id}>
-      <legend>{w.transitionForm(edgeLabel(edge))}</legend>
+      <legend>{w.transitionForm(title)}</legend>
       <p>{w.from}: <strong>{stepOf(edge.from)}</strong> <span className="code muted">({edge.from === anyState ? '*' : edge.from})</span></p>
       {edge.kind === 'on' ? (
         <div className="row-actions">
@@ -68,10 +70,11 @@ export function TransitionForm({ edge, graph, problems, readOnly, run, focus, on
         <p>{w.kind}: {w.kinds[edge.kind]}{edge.kind === 'after' ? ` ${edge.event}` : ''}</p>
       )}
       {edge.kind === 'on' && <span className="muted field-hint" id="process-event-hint">{w.eventHint}</span>}
+      {edge.written !== edge.target && <p className="muted field-hint" data-testid="process-transition-written">{w.nestedHint} <span className="code">{edge.written}</span></p>}
       <label>{w.target}
         <select ref={first} value={edge.target} onChange={(e) => run({ name: 'set-transition', args: { at, target: e.target.value } })} data-testid="process-transition-target">
           {!graph.nodes.some((n) => n.id === edge.target) && <option value={edge.target}>{edge.target}</option>}
-          {graph.nodes.map((n) => <option key={n.id} value={n.id}>{n.step?.[locale] ?? n.id} ({n.id})</option>)}
+          {graph.nodes.map((n) => <option key={n.id} value={n.id}>{stateOption(n, locale)}</option>)}
         </select>
       </label>
       <label>{w.guard}
@@ -102,7 +105,7 @@ export function TransitionForm({ edge, graph, problems, readOnly, run, focus, on
       )}
       {!fixed && (
         <button type="button" className="btn btn-small" onClick={() => run({ name: 'remove-transition', args: { at } })} data-testid="process-transition-delete">
-          {w.deleteTransition(edgeLabel(edge))}
+          {w.deleteTransition(title)}
         </button>
       )}
     </fieldset>
