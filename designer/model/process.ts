@@ -99,10 +99,13 @@ export interface TransitionRef {
 /** The pointer of a state, by its path ("a.b" → /process/states/a/states/b). */
 export const statePointer = (path: string): string => `/process/states/${path.split('.').map(escapeToken).join('/states/')}`;
 
+/** The pointer of what a transition's `from` keeps its transitions in: a state, or the process itself (`anyState`). */
+export const ownerPointer = (from: string): string => (from === anyState ? '/process' : statePointer(from));
+
 /** The pointer of the spec a transition lives in (the event's value, an array for alternatives). */
 export function specPointer(ref: TransitionRef): string {
   const kind = ref.kind ?? 'on';
-  return kind === 'always' || kind === 'onDone' ? `${statePointer(ref.from)}/${kind}` : `${statePointer(ref.from)}/${kind}/${escapeToken(ref.event)}`;
+  return kind === 'always' || kind === 'onDone' ? `${ownerPointer(ref.from)}/${kind}` : `${ownerPointer(ref.from)}/${kind}/${escapeToken(ref.event)}`;
 }
 
 /** The pointer of one transition. */
@@ -153,7 +156,7 @@ export function readProcess(definition: MatterDefinition | undefined): ProcessGr
  * The transitions leaving one state (a JSON value, at `from`'s path): its events, then its delays, then its eventless
  * ones, then its onDone. Targets resolve from `from` (from the root for `anyState`).
  */
-export function edgesOfState(process: Process, from: string, state: Record<string, unknown>, base = statePointer(from)): ProcessEdge[] {
+export function edgesOfState(process: Process, from: string, state: Record<string, unknown>, base = ownerPointer(from)): ProcessEdge[] {
   const edges: ProcessEdge[] = [];
   const source = from === anyState ? undefined : from;
   const push = (kind: TransitionKind, event: string, spec: unknown) => {
@@ -184,8 +187,10 @@ export function edgesOfState(process: Process, from: string, state: Record<strin
 /**
  * The shortest target XState resolves from `from` to `to` (both paths): the sibling's name when `to` is a sibling
  * of `from` (or `from` itself), otherwise `#<process id>.<path>`; undefined when neither resolves (no process id).
+ * From the root (`from` undefined or `anyState`) it is the path itself, which the root reads from the top.
  */
 export function targetFrom(process: Process, from: string | undefined, to: string): string | undefined {
+  if (from === undefined || from === anyState) return resolveTarget(process, undefined, to) === to ? to : undefined;
   const parentOf = (p: string) => (p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : undefined);
   const key = to.slice(to.lastIndexOf('.') + 1);
   if ((from === undefined ? undefined : parentOf(from)) === parentOf(to) && resolveTarget(process, from, key) === to) return key;
@@ -211,13 +216,20 @@ export function edgeLabel(edge: Pick<ProcessEdge, 'kind' | 'event' | 'guard' | '
 
 /** The transition a pointer names, or the innermost state it is in: what the process view selects for a pointer. */
 export function selectedOf(graph: ProcessGraph, pointer: string | undefined): { node?: ProcessNode; edge?: ProcessEdge } {
-  if (!pointer?.startsWith('/process/states/')) return {};
+  if (!pointer?.startsWith('/process/states/') && !pointer?.startsWith('/process/on/')) return {};
   const inside = (base: string) => pointer === base || pointer.startsWith(`${base}/`);
   const edge = graph.edges.filter((e) => inside(e.id)).sort((a, b) => b.id.length - a.id.length)[0];
   if (edge) return { edge };
   const node = graph.nodes.filter((n) => inside(n.pointer)).sort((a, b) => b.pointer.length - a.pointer.length)[0];
   return node ? { node } : {};
 }
+
+/**
+ * The top-level states that handle `event` themselves: a case there takes their own transition, never the root's
+ * (XState: the state's own wins; final states accept none). As the validator's graph reads it (engine/process/graph.ts).
+ */
+export const overriding = (graph: ProcessGraph, event: string): ProcessNode[] =>
+  graph.nodes.filter((n) => n.depth === 1 && !n.final && graph.edges.some((e) => e.from === n.id && e.kind === 'on' && e.event === event));
 
 /** The key of a path ("a.b" → "b") and its parent's path ("a.b" → "a"; "a" → undefined). */
 export const keyOf = (path: string): string => path.slice(path.lastIndexOf('.') + 1);

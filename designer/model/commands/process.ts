@@ -6,11 +6,11 @@
  * what the validator would only report afterwards.
  */
 import { knownActions, knownGuards, type LocalizedText, type MatterDefinition } from '../../../engine/index.ts';
-import { escapeToken, isObject } from '../../../engine/json/pointer.ts';
+import { isObject } from '../../../engine/json/pointer.ts';
 import { maxStateDepth, nodeAt, type StateNode } from '../../../engine/process/nodes.ts';
 import type { Op } from '../patch.ts';
 import {
-  anyState, edgesOfState, keyOf, outcomes, parentOf, processOf, readProcess, specPointer, stateName, statePointer,
+  anyState, edgesOfState, keyOf, outcomes, ownerPointer, parentOf, processOf, readProcess, specPointer, stateName, statePointer,
   type Outcome, type ProcessEdge, type TransitionRef,
 } from '../process.ts';
 import { command, CommandError } from './command.ts';
@@ -43,7 +43,6 @@ export const stateOf = (definition: MatterDefinition, name: string, path: string
 /** The JSON a transition spec of `from` lives in: the state, or the process for `anyState` (its own `on`). */
 export const ownerOf = (definition: MatterDefinition, from: string): Json =>
   from === anyState ? (processOf(definition) as unknown as Json) : (nodeAt(processOf(definition), from)?.state as unknown as Json);
-const ownerPointer = (from: string): string => (from === anyState ? '/process' : statePointer(from));
 
 const guards = new Set(knownGuards.map((g) => g.name));
 const actionNames = new Set(knownActions.map((a) => a.name));
@@ -90,7 +89,7 @@ export function transitionValue(t: { target: string; guard?: unknown; actions?: 
 /** The ops that write `list` as the spec of (from, kind, event): removing the spec (and its map, emptied) for none. */
 export function writeSpec(owner: Json, ref: TransitionRef, list: readonly unknown[]): Op[] {
   const kind = ref.kind ?? 'on';
-  const at = ref.from === anyState ? `/process/on/${escapeToken(ref.event)}` : specPointer(ref);
+  const at = specPointer(ref);
   const value = specOf(list);
   if (value !== undefined) return [{ op: 'set', path: at, value }];
   if (single(kind)) return owner[kind] === undefined ? [] : [{ op: 'delete', path: at }];

@@ -1,13 +1,17 @@
 /**
  * Adding a step (inside which state — none for the top level —, its id, step name in both languages, acting role)
- * and adding a transition (from, on an event, a delay, at once or when its child states are done, to, guard and
- * actions). States are listed by path, indented by depth. Each is one command; a refusal is shown beside the form.
+ * and adding a transition (from a state or in every step, on an event, a delay, at once or when its child states are
+ * done, to, guard — named, or over the case data, edited afterwards in the transition's form — and actions). States
+ * are listed by path, indented by depth. Each is one command; a refusal is shown beside the form.
  */
 import { useState, type FormEvent } from 'react';
 import { knownActions, knownGuards, type MatterDefinition } from '../../../engine/index.ts';
 import { useDesigner } from '../../context.ts';
 import type { Command } from '../../model/commands/index.ts';
-import { freshStateName, type ProcessGraph, type ProcessNode, type TransitionKind } from '../../model/process.ts';
+import { paramGuardTypes, type ParamGuard } from '../../model/commands/process.ts';
+import { anyState, eventName, freshStateName, type ProcessGraph, type ProcessNode, type TransitionKind } from '../../model/process.ts';
+import { defaultGuard } from './GuardParams.tsx';
+import { Overridden } from './Overridden.tsx';
 import { processWords } from './words.ts';
 
 // An id from an English step name: "Second review" → secondReview.
@@ -77,31 +81,46 @@ export interface TransitionDraft {
   readonly target?: string;
 }
 
-export function AddTransitionForm({ graph, start, run, onClose }: { graph: ProcessGraph; start: TransitionDraft; run: (command: Command) => boolean; onClose: () => void }) {
+export interface AddTransitionFormProps {
+  readonly definition: MatterDefinition;
+  readonly graph: ProcessGraph;
+  readonly start: TransitionDraft;
+  readonly run: (command: Command) => boolean;
+  readonly onClose: () => void;
+}
+
+export function AddTransitionForm({ definition, graph, start, run, onClose }: AddTransitionFormProps) {
   const { locale } = useDesigner();
   const w = processWords[locale];
   const sources = graph.nodes.filter((n) => !n.final);
   const [from, setFrom] = useState(start.from ?? sources[0]?.id ?? '');
-  const [kind, setKind] = useState<TransitionKind>('on');
+  const [chosenKind, setKind] = useState<TransitionKind>('on');
   const [event, setEvent] = useState('');
   const [target, setTarget] = useState(start.target ?? graph.nodes[0]?.id ?? '');
   const [guard, setGuard] = useState('');
   const [actions, setActions] = useState<readonly string[]>([]);
+  const root = from === anyState;
+  const fromNode = graph.nodes.find((n) => n.id === from);
+  // every step accepts events only; a when-done transition needs child states
+  const kinds: readonly TransitionKind[] = root ? ['on'] : ['on', 'after', 'always', ...(fromNode?.compound ? ['onDone' as const] : [])];
+  const kind = kinds.includes(chosenKind) ? chosenKind : 'on';
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const transition = { target, ...(guard ? { guard } : {}), ...(actions.length ? { actions } : {}) };
+    // a guard over the case data starts from its default, edited in the transition's form that opens next
+    const chosen = guard.startsWith('#') ? defaultGuard(guard.slice(1) as ParamGuard['type'], definition) : guard;
+    const transition = { target, ...(chosen ? { guard: chosen } : {}), ...(actions.length ? { actions } : {}) };
     if (run({ name: 'add-transition', args: { from, kind, event: kind === 'on' || kind === 'after' ? event.trim() : '', transition } })) onClose();
   };
-  const fromNode = graph.nodes.find((n) => n.id === from);
-  const kinds = (['on', 'after', 'always', ...(fromNode?.compound ? ['onDone' as const] : [])] as const);
   return (
     <form className="properties process-form" onSubmit={submit} aria-label={w.addTransition} data-testid="process-add-transition-form" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <h3 className="panel-heading">{w.addTransition}</h3>
       <label>{w.from}
         <select value={from} onChange={(e) => setFrom(e.target.value)} autoFocus data-testid="process-new-transition-from">
+          <option value={anyState}>{w.everyStep} (*)</option>
           {sources.map((n) => <option key={n.id} value={n.id}>{stateOption(n, locale)}</option>)}
         </select>
       </label>
+      {root && <span className="muted field-hint">{w.rootHint}</span>}
       <label>{w.kind}
         <select value={kind} onChange={(e) => setKind(e.target.value as TransitionKind)} data-testid="process-new-transition-kind">
           {kinds.map((k) => <option key={k} value={k}>{w.kinds[k]}</option>)}
@@ -115,6 +134,7 @@ export function AddTransitionForm({ graph, start, run, onClose }: { graph: Proce
           <span className="muted field-hint" id="process-new-transition-hint">{kind === 'on' ? w.eventHint : w.delayHint}</span>
         </>
       )}
+      {root && eventName.test(event.trim()) && <Overridden graph={graph} event={event.trim()} locale={locale} />}
       <label>{w.target}
         <select value={target} onChange={(e) => setTarget(e.target.value)} data-testid="process-new-transition-target">
           {graph.nodes.map((n) => <option key={n.id} value={n.id}>{stateOption(n, locale)}</option>)}
@@ -123,6 +143,7 @@ export function AddTransitionForm({ graph, start, run, onClose }: { graph: Proce
       <label>{w.guard}
         <select value={guard} onChange={(e) => setGuard(e.target.value)} data-testid="process-new-transition-guard">
           <option value="">{w.noGuard}</option>
+          {paramGuardTypes.map((type) => <option key={type} value={`#${type}`}>{w.paramGuardTypes[type]}</option>)}
           {knownGuards.map((g) => <option key={g.name} value={g.name} title={g.description}>{g.name}</option>)}
         </select>
       </label>

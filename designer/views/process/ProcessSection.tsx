@@ -8,7 +8,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { MatterDefinition, Problem } from '../../../engine/index.ts';
 import { useDesigner } from '../../context.ts';
 import type { Command } from '../../model/commands/index.ts';
-import { readProcess, selectedOf, type ProcessEdge } from '../../model/process.ts';
+import { anyState, readProcess, selectedOf, type ProcessEdge } from '../../model/process.ts';
 import type { SectionProps } from '../section.ts';
 import { messageOf } from '../situations/SituationEditor.tsx';
 import { AddStateForm, AddTransitionForm, type TransitionDraft } from './AddForms.tsx';
@@ -108,7 +108,7 @@ export function ProcessSection({ editor, state, problems, readOnly }: SectionPro
         />
         <div className="process-side">
           {adding?.kind === 'state' && !readOnly && <AddStateForm key={adding.parent ?? ''} definition={definition} graph={graph} parent={adding.parent} run={run} onClose={() => setAdding(undefined)} />}
-          {adding?.kind === 'transition' && !readOnly && <AddTransitionForm key={JSON.stringify(adding.start)} graph={graph} start={adding.start} run={run} onClose={() => setAdding(undefined)} />}
+          {adding?.kind === 'transition' && !readOnly && <AddTransitionForm key={JSON.stringify(adding.start)} definition={definition} graph={graph} start={adding.start} run={run} onClose={() => setAdding(undefined)} />}
           {!adding && node && (
             <StateForm key={node.id} node={node} graph={graph} roles={roles} problems={problemsAt(node.pointer)} readOnly={readOnly} run={run} onSelect={select} focus={focusOn === node.pointer} onFocused={() => setFocusOn(undefined)} onAddChild={() => setAdding({ kind: 'state', parent: node.id })} />
           )}
@@ -119,6 +119,7 @@ export function ProcessSection({ editor, state, problems, readOnly }: SectionPro
       <ProcessTables
         graph={graph} roleName={roleName} problemsAt={problemsAt} selected={edge?.id ?? node?.pointer} readOnly={readOnly}
         onEdit={edit} onDeleteState={removeState} onDeleteTransition={removeTransition}
+        onAddRoot={() => setAdding({ kind: 'transition', start: { from: anyState } })}
       />
     </div>
   );

@@ -1,11 +1,11 @@
 /**
- * The process as two tables — steps and transitions — under the graph: what a screen reader reads and where a
- * keyboard user works. Nested states are listed by path under their parent, indented. Each row's Edit opens its form
- * (focused), Delete removes it through the same commands.
+ * The process as tables — steps, transitions, and the transitions every step accepts (the process's own `on`) —
+ * under the graph: what a screen reader reads and where a keyboard user works. Nested states are listed by path
+ * under their parent, indented. Each row's Edit opens its form (focused), Delete removes it through the same commands.
  */
 import type { Problem } from '../../../engine/index.ts';
 import { useDesigner } from '../../context.ts';
-import { anyState, edgeLabel, guardText, type ProcessEdge, type ProcessGraph, type ProcessNode } from '../../model/process.ts';
+import { anyState, edgeLabel, guardText, overriding, type ProcessEdge, type ProcessGraph, type ProcessNode } from '../../model/process.ts';
 import { edgeTestId } from './ProcessGraph.tsx';
 import { processWords } from './words.ts';
 
@@ -18,9 +18,11 @@ export interface ProcessTablesProps {
   readonly onEdit: (pointer: string) => void;
   readonly onDeleteState: (id: string) => void;
   readonly onDeleteTransition: (edge: ProcessEdge) => void;
+  /** Opens the form adding a transition every step accepts. */
+  readonly onAddRoot: () => void;
 }
 
-export function ProcessTables({ graph, roleName, problemsAt, selected, readOnly, onEdit, onDeleteState, onDeleteTransition }: ProcessTablesProps) {
+export function ProcessTables({ graph, roleName, problemsAt, selected, readOnly, onEdit, onDeleteState, onDeleteTransition, onAddRoot }: ProcessTablesProps) {
   const { locale } = useDesigner();
   const w = processWords[locale];
   const c = w.stateColumns;
@@ -62,7 +64,7 @@ export function ProcessTables({ graph, roleName, problemsAt, selected, readOnly,
         <caption>{w.transitions}</caption>
         <thead><tr><th scope="col">{t.from}</th><th scope="col">{t.event}</th><th scope="col">{t.target}</th><th scope="col">{t.guard}</th><th scope="col">{t.actions}</th><th scope="col">{t.edit}</th></tr></thead>
         <tbody>
-          {graph.edges.map((e) => {
+          {graph.edges.filter((e) => e.from !== anyState).map((e) => {
             const id = edgeTestId(e);
             const label = e.kind === 'onDone' ? edgeLabel(e).replace(/^done/, w.whenDone) : edgeLabel(e);
             const name = w.edgeTitle(stepOf(e.from), label, stepOf(e.target));
@@ -77,7 +79,7 @@ export function ProcessTables({ graph, roleName, problemsAt, selected, readOnly,
                 <td>
                   <span className="row-actions">
                     <button type="button" className="btn btn-small" onClick={() => onEdit(e.id)} aria-label={w.edit(name)} data-testid={`process-transition-edit-${id}`}>{readOnly ? '👁' : '✎'}</button>
-                    {!readOnly && e.from !== anyState && <button type="button" className="btn btn-small" onClick={() => onDeleteTransition(e)} aria-label={w.deleteTransition(name)} data-testid={`process-transition-delete-${id}`}>✕</button>}
+                    {!readOnly && <button type="button" className="btn btn-small" onClick={() => onDeleteTransition(e)} aria-label={w.deleteTransition(name)} data-testid={`process-transition-delete-${id}`}>✕</button>}
                   </span>
                 </td>
               </tr>
@@ -85,6 +87,52 @@ export function ProcessTables({ graph, roleName, problemsAt, selected, readOnly,
           })}
         </tbody>
       </table>
+      <RootTable graph={graph} problemsAt={problemsAt} selected={selected} readOnly={readOnly} onEdit={onEdit} onDelete={onDeleteTransition} onAdd={onAddRoot} />
+    </div>
+  );
+}
+
+// The process's own `on`: each event with the top-level steps that handle it themselves (and so do not take it).
+function RootTable({ graph, problemsAt, selected, readOnly, onEdit, onDelete, onAdd }: {
+  graph: ProcessGraph; problemsAt: (pointer: string) => readonly Problem[]; selected: string | undefined; readOnly: boolean;
+  onEdit: (pointer: string) => void; onDelete: (edge: ProcessEdge) => void; onAdd: () => void;
+}) {
+  const { locale } = useDesigner();
+  const w = processWords[locale];
+  const c = w.rootColumns;
+  const stepOf = (id: string) => `${graph.nodes.find((n) => n.id === id)?.step?.[locale] ?? id}${id.includes('.') ? ` (${id})` : ''}`;
+  const edges = graph.edges.filter((e) => e.from === anyState);
+  return (
+    <div className="process-root" data-testid="process-root-section">
+      <table data-testid="process-root-transitions-table" aria-describedby="process-root-hint">
+        <caption>{w.rootTransitions}</caption>
+        <thead><tr><th scope="col">{c.event}</th><th scope="col">{c.target}</th><th scope="col">{c.guard}</th><th scope="col">{c.actions}</th><th scope="col">{c.overridden}</th><th scope="col">{c.edit}</th></tr></thead>
+        <tbody>
+          {edges.length === 0 && <tr><td colSpan={6} className="muted" data-testid="process-root-none">{w.noRootTransitions}</td></tr>}
+          {edges.map((e) => {
+            const id = edgeTestId(e);
+            const name = w.edgeTitle(w.everyStep, edgeLabel(e), stepOf(e.target));
+            const problems = problemsAt(e.id).length;
+            return (
+              <tr key={e.id} className={selected === e.id ? 'selected' : undefined} data-testid={`process-transition-row-${id}`}>
+                <th scope="row" className="code">{e.event}{problems ? <span className="error"> ({w.stateProblems(problems)})</span> : null}</th>
+                <td>{stepOf(e.target)}</td>
+                <td className="code">{guardText(e) ?? ''}</td>
+                <td className="code">{e.actions.join(', ')}</td>
+                <td data-testid={`process-root-overridden-${id}`}>{overriding(graph, e.event).map((n) => n.step?.[locale] ?? n.id).join(locale === 'zh' ? '、' : ', ')}</td>
+                <td>
+                  <span className="row-actions">
+                    <button type="button" className="btn btn-small" onClick={() => onEdit(e.id)} aria-label={w.edit(name)} data-testid={`process-transition-edit-${id}`}>{readOnly ? '👁' : '✎'}</button>
+                    {!readOnly && <button type="button" className="btn btn-small" onClick={() => onDelete(e)} aria-label={w.deleteTransition(name)} data-testid={`process-transition-delete-${id}`}>✕</button>}
+                  </span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p className="muted field-hint" id="process-root-hint">{w.rootHint}</p>
+      {!readOnly && <button type="button" className="btn btn-small" onClick={onAdd} data-testid="process-add-root-transition">{w.addRootTransition}</button>}
     </div>
   );
 }

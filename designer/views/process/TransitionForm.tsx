@@ -1,7 +1,8 @@
 /**
  * The chosen transition's form: its event (renamed in its state), its target, its guard and actions from the
  * runtime's vocabulary or a guard over the case data (a data condition, a date older than a duration: GuardParams),
- * and removing it. An event every state accepts (the process's own `on`) is shown only.
+ * and removing it. An event every step accepts (the process's own `on`) is edited the same way, and says which
+ * top-level steps handle the event themselves (they do not take it).
  */
 import { useEffect, useRef, useState } from 'react';
 import { knownActions, knownGuards, type MatterDefinition, type Problem } from '../../../engine/index.ts';
@@ -13,6 +14,7 @@ import { anyState, edgeLabel, guardText, type ProcessEdge, type ProcessGraph, ty
 import { messageOf } from '../situations/SituationEditor.tsx';
 import { stateOption } from './AddForms.tsx';
 import { defaultGuard, GuardParams } from './GuardParams.tsx';
+import { Overridden } from './Overridden.tsx';
 import { processWords } from './words.ts';
 
 export interface TransitionFormProps {
@@ -41,11 +43,13 @@ export function TransitionForm({ edge, graph, problems, readOnly, run, focus, on
     first.current?.focus();
     onFocused();
   }, [focus, onFocused]);
-  const fixed = readOnly || edge.from === anyState;
+  const fixed = readOnly;
+  const root = edge.from === anyState;
   const at = refOf(edge);
   const renameEvent = () => event !== edge.event && run({ name: 'rename-event', args: { from: edge.from, event: edge.event, to: event.trim() } });
   const stepOf = (id: string) => (id === anyState ? w.anyState : graph.nodes.find((n) => n.id === id)?.step?.[locale] ?? id);
-  const title = edge.kind === 'onDone' ? edgeLabel(edge).replace(/^done/, w.whenDone) : edgeLabel(edge);
+  const label = edge.kind === 'onDone' ? edgeLabel(edge).replace(/^done/, w.whenDone) : edgeLabel(edge);
+  const title = root ? w.rootTitle(label) : label;
   const actions = new Set(edge.actions);
   const paramType = (paramGuardTypes as readonly string[]).includes(String(edge.guardParams?.type)) ? (edge.guardParams!.type as ParamGuard['type']) : undefined;
   // a parameterised choice starts from a default the official then edits; choosing the same one again keeps it
@@ -59,7 +63,7 @@ export function TransitionForm({ edge, graph, problems, readOnly, run, focus, on
   return (
     <fieldset className="properties process-form" disabled={fixed} data-testid="process-transition-form" data-transition={edge.id}>
       <legend>{w.transitionForm(title)}</legend>
-      <p>{w.from}: <strong>{stepOf(edge.from)}</strong> <span className="code muted">({edge.from === anyState ? '*' : edge.from})</span></p>
+      <p>{w.from}: <strong>{root ? w.everyStep : stepOf(edge.from)}</strong> <span className="code muted">({root ? '*' : edge.from})</span></p>
       {edge.kind === 'on' ? (
         <div className="row-actions">
           <label>{w.event}
@@ -70,6 +74,7 @@ export function TransitionForm({ edge, graph, problems, readOnly, run, focus, on
         <p>{w.kind}: {w.kinds[edge.kind]}{edge.kind === 'after' ? ` ${edge.event}` : ''}</p>
       )}
       {edge.kind === 'on' && <span className="muted field-hint" id="process-event-hint">{w.eventHint}</span>}
+      {root && <Overridden graph={graph} event={edge.event} locale={locale} />}
       {edge.written !== edge.target && <p className="muted field-hint" data-testid="process-transition-written">{w.nestedHint} <span className="code">{edge.written}</span></p>}
       <label>{w.target}
         <select ref={first} value={edge.target} onChange={(e) => run({ name: 'set-transition', args: { at, target: e.target.value } })} data-testid="process-transition-target">
