@@ -274,6 +274,10 @@ export const messages = {
     en: (p) => `eventless transitions ("always") form a loop through ${list(p.states)}: a case would move without end with nobody acting; end the chain in a state where someone acts or the case finishes`,
     zh: (p) => `无事件流转（"always"）在 ${list(p.states)} 之间形成循环：案件会在无人办理的情况下无休止地流转；请让其终止于有人办理的环节或终止状态`,
   },
+  'process.done-loop': {
+    en: (p) => `the join (onDone) of ${list(p.states)} leads back into a state that is done again at once: XState would join without end inside one step; lead it to a state where someone acts or the case finishes`,
+    zh: (p) => `${list(p.states)} 的汇合（onDone）又进入一个立即完成的状态：XState 会在同一步内无休止地汇合；请让它进入有人办理的环节或终止状态`,
+  },
   'process.always-initial': {
     en: (p) => `the initial state ${q(p.state)} cannot decide automatically ("always"): a case starts there while the applicant fills in the form, so nothing is known to decide on; put the automatic decision in a state after submission`,
     zh: (p) => `初始状态 ${q(p.state)} 不能自动判定（"always"）：案件在申请人填写表单时处于该状态，尚无可供判定的信息；请把自动判定放在提交之后的状态中`,

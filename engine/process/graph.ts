@@ -2,10 +2,10 @@
  * A process as a graph: every transition with its pointer (nested states' included, named by their paths), and
  * reachability both ways. Targets are resolved as XState resolves them (./nodes.ts).
  */
-import { join } from '../json/pointer.ts';
+import { isObject, join } from '../json/pointer.ts';
 import type { Guard, Process, Transition } from '../model/index.ts';
 import { alwaysEvent } from './automatic.ts';
-import { nodeAt, nodeMap, nodesOf, resolveTarget, topLevel } from './nodes.ts';
+import { completedOnEntry, nodeAt, nodeMap, nodesOf, resolveTarget, topLevel } from './nodes.ts';
 
 export interface Edge {
   /** Path of the state the transition belongs to. */
@@ -35,9 +35,10 @@ export function edgesOf(process: Process): readonly Edge[] {
 
 function collectEdges(process: Process, base: string): Edge[] {
   const edges: Edge[] = [];
+  const root = new Map<string, Edge[]>(); // a root-level transition resolves the same for every state: once
   for (const from of nodeMap(process).keys()) {
     stateEdges(process, from, base, edges);
-    rootEdges(process, from, base, edges);
+    rootEdges(process, from, base, edges, root);
   }
   return edges;
 }
@@ -49,16 +50,21 @@ export const doneEvent = 'done';
  * Appends the root-level transitions (`process.on`) a top-level state accepts: every event of the root that the
  * state does not handle itself (XState: the state's own transition wins); final states accept none.
  */
-export function rootEdges(process: Process, from: string, base: string, edges: Edge[]): void {
+export function rootEdges(process: Process, from: string, base: string, edges: Edge[], resolved = new Map<string, Edge[]>()): void {
   const node = nodeAt(process, from);
   const state = node?.depth === 1 ? node.state : undefined;
-  if (!process.on || !state || state.type === 'final') return;
+  if (!isObject(process.on) || !state || state.type === 'final') return;
+  const own = isObject(state.on) ? state.on : undefined;
   for (const name of Object.keys(process.on)) {
-    if (state.on && Object.hasOwn(state.on, name)) continue;
-    const spec = process.on[name]!;
-    const at = join(base, 'on', name);
-    const list = Array.isArray(spec) ? spec : [spec as string | Transition];
-    list.forEach((t, i) => edges.push({ ...edgeOf(process, undefined, from, name, t, Array.isArray(spec) ? join(at, i) : at), root: true }));
+    if (own && Object.hasOwn(own, name)) continue;
+    let list = resolved.get(name);
+    if (!list) {
+      const spec = process.on[name]!;
+      const at = join(base, 'on', name);
+      const specs = Array.isArray(spec) ? spec : [spec as string | Transition];
+      resolved.set(name, (list = specs.map((t, i) => ({ ...edgeOf(process, undefined, from, name, t, Array.isArray(spec) ? join(at, i) : at), root: true as const }))));
+    }
+    for (const edge of list) edges.push({ ...edge, from });
   }
 }
 
@@ -80,7 +86,7 @@ export function stateEdges(process: Process, from: string, base: string, edges: 
   };
   for (const key of ['on', 'after'] as const) {
     const map = state[key];
-    if (!map) continue;
+    if (!isObject(map)) continue; // a draft's string or list is no map of transitions (the meta-schema says so)
     for (const name of Object.keys(map)) list(map[name], key === 'on' ? name : delayEvent(name), join(at, key, name));
   }
   if (state.always !== undefined) list(state.always, alwaysEvent, join(at, 'always'));
@@ -93,9 +99,10 @@ function edgeOf(process: Process, source: string | undefined, from: string, even
   const path = resolveTarget(process, source, written);
   const target = path ?? String(written);
   const common = { from, event, target, ...(path === undefined ? { unresolved: true as const } : {}), pointer };
-  return typeof t === 'string'
+  // a draft's null or number has no target member to point at: the value itself is wrong
+  return typeof t === 'string' || !isObject(t)
     ? { ...common, actions: [], targetPointer: pointer }
-    : { ...common, guard: t?.guard, actions: t?.actions ?? [], targetPointer: join(pointer, 'target') };
+    : { ...common, guard: t.guard, actions: Array.isArray(t.actions) ? t.actions : [], targetPointer: join(pointer, 'target') };
 }
 
 /**
@@ -122,7 +129,10 @@ export function reachable(starts: Iterable<string>, edges: readonly Edge[], reve
   const next = new Map<string, string[]>();
   for (const e of edges) {
     const [a, b] = reverse ? [e.target, e.from] : [e.from, e.target];
-    next.set(a, [...(next.get(a) ?? []), b]);
+    // in place: copying the list per edge made a state with thousands of edges (root events × states) take minutes
+    const list = next.get(a);
+    if (list) list.push(b);
+    else next.set(a, [b]);
   }
   const seen = new Set<string>(starts);
   const queue = [...seen];
@@ -139,3 +149,62 @@ export function reachable(starts: Iterable<string>, edges: readonly Edge[], reve
 
 /** Paths of the final states of the process itself (top level: reaching one finishes the case). */
 export const finalStates = (process: Process): string[] => topLevel(process).filter((p) => nodeAt(process, p)?.kind === 'final');
+
+/**
+ * The cycles of a graph (state → states it leads to), each once, as the states on it from the first one met; depth
+ * first without recursion, so a chain of thousands of states cannot exhaust the stack.
+ */
+export function cyclesOf(next: ReadonlyMap<string, readonly string[]>): string[][] {
+  const done = new Set<string>();
+  const cycles: string[][] = [];
+  const found = new Set<string>();
+  for (const start of next.keys()) {
+    if (done.has(start)) continue;
+    done.add(start);
+    const path = [start];
+    const onPath = new Map([[start, 0]]);
+    const cursor = [0];
+    while (path.length > 0) {
+      const name = path.at(-1)!;
+      const to = next.get(name)?.[cursor[cursor.length - 1]!++];
+      if (to === undefined) {
+        path.pop();
+        cursor.pop();
+        onPath.delete(name);
+        continue;
+      }
+      const i = onPath.get(to);
+      if (i !== undefined) {
+        const cycle = path.slice(i);
+        const key = [...cycle].sort().join('\u0000');
+        if (!found.has(key)) cycles.push(cycle);
+        found.add(key);
+      } else if (!done.has(to)) {
+        done.add(to);
+        onPath.set(to, path.length);
+        path.push(to);
+        cursor.push(0);
+      }
+    }
+  }
+  return cycles;
+}
+
+/**
+ * The loops of joins (onDone) that XState would run without end inside one step: a state's onDone enters a state
+ * that completes at once (its final child, say), whose onDone leads back. Each as the states whose onDone it takes.
+ */
+export function doneLoops(process: Process): string[][] {
+  const next = new Map<string, string[]>();
+  for (const node of nodesOf(process)) {
+    if (node.state.onDone === undefined || (node.kind !== 'compound' && node.kind !== 'parallel')) continue;
+    const specs: unknown[] = Array.isArray(node.state.onDone) ? node.state.onDone : [node.state.onDone];
+    const to = new Set<string>();
+    for (const t of specs) {
+      const target = resolveTarget(process, node.path, typeof t === 'string' ? t : isObject(t) ? t.target : undefined);
+      if (target !== undefined) for (const p of completedOnEntry(process, target)) if (nodeAt(process, p)?.state.onDone !== undefined) to.add(p);
+    }
+    next.set(node.path, [...to]);
+  }
+  return cyclesOf(next);
+}

@@ -121,6 +121,40 @@ export function resolveTarget(process: Process, source: string | undefined, targ
   return nodeAt(process, path) ? path : undefined;
 }
 
+/**
+ * The states a case enters when a transition targets `path`: the state, then a compound one's initial child and a
+ * parallel one's every region, down to the leaves (document order; a missing initial child enters nothing more).
+ */
+export function entryOf(process: Process, path: string): string[] {
+  const node = nodeAt(process, path);
+  if (!node) return [];
+  if (node.kind === 'parallel') return [path, ...node.children.flatMap((c) => entryOf(process, c))];
+  if (node.kind !== 'compound' || typeof node.state.initial !== 'string') return [path];
+  const initial = `${path}.${node.state.initial}`;
+  return node.children.includes(initial) ? [path, ...entryOf(process, initial)] : [path];
+}
+
+/** Whether a compound or parallel state can complete (take its onDone): a final child of its own, or every region able to. */
+export function canComplete(process: Process, path: string): boolean {
+  const node = nodeAt(process, path);
+  if (node?.kind === 'compound') return node.children.some((c) => nodeAt(process, c)?.kind === 'final');
+  return node?.kind === 'parallel' && node.children.every((c) => canComplete(process, c));
+}
+
+/**
+ * The compound and parallel states that complete the moment a case enters `target`: a compound one whose final child
+ * it enters, a parallel one all of whose regions that does for (regions it does not enter count as not done).
+ */
+export function completedOnEntry(process: Process, target: string): string[] {
+  const active = new Set([...entryOf(process, target), ...lineage(process, target)]);
+  const done = (path: string): boolean => {
+    const node = nodeAt(process, path);
+    if (node?.kind === 'compound') return node.children.some((c) => active.has(c) && nodeAt(process, c)?.kind === 'final');
+    return node?.kind === 'parallel' && node.children.every((c) => active.has(c) && done(c));
+  };
+  return [...active].filter(done);
+}
+
 /** The role acting in a state: its own meta.role or its nearest ancestor's (none in a final state). */
 export function roleAt(process: Process, path: string): string | undefined {
   const node = nodeAt(process, path);

@@ -12,6 +12,7 @@ import { createMachine, initialTransition, transition, type AnyStateMachine } fr
 import { conditionError, conditionHolds, knownActions, knownGuards, missingOf, situationOf, type Guard, type JsonObject, type MatterDefinition, type Process } from '../../engine/index.ts';
 import { isObject, join, parsePointer, resolvePointer } from '../../engine/json/pointer.ts';
 import { olderThan, olderThanSince } from '../../engine/process/automatic.ts';
+import { doneLoops } from '../../engine/process/graph.ts';
 import type { DueDelay } from '../store/types.ts';
 import type { ProcessState } from '../../engine/model/index.ts';
 import { activePaths, isConfiguration, leavesOfState, lineage, nodeAt, nodesOf, resolveTarget, roleAt, stateOfValue, stateValueOf, type StateNode } from '../../engine/process/nodes.ts';
@@ -151,7 +152,16 @@ function checkTransitions(process: Process): void {
     if (s.always !== undefined) spec(s.always, join(node.pointer, 'always'), node.path);
     if (s.onDone !== undefined) spec(s.onDone, join(node.pointer, 'onDone'), node.path);
     if (node.kind === 'compound' && !node.children.includes(`${node.path}.${String(s.initial)}`)) refuse(join(node.pointer, 'initial'), 'is not a child state');
+    // XState enters a parallel state without regions as if it were a leaf: the case would rest where no step is taken
+    if (node.kind === 'parallel' && node.children.length === 0) refuse(join(node.pointer, 'states'), 'holds no regions');
+    // what XState would fail on only when a case gets there (an initial child of a leaf), or read otherwise than the walk
+    if (s.states !== undefined && !isObject(s.states)) refuse(join(node.pointer, 'states'), 'is not an object of states');
+    if (s.initial !== undefined && !node.children.includes(`${node.path}.${String(s.initial)}`)) refuse(join(node.pointer, 'initial'), 'is not a child state');
+    if (s.type !== undefined && s.type !== 'final' && s.type !== 'compound' && s.type !== 'parallel') refuse(join(node.pointer, 'type'), 'is not final, compound or parallel');
   }
+  // XState would take these joins without end inside one transition: the step would never return
+  const [loop] = doneLoops(process);
+  if (loop) refuse(join(nodeAt(process, loop[0]!)!.pointer, 'onDone'), `completes again at once (${loop.map((p) => JSON.stringify(p)).join(' → ')}): its joins loop without end`);
 }
 
 // The process as XState reads it: `always` under automaticEvent at every depth, root-level plain targets as paths

@@ -22,7 +22,7 @@ import { auditKeyOf, auditSealer, type AuditSealer } from './audit-seal.ts';
 import { atBoundary, guardedStore, typed } from './boundary.ts';
 import { compileForm, fieldErrors, sharedSchemasAjv } from './compile-form.ts';
 import { delaysAlong, delaysOfState } from './delays.ts';
-import { activePaths, nodeMap, stepOfState } from '../../engine/process/nodes.ts';
+import { activePaths, isConfiguration, nodeMap, stepOfState } from '../../engine/process/nodes.ts';
 import { migrateCases, migrationPlan, type FieldMapping, type MigrateInput, type MigrationHost, type MigrationPlan, type MigrationResult } from './migration.ts';
 import {
   CaseTamperedError, ConflictError, DefinitionError, ForbiddenError, InternalRuntimeError, InvalidArgumentError, InvalidEventError, NotFoundError, TamperedError,
@@ -392,6 +392,8 @@ export class Runtime {
     if (!record || !activePaths((await this.definitionOf(record)).process, record.state).includes(due.state)) return { ...result, outcome: 'raced' };
     if (!record.auditSeal || !this.sealer.verify(record, record.auditSeal)) return { ...result, outcome: 'tampered' };
     const published = await this.findDefinition(record.matterId, record.region, record.version, record.hash);
+    // a state the process cannot be in (a row rewritten and sealed again with the key): nothing to fire, nothing written
+    if (!isConfiguration(published.definition.process, record.state)) return { ...result, outcome: 'tampered' };
     const machine = machineOf(published.definition, published.hash);
     // a re-check of the automatic decisions (recheckOf) decides as a step landing there would; a delay takes its after-event
     const recheck = due.delay === recheckDelay && due.event === automaticEvent;

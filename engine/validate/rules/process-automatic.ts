@@ -1,9 +1,9 @@
 import { join, parsePointer } from '../../json/pointer.ts';
 import { declaresField } from '../../form/fields.ts';
-import type { JsonObject, MatterDefinition } from '../../model/index.ts';
+import type { JsonObject, MatterDefinition, Process } from '../../model/index.ts';
 import { alwaysOf } from '../../process/automatic.ts';
-import { edgesOf } from '../../process/graph.ts';
-import { nodesOf, resolveTarget } from '../../process/nodes.ts';
+import { cyclesOf, doneLoops, edgesOf } from '../../process/graph.ts';
+import { entryOf, lineage, nodeAt, nodesOf, resolveTarget } from '../../process/nodes.ts';
 import { problem, type Problem } from '../../problems/index.ts';
 import type { Rule } from '../rule.ts';
 import { fieldParts } from '../inclusion/parts.ts';
@@ -18,7 +18,7 @@ import { checkCondition } from './situation-conditions.ts';
  */
 export const processAutomaticRule: Rule<MatterDefinition> = {
   name: 'process-automatic',
-  codes: ['process.always-unguarded-not-last', 'process.unguarded-not-last', 'process.always-loop', 'process.always-initial', 'condition.unknown-field'],
+  codes: ['process.always-unguarded-not-last', 'process.unguarded-not-last', 'process.always-loop', 'process.done-loop', 'process.always-initial', 'condition.unknown-field'],
   check({ file, value }, ctx) {
     const problems: Problem[] = [];
     const { process } = value;
@@ -31,11 +31,13 @@ export const processAutomaticRule: Rule<MatterDefinition> = {
       else if (!declaresField(value.form.schema, edge.guard.params.field, ctx.sharedSchemas)) problems.push(problem('condition.unknown-field', file, join(at, 'field'), { field: edge.guard.params.field }));
       else problems.push(...neverDate(edge.guard.params.field, join(at, 'field'), file, value, ctx.sharedSchemas));
     }
+    // a case starts in the initial state and the states it enters with it (a compound one's initial child, …)
+    const initial = new Set(typeof process.initial === 'string' ? entryOf(process, process.initial) : []);
     for (const { path: name, state, pointer } of nodesOf(process)) {
       const list = alwaysOf(state);
       if (list.length === 0) continue;
       const at = join(pointer, 'always');
-      if (name === process.initial) problems.push(problem('process.always-initial', file, at, { state: name }));
+      if (initial.has(name)) problems.push(problem('process.always-initial', file, at, { state: name }));
       list.forEach((t, i) => {
         if (i < list.length - 1 && (typeof t === 'string' || t.guard === undefined)) {
           problems.push(problem('process.always-unguarded-not-last', file, Array.isArray(state?.always) ? join(at, i) : at, { state: name }));
@@ -56,7 +58,11 @@ export const processAutomaticRule: Rule<MatterDefinition> = {
       });
     }
     for (const cycle of alwaysCycles(value)) {
-      problems.push(problem('process.always-loop', file, join(nodesOf(process).find((n) => n.path === cycle[0])!.pointer, 'always'), { states: cycle }));
+      problems.push(problem('process.always-loop', file, join(nodeAt(process, cycle[0]!)!.pointer, 'always'), { states: cycle }));
+    }
+    // joins that complete again at once loop the same way, inside XState's own step
+    for (const cycle of doneLoops(process)) {
+      problems.push(problem('process.done-loop', file, join(nodeAt(process, cycle[0]!)!.pointer, 'onDone'), { states: cycle }));
     }
     return problems;
   },
@@ -84,29 +90,37 @@ function neverDate(field: string, at: string, file: string, definition: MatterDe
   return [problem('condition.value-never', file, at, { field, value: 'YYYY-MM-DD', formPointer: target.anchor })];
 }
 
-// The cycles of the graph of `always` transitions, each once, as the states on it from the first one met.
-function alwaysCycles(definition: MatterDefinition): string[][] {
-  const next = new Map<string, string[]>();
-  for (const { path: name, state } of nodesOf(definition.process)) {
-    const targets = alwaysOf(state).map((t) => resolveTarget(definition.process, name, typeof t === 'string' ? t : t?.target));
-    next.set(name, [...new Set(targets.filter((t): t is string => t !== undefined))]);
+// What else a transition from `source` into a region of a parallel state from outside that region enters: XState
+// exits and enters the parallel state, every region of it (from a sibling region, say).
+function regionsEntered(process: Process, source: string, target: string): string[] {
+  const out: string[] = [];
+  const line = lineage(process, target);
+  for (let i = 1; i < line.length; i++) {
+    const parallel = nodeAt(process, line[i]!);
+    if (parallel?.kind !== 'parallel') continue;
+    const region = line[i - 1]!;
+    if (source === region || source.startsWith(`${region}.`)) continue;
+    for (const r of parallel.children) out.push(...entryOf(process, r));
   }
-  const done = new Set<string>();
-  const cycles: string[][] = [];
-  const found = new Set<string>();
-  const visit = (name: string, path: string[]): void => {
-    const i = path.indexOf(name);
-    if (i !== -1) {
-      const cycle = path.slice(i);
-      const key = [...cycle].sort().join('\u0000');
-      if (!found.has(key)) cycles.push(cycle);
-      found.add(key);
-      return;
+  return out;
+}
+
+// The cycles of the graph of `always` transitions, each once, as the states on it from the first one met. A state
+// that decides leads to every state with an `always` that could decide next: the ones its target enters (a compound
+// target's initial child, …) and the target's ancestors, whose `always` holds in every state below them.
+function alwaysCycles(definition: MatterDefinition): string[][] {
+  const { process } = definition;
+  const decides = (path: string) => alwaysOf(nodeAt(process, path)?.state).length > 0;
+  const next = new Map<string, string[]>();
+  for (const { path: name, state } of nodesOf(process)) {
+    const list = alwaysOf(state);
+    if (list.length === 0) continue;
+    const to = new Set<string>();
+    for (const t of list) {
+      const target = resolveTarget(process, name, typeof t === 'string' ? t : t?.target);
+      if (target !== undefined) for (const p of [...entryOf(process, target), ...lineage(process, target).slice(1), ...regionsEntered(process, name, target)]) if (decides(p)) to.add(p);
     }
-    if (done.has(name)) return;
-    done.add(name);
-    for (const to of next.get(name) ?? []) visit(to, [...path, name]);
-  };
-  for (const name of next.keys()) visit(name, []);
-  return cycles;
+    next.set(name, [...to]);
+  }
+  return cyclesOf(next);
 }

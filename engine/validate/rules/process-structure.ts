@@ -1,7 +1,7 @@
-import { join } from '../../json/pointer.ts';
-import type { MatterDefinition } from '../../model/index.ts';
+import { isObject, join } from '../../json/pointer.ts';
+import type { MatterDefinition, Process } from '../../model/index.ts';
 import { edgesOf } from '../../process/graph.ts';
-import { maxStateDepth, nodeAt, nodesOf, type StateNode } from '../../process/nodes.ts';
+import { canComplete, maxStateDepth, nodeAt, nodesOf, type StateNode } from '../../process/nodes.ts';
 import { problem, type Problem } from '../../problems/index.ts';
 import type { Rule } from '../rule.ts';
 
@@ -27,13 +27,12 @@ export const processStructureRule: Rule<MatterDefinition> = {
         problems.push(problem('process.target-missing', file, edge.targetPointer, { state: edge.root ? '*' : edge.from, event: edge.event, target: edge.target }));
       }
     }
-    const all = nodesOf(process);
-    for (const node of all) problems.push(...nodeProblems(file, node, all));
+    for (const node of nodesOf(process)) problems.push(...nodeProblems(file, process, node));
     return problems;
   },
 };
 
-function nodeProblems(file: string, node: StateNode, all: readonly StateNode[]): Problem[] {
+function nodeProblems(file: string, process: Process, node: StateNode): Problem[] {
   const { state, path, pointer } = node;
   const problems: Problem[] = [];
   if (node.depth > maxStateDepth) return [problem('process.too-deep', file, pointer, { state: path, limit: maxStateDepth })];
@@ -45,31 +44,45 @@ function nodeProblems(file: string, node: StateNode, all: readonly StateNode[]):
     }
     return problems;
   }
+  // an onDone says the state has children too (XState never takes an atomic state's)
   const declared = state.type === 'parallel' || state.type === 'compound' || state.states !== undefined || state.initial !== undefined;
-  if (declared && node.children.length === 0) problems.push(problem('process.children-missing', file, state.states === undefined ? pointer : join(pointer, 'states'), { state: path }));
+  if ((declared || state.onDone !== undefined) && node.children.length === 0) {
+    problems.push(problem('process.children-missing', file, state.states !== undefined ? join(pointer, 'states') : declared ? pointer : join(pointer, 'onDone'), { state: path }));
+  }
   if (node.kind === 'compound' && node.children.length > 0) {
     const initial = state.initial;
     if (typeof initial !== 'string' || !node.children.includes(`${path}.${initial}`)) {
       problems.push(problem('process.initial-missing', file, initial === undefined ? pointer : join(pointer, 'initial'), { state: initial === undefined ? `${path}.?` : `${path}.${initial}` }));
     }
   }
-  if (node.kind === 'parallel') problems.push(...regionProblems(file, node, all));
+  // XState ignores a parallel state's initial, but fails on one naming no child when a case enters the state
+  if (node.kind === 'parallel' && state.initial !== undefined && !node.children.includes(`${path}.${String(state.initial)}`)) {
+    problems.push(problem('process.initial-missing', file, join(pointer, 'initial'), { state: `${path}.${String(state.initial)}` }));
+  }
+  if (node.kind === 'parallel') problems.push(...regionProblems(file, process, node));
   return problems;
 }
 
+// A state and every state nested in it, in document order.
+const subtree = (process: Process, path: string): StateNode[] => {
+  const node = nodeAt(process, path);
+  return node ? [node, ...node.children.flatMap((c) => subtree(process, c))] : [];
+};
+
 // A parallel state's regions: each one that never reaches a final child of its own keeps onDone from being taken,
 // and an event two regions handle would move both departments' parts with one person's step.
-function regionProblems(file: string, node: StateNode, all: readonly StateNode[]): Problem[] {
+// (Each region's own states are walked once: filtering every state per region took seconds for thousands of regions.)
+function regionProblems(file: string, process: Process, node: StateNode): Problem[] {
   const problems: Problem[] = [];
   const handledBy = new Map<string, string>();
   for (const region of node.children) {
-    const inside = all.filter((n) => n.path === region || n.path.startsWith(`${region}.`));
-    const regionNode = inside.find((n) => n.path === region)!;
-    if (node.state.onDone !== undefined && !regionNode.children.some((c) => all.find((n) => n.path === c)?.kind === 'final')) {
+    const inside = subtree(process, region);
+    const regionNode = inside[0]!;
+    if (node.state.onDone !== undefined && !canComplete(process, region)) {
       problems.push(problem('process.region-never-done', file, regionNode.pointer, { state: node.path, region: regionNode.key }));
     }
     for (const n of inside) {
-      for (const event of Object.keys(n.state.on ?? {})) {
+      for (const event of isObject(n.state.on) ? Object.keys(n.state.on) : []) {
         const other = handledBy.get(event);
         if (other !== undefined && other !== region) problems.push(problem('process.region-event-shared', file, join(n.pointer, 'on', event), { state: node.path, event, regions: [other.slice(node.path.length + 1), regionNode.key] }));
         else handledBy.set(event, region);
