@@ -101,7 +101,7 @@ export interface CaseWrite {
    * A delay this write fires: the write is refused ('conflict') unless that pending row still exists, so a delay
    * fires once however many sweeps race for it.
    */
-  readonly fires?: { readonly caseId: string; readonly delay: string };
+  readonly fires?: { readonly caseId: string; readonly state: string; readonly delay: string };
 }
 
 /** The number of cases of one matter and region on one version (and hash), in one state with one status. */

@@ -91,10 +91,14 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await s.dueDelays(60, 10, delay('c1', 'P1D', 50))).toEqual([delay('c2', 'P1D', 60)]);
       expect(await s.dueDelays(100, 10, delay('c1', 'P1D', 50))).toEqual([delay('c2', 'P1D', 60), delay('c1', 'P2D', 80)]);
       expect(await s.dueDelays(100, 10, delay('c1', 'P2D', 80))).toEqual([]);
+      // a delay is the state's: another state's delay of the same name is a row of its own, fired apart
+      await s.createCase({ record: record('c3'), events: [event('c3', 1)], delays: [delay('c3', 'P1D', 70), { ...delay('c3', 'P1D', 75), state: 'draft.inner', event: 'xstate.after.P1D.p.draft.inner' }] });
+      expect(await s.updateCase(1, { record: record('c3', { revision: 2 }), events: [event('c3', 2)], fires: { caseId: 'c3', state: 'draft.inner', delay: 'P1D' } })).toBe('ok');
+      expect(await s.delaysOf('c3')).toEqual([delay('c3', 'P1D', 70)]);
       // the write that fires a delay deletes it; a second write firing it is refused even at the right revision
-      expect(await s.updateCase(1, { record: record('c1', { revision: 2 }), events: [event('c1', 2)], fires: { caseId: 'c1', delay: 'P1D' } })).toBe('ok');
+      expect(await s.updateCase(1, { record: record('c1', { revision: 2 }), events: [event('c1', 2)], fires: { caseId: 'c1', state: 'draft', delay: 'P1D' } })).toBe('ok');
       expect(await s.delaysOf('c1')).toEqual([delay('c1', 'P2D', 80)]);
-      expect(await s.updateCase(2, { record: record('c1', { revision: 3 }), events: [event('c1', 3)], fires: { caseId: 'c1', delay: 'P1D' } })).toBe('conflict');
+      expect(await s.updateCase(2, { record: record('c1', { revision: 3 }), events: [event('c1', 3)], fires: { caseId: 'c1', state: 'draft', delay: 'P1D' } })).toBe('conflict');
       expect((await s.getCase('c1'))!.revision).toBe(2);
       expect(await s.events('c1')).toHaveLength(2);
       // entering another state replaces them (here with none)
