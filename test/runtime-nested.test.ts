@@ -3,36 +3,23 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Catalogue } from '../engine/index.ts';
-import { ed25519Signer } from '../runtime/certificates/signer.ts';
 import { ForbiddenError, InvalidEventError } from '../runtime/cases/errors.ts';
 import { createRuntime, definitionHash, type Runtime } from '../runtime/cases/runtime.ts';
-import { manualClock } from '../runtime/effects/clock.ts';
-import { demoCitizens } from '../runtime/shared-data/demo.ts';
 import { openSqliteStore } from '../runtime/store/sqlite/store.ts';
-import { problemsInCatalogue, realCatalogue } from './support/catalogue.ts';
+import { problemsInCatalogue } from './support/catalogue.ts';
+import { applicant, approver, baselineFile, catalogueWith, clerk, complete, day, monday, newClock, permit, permitBaseline, signer } from './support/permit-runtime.ts';
 import { nestedPermit } from './support/nested.ts';
 
-const baselineFile = 'definitions/matters/residence-permit/baseline.json';
-const day = 86_400_000;
-const monday = Date.parse('2026-11-30T02:00:00Z');
-const permit = { matterId: '330000-GA-0101', region: '330000' };
-const applicant = { id: demoCitizens.zhangWei, role: 'applicant' };
-const clerk = { id: 'clerk-1', role: 'clerk' };
-const approver = { id: 'approver-1', role: 'approver' };
-const clock = manualClock(monday);
-const signer = ed25519Signer('zhejiang-public-security-2026');
+const clock = newClock();
 const dir = mkdtempSync(join(tmpdir(), 'onematter-nested-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const baseline = realCatalogue.catalogue.definitions.find((d) => d.file === baselineFile)!.value;
-const nested = nestedPermit(baseline);
-const catalogue: Catalogue = { ...realCatalogue.catalogue, definitions: realCatalogue.catalogue.definitions.map((d) => (d.file === baselineFile ? { ...d, value: nested } : d)) };
+const nested = nestedPermit(permitBaseline());
+const catalogue = catalogueWith(nested);
 
 let file: string;
 let n = 0;
 const open = (): Promise<Runtime> => createRuntime({ store: openSqliteStore({ path: file }), catalogue, clock, signer });
-const complete = (data: any) => ({ ...data, applicant: { ...data.applicant, mobile: '13800138000' }, delivery: { method: '电子证照' } });
 
 beforeEach(() => {
   file = join(dir, `nested-${++n}.sqlite`);
@@ -40,7 +27,7 @@ beforeEach(() => {
 });
 
 async function accepted(rt: Runtime): Promise<string> {
-  const c = await rt.startCase({ ...permit, applicant: demoCitizens.zhangWei });
+  const c = await rt.startCase({ ...permit, applicant: applicant.id });
   await rt.submit(c.record.id, complete(c.record.data), applicant, 1);
   await rt.act(c.record.id, { type: 'ACCEPT', materials: nested.materials.map((m: any) => m.id) }, clerk, 2);
   return c.record.id;

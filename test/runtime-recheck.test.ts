@@ -8,37 +8,25 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Catalogue } from '../engine/index.ts';
-import { ed25519Signer } from '../runtime/certificates/signer.ts';
 import { createRuntime, type Runtime } from '../runtime/cases/runtime.ts';
-import { manualClock } from '../runtime/effects/clock.ts';
-import { demoCitizens } from '../runtime/shared-data/demo.ts';
 import { openSqliteStore } from '../runtime/store/sqlite/store.ts';
-import { problemsInCatalogue, realCatalogue } from './support/catalogue.ts';
+import { problemsInCatalogue } from './support/catalogue.ts';
+import { applicant, approver, baselineFile, catalogueWith, clerk, complete, monday, newClock, permit, permitBaseline, signer } from './support/permit-runtime.ts';
 
-const baselineFile = 'definitions/matters/residence-permit/baseline.json';
-const monday = Date.parse('2026-11-30T02:00:00Z');
-const permit = { matterId: '330000-GA-0101', region: '330000' };
-const applicant = { id: demoCitizens.zhangWei, role: 'applicant' };
-const clerk = { id: 'clerk-1', role: 'clerk' };
-const approver = { id: 'approver-1', role: 'approver' };
-const clock = manualClock(monday);
-const signer = ed25519Signer('zhejiang-public-security-2026');
+const clock = newClock();
 const dir = mkdtempSync(join(tmpdir(), 'onematter-recheck-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const guard = { type: 'olderThan', params: { field: '/residence/registrationDate', duration: 'P3Y', verified: true } };
-const baseline = realCatalogue.catalogue.definitions.find((d) => d.file === baselineFile)!.value as any;
-const timed = structuredClone(baseline);
+const timed = permitBaseline();
 timed.process.states.review.always = [{ target: 'approved', guard, actions: ['recordDecision', 'issueCertificate', 'notifyApplicant'] }];
-const catalogue: Catalogue = { ...realCatalogue.catalogue, definitions: realCatalogue.catalogue.definitions.map((d) => (d.file === baselineFile ? { ...d, value: timed } : d)) };
+const catalogue = catalogueWith(timed);
 // Zhang Wei's residence was registered on 2024-01-10 (shared data): three years later is 2027-01-10, 00:00 CST
 const decidedAt = Date.parse('2027-01-09T16:00:00Z');
 
 let file: string;
 let n = 0;
 const open = (): Promise<Runtime> => createRuntime({ store: openSqliteStore({ path: file }), catalogue, clock, signer });
-const complete = (data: any) => ({ ...data, applicant: { ...data.applicant, mobile: '13800138000' }, delivery: { method: '电子证照' } });
 
 beforeEach(() => {
   file = join(dir, `recheck-${++n}.sqlite`);
@@ -46,7 +34,7 @@ beforeEach(() => {
 });
 
 async function inReview(rt: Runtime): Promise<string> {
-  const c = await rt.startCase({ ...permit, applicant: demoCitizens.zhangWei });
+  const c = await rt.startCase({ ...permit, applicant: applicant.id });
   expect((c.record.data as any).residence.registrationDate).toBe('2024-01-10');
   await rt.submit(c.record.id, complete(c.record.data), applicant, 1);
   const accepted = await rt.act(c.record.id, { type: 'ACCEPT', materials: timed.materials.map((m: any) => m.id) }, clerk, 2);
