@@ -5,7 +5,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
-import { type Catalogue, type LocalizedText, type MatterDefinition } from '../../engine/index.ts';
+import { type Catalogue, type MatterDefinition } from '../../engine/index.ts';
 import { canonical } from '../../engine/json/equal.ts';
 import { resolvePointer } from '../../engine/json/pointer.ts';
 import { issueCertificate } from '../certificates/issue.ts';
@@ -31,8 +31,11 @@ import {
 import { checkDeclaredMaterials, checkEventShape } from './event-shape.ts';
 import { acceptedEvents, actorsFor, automaticEvent, contextAfter, recheckDelay, recheckOf, waitsOnTime, automaticStep, initialState, isFinalState, machineOf, roleOf, rolesOf, stateOf, step, type CaseContext, type CaseEvent, type Outcome } from './machine.ts';
 import { checkPayload } from './payload-limits.ts';
-import { caseSituation, type CaseSituation } from './situation.ts';
-import { caseTimeLimit, type CaseTimeLimit } from './time-limits.ts';
+import { caseSituation } from './situation.ts';
+import { caseTimeLimit } from './time-limits.ts';
+import type { Actor, CaseView, FiredDelay, StepView } from './views.ts';
+
+export type { Actor, CaseView, FiredDelay, StepView, WaivedMaterial } from './views.ts';
 import { setAtPointer } from '../form/data.ts';
 
 export interface RuntimeOptions {
@@ -58,16 +61,6 @@ export interface RuntimeOptions {
   readonly holidays?: Iterable<string>;
 }
 
-/** What a sweep did with one due delay: fired it, recorded it as not taken (guard failed), lost it to another sweep, or refused a tampered case. */
-export interface FiredDelay {
-  readonly caseId: string;
-  readonly state: string;
-  readonly delay: string;
-  readonly outcome: 'fired' | 'not-taken' | 'raced' | 'tampered';
-  /** The state the case moved to (fired only). */
-  readonly to?: string;
-  readonly event?: AuditEvent;
-}
 
 /** How many automatic decisions one step may lead to, one after another, at least (a process of more states may chain more). */
 const maxAutomatic = 20;
@@ -78,46 +71,9 @@ const maxSweepPages = 20;
 /** The actor of delayed transitions and automatic decisions: no user, the runtime itself. */
 const systemActor: Actor = { id: 'system', role: 'system' };
 
-/** Who acts: a user id and the role they act in. */
-export interface Actor {
-  readonly id: string;
-  readonly role: string;
-}
 
-/** A material the applicant need not bring, and why. */
-export interface WaivedMaterial {
-  readonly id: string;
-  readonly name: LocalizedText;
-  readonly reason: LocalizedText;
-}
 
-/** What a step returns: the case after it, and the audit event it appended (read the whole trail with getCase). */
-export interface StepView extends Omit<CaseView, 'audit' | 'delays'> {
-  readonly event: AuditEvent;
-  /** The automatic decisions (秒批) the step led to, each its own audit event by the system actor, in order. */
-  readonly automatic?: readonly AuditEvent[];
-}
 
-/** A case as callers see it. */
-export interface CaseView {
-  readonly record: CaseRecord;
-  readonly definition: MatterDefinition;
-  readonly step: LocalizedText | undefined;
-  /** Events the current state accepts. */
-  readonly events: readonly string[];
-  /** Who may send each of them: the role of the state that handles it (in a parallel state, its region's). */
-  readonly eventRoles: Readonly<Record<string, readonly string[]>>;
-  readonly deadline: Deadline | undefined;
-  /** The time limits in the matter's unit: promised, statutory and the longest extension, from the submission. */
-  readonly timeLimit: CaseTimeLimit;
-  readonly waived: readonly WaivedMaterial[];
-  /** What applies to the case's answers: materials (waived, supplied, missing), one-of groups, fees and the amount due. */
-  readonly situation: CaseSituation;
-  readonly audit: readonly AuditEvent[];
-  /** The delayed transitions waiting for the case (the current state's `after`), soonest first. */
-  readonly delays: readonly DueDelay[];
-  readonly certificates: readonly StoredCertificate[];
-}
 
 /** The content hash a definition version is published and pinned under. */
 export const definitionHash = (d: MatterDefinition): string => createHash('sha256').update(canonical(d)).digest('hex');
