@@ -176,11 +176,20 @@ describe('MatterForm: runtime errors', () => {
     expect(error.textContent).toBe('手机号码格式不正确');
     expect(byId(container, 'root_applicant_mobile').getAttribute('aria-describedby')).toContain('root_applicant_mobile__error');
     expect(container.querySelector('#root_applicant_name__error')).toBeNull();
+    expect(byId(container, 'root_applicant_mobile').getAttribute('aria-invalid')).toBe('true');
+    expect(byId(container, 'root_applicant_name').getAttribute('aria-invalid')).toBeNull();
     const summary = container.querySelector('.onematter-error-summary')!;
-    expect(summary.getAttribute('aria-live')).toBe('assertive');
+    expect(summary.getAttribute('role')).toBe('alert');
+    expect(document.activeElement).toBe(summary);
     const link = summary.querySelector('a')!;
     expect(link.getAttribute('href')).toBe('#root_applicant_mobile');
-    expect(link.textContent).toBe('手机号码：手机号码格式不正确');
+    // the message names its field already, so the summary does not repeat the label
+    expect(link.textContent).toBe('手机号码格式不正确');
+  });
+
+  it("says how to fix a runtime error that names its keyword, from the field's constraint and label", async () => {
+    const { container } = await render({ errors: [{ pointer: '/applicant/mobile', message: 'must match pattern "^1[3-9][0-9]{9}$"', keyword: 'pattern' }] });
+    expect(byId(container, 'root_applicant_mobile__error').textContent).toBe('请输入手机号码（以 1 开头的 11 位数字）');
   });
 
   it('replaces the errors when the runtime sends new ones', async () => {
@@ -206,8 +215,15 @@ describe('MatterForm: submit and save draft', () => {
     const { container } = await render({ formData: data, onSubmit });
     await click(buttonNamed(container, '提交申请')!);
     expect(onSubmit).not.toHaveBeenCalled();
-    expect(byId(container, 'root_applicant_mobile__error').textContent).toBe('格式不正确');
+    expect(byId(container, 'root_applicant_mobile__error').textContent).toBe('请输入手机号码（以 1 开头的 11 位数字）');
+    // GOV.UK's error summary takes the focus; its link leads to the field
+    const summary = container.querySelector<HTMLElement>('.onematter-error-summary')!;
+    expect(document.activeElement).toBe(summary);
+    const link = summary.querySelector<HTMLAnchorElement>('a[href="#root_applicant_mobile"]')!;
+    expect(link.textContent).toBe('请输入手机号码（以 1 开头的 11 位数字）');
+    await click(link);
     expect(document.activeElement?.id).toBe('root_applicant_mobile');
+    expect(byId(container, 'root_applicant_mobile').getAttribute('aria-invalid')).toBe('true');
   });
 
   it('works as a controlled component: typed data round-trips through the embedder', async () => {

@@ -3,11 +3,11 @@
  * marked, a notice of the materials the applicant need not bring, and the runtime's field errors on their fields.
  */
 import Form, { type IChangeEvent } from '@rjsf/core';
-import type { TranslatableString, ValidatorType } from '@rjsf/utils';
-import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
+import type { RJSFValidationError, TranslatableString, ValidatorType } from '@rjsf/utils';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { MatterDefinition } from '../../engine/index.ts';
 import { withLocked } from './data.ts';
-import { fieldId, localizeValidationErrors, toErrorSchema, type FieldError } from './errors.ts';
+import { fieldId, fixFieldErrors, localizeValidationErrors, pointerOfProperty, toErrorSchema, type FieldError } from './errors.ts';
 import { messages, translateRjsfString, type Locale } from './messages.ts';
 import { prepareForm } from './prepare.ts';
 import { VerifiedFieldTemplate } from './templates.tsx';
@@ -40,10 +40,13 @@ export interface MatterFormProps {
   onSaveDraft?: (data: unknown) => void;
   /** No submit or draft button (a preview of the form). */
   hideActions?: boolean;
+  /** A request is under way: the buttons are disabled and the submit button says so. */
+  busy?: boolean;
+  /** The submit button's text (default: the form's "submit application"). */
+  submitLabel?: string;
 }
 
 const noErrors: FieldError[] = [];
-const shownInline = () => {}; // rjsf logs failed submits to the console unless someone takes the errors
 const templates = { FieldTemplate: VerifiedFieldTemplate };
 
 /** A matter's form for applicants and clerks (rjsf with the default theme). */
@@ -62,9 +65,48 @@ export function MatterForm(props: MatterFormProps) {
     () => buildUiSchema(prepared.schema, { locale, locked: lockedPointers, ...(authored && { authored }) }),
     [prepared, locale, lockedPointers, authored],
   );
-  const extraErrors = useMemo(() => (errors.length > 0 ? toErrorSchema(errors) : undefined), [errors]);
+  const wordingContext = useMemo(() => ({ schema: prepared.schema, uiSchema }), [prepared, uiSchema]);
+  // the runtime's errors say how to fix the field, as rjsf's own do
+  const serverErrors = useMemo(() => fixFieldErrors(errors, locale, wordingContext), [errors, locale, wordingContext]);
+  const extraErrors = useMemo(() => (serverErrors.length > 0 ? toErrorSchema(serverErrors) : undefined), [serverErrors]);
   const data = useMemo(() => withLocked(formData, locked), [formData, locked]);
-  const transformErrors = useMemo(() => localizeValidationErrors(locale), [locale]);
+  const transformErrors = useMemo(() => localizeValidationErrors(locale, wordingContext), [locale, wordingContext]);
+  // rjsf's own errors of the last submit attempt (shown inline by rjsf, listed in the summary by us)
+  const [clientErrors, setClientErrors] = useState<FieldError[]>(noErrors);
+  const [attempt, setAttempt] = useState(0);
+  const summary = useRef<HTMLDivElement>(null);
+  const shown = useMemo(() => {
+    const seen = new Set<string>();
+    return [...serverErrors, ...clientErrors].filter((e) => !seen.has(`${e.pointer} ${e.message}`) && seen.add(`${e.pointer} ${e.message}`));
+  }, [serverErrors, clientErrors]);
+  // GOV.UK's pattern: after a failed submit the summary takes focus, so it is read out and its links are next
+  useEffect(() => {
+    if (shown.length > 0) summary.current?.focus();
+  }, [serverErrors, attempt]); // eslint-disable-line react-hooks/exhaustive-deps
+  // rjsf's inputs carry aria-describedby to their error but not aria-invalid: set it on every control of a field in error
+  useEffect(() => {
+    const root = summary.current?.closest('.onematter-form');
+    if (!root) return;
+    const invalid = new Set(shown.map((e) => fieldId(e.pointer)));
+    for (const el of root.querySelectorAll<HTMLElement>('input, select, textarea')) {
+      const field = el.id.replace(/-\d+$/, ''); // radio and checkbox options are `<field id>-<n>`
+      if (invalid.has(field) || invalid.has(el.id)) el.setAttribute('aria-invalid', 'true');
+      else el.removeAttribute('aria-invalid');
+    }
+  });
+  const onError = useCallback((list: RJSFValidationError[]) => {
+    setClientErrors(list.map((e) => ({ pointer: pointerOfProperty(e.property), message: e.message ?? '' })));
+    setAttempt((n) => n + 1);
+  }, []);
+  const goToField = useCallback((event: MouseEvent<HTMLAnchorElement>, pointer: string) => {
+    const id = fieldId(pointer);
+    const target = document.getElementById(id) ?? document.querySelector<HTMLElement>(`[id^="${id}-"]`);
+    if (!target) return;
+    event.preventDefault();
+    target.focus();
+    // the label above the control should be in view too
+    (document.querySelector(`label[for="${id}"]`) ?? target).scrollIntoView?.({ block: 'center' });
+  }, []);
   const translateString = useCallback((text: TranslatableString, params?: string[]) => translateRjsfString(locale, text, params), [locale]);
 
   // the latest data, for "save draft" (rjsf keeps its own copy while the applicant types)
@@ -80,23 +122,31 @@ export function MatterForm(props: MatterFormProps) {
     },
     [onChange, locked],
   );
-  const handleSubmit = useCallback((event: IChangeEvent) => onSubmit?.(withLocked(event.formData, locked)), [onSubmit, locked]);
+  const handleSubmit = useCallback(
+    (event: IChangeEvent) => {
+      setClientErrors(noErrors);
+      onSubmit?.(withLocked(event.formData, locked));
+    },
+    [onSubmit, locked],
+  );
+  const busy = props.busy ?? false;
+  const submitLabel = props.submitLabel ?? t.submit;
   const hasDraft = onSaveDraft !== undefined;
   const saveDraft = useCallback(() => onSaveDraft?.(latest.current), [onSaveDraft]);
   const actions = useMemo(
     () => (
       <div className="onematter-actions">
         {hasDraft && (
-          <button type="button" className="btn btn-default" onClick={saveDraft}>
+          <button type="button" className="btn btn-default" onClick={saveDraft} disabled={busy} data-testid="save-draft">
             {t.saveDraft}
           </button>
         )}
-        <button type="submit" className="btn btn-primary">
-          {t.submit}
+        <button type="submit" className="btn btn-primary" disabled={busy} aria-disabled={busy} data-testid="form-submit">
+          {busy ? t.working : submitLabel}
         </button>
       </div>
     ),
-    [hasDraft, saveDraft, t],
+    [hasDraft, saveDraft, t, busy, submitLabel],
   );
 
   return (
@@ -116,16 +166,20 @@ export function MatterForm(props: MatterFormProps) {
           </section>
         )}
       </div>
-      <div className="onematter-error-summary" aria-live="assertive">
-        {errors.length > 0 && (
+      <div className="onematter-error-summary" role="alert" tabIndex={-1} ref={summary} data-testid="error-summary">
+        {shown.length > 0 && (
           <section aria-labelledby={`${ids}-errors`}>
             <h2 id={`${ids}-errors`}>{t.errorsHeading}</h2>
             <ul>
-              {errors.map((error, i) => {
+              {shown.map((error, i) => {
                 const label = fieldLabel(prepared.schema, uiSchema, error.pointer);
+                // a message that names its field already ("Enter mobile phone number") needs no label before it
+                const text = label && !error.message.toLowerCase().includes(label.toLowerCase()) ? `${label}${t.labelSeparator}${error.message}` : error.message;
                 return (
                   <li key={i}>
-                    <a href={`#${fieldId(error.pointer)}`}>{label ? `${label}${t.labelSeparator}${error.message}` : error.message}</a>
+                    <a href={`#${fieldId(error.pointer)}`} onClick={(e) => goToField(e, error.pointer)} data-pointer={error.pointer}>
+                      {text}
+                    </a>
                   </li>
                 );
               })}
@@ -141,8 +195,7 @@ export function MatterForm(props: MatterFormProps) {
         extraErrors={extraErrors}
         noHtml5Validate
         showErrorList={false}
-        focusOnFirstError
-        onError={shownInline}
+        onError={onError}
         transformErrors={transformErrors}
         translateString={translateString}
         templates={templates}

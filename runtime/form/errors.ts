@@ -4,12 +4,36 @@
  */
 import type { ErrorSchema, RJSFValidationError } from '@rjsf/utils';
 import { isObject, parsePointer } from '../../engine/json/pointer.ts';
+import { fixMessage, schemaAt } from './fix-messages.ts';
 import { messages, type Locale } from './messages.ts';
+import { fieldLabel, type UiNode } from './ui-schema.ts';
 
 /** One error from the runtime's validator: where in the data, and what to tell the applicant. */
 export interface FieldError {
   pointer: string;
   message: string;
+  /** The JSON Schema keyword that failed (the runtime sends it): lets the form say how to fix the field. */
+  keyword?: string;
+}
+
+/** The data pointer of an rjsf error's `property` (`.applicant.mobile` → `/applicant/mobile`). */
+export const pointerOfProperty = (property: string | undefined): string =>
+  (property ?? '').split('.').filter(Boolean).map((p) => `/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+
+/** The form a message is worded for: the schema with shared schemas inlined, and its built uiSchema (labels). */
+export interface WordingContext {
+  schema: Record<string, unknown>;
+  uiSchema: UiNode;
+}
+
+/** The runtime's field errors with messages that say how to fix each field (those without a keyword stay as sent). */
+export function fixFieldErrors(errors: readonly FieldError[], locale: Locale, form: WordingContext): FieldError[] {
+  return errors.map((e) => {
+    if (!e.keyword) return e;
+    const label = fieldLabel(form.schema, form.uiSchema, e.pointer) ?? '';
+    const message = fixMessage(schemaAt(form.schema, e.pointer), e.keyword, {}, label, locale);
+    return message ? { ...e, message } : e;
+  });
 }
 
 type Node = Record<string, unknown>;
@@ -77,10 +101,19 @@ const wording: Readonly<Record<Locale, Readonly<Record<string, Wording>>>> = {
   },
 };
 
-/** An rjsf `transformErrors` that rewords ajv's English messages for the common keywords in `locale`. */
-export function localizeValidationErrors(locale: Locale): (errors: RJSFValidationError[]) => RJSFValidationError[] {
+/**
+ * An rjsf `transformErrors` that rewords ajv's English messages for the common keywords in `locale`; given the form,
+ * each message says how to fix its field (see fixMessage).
+ */
+export function localizeValidationErrors(locale: Locale, form?: WordingContext): (errors: RJSFValidationError[]) => RJSFValidationError[] {
   return (errors) =>
     errors.map((error) => {
+      if (form && error.name) {
+        const pointer = pointerOfProperty(error.property);
+        const label = fieldLabel(form.schema, form.uiSchema, pointer) ?? '';
+        const fixed = fixMessage(schemaAt(form.schema, pointer), error.name, isObject(error.params) ? error.params : {}, label, locale);
+        if (fixed) return { ...error, message: fixed, stack: fixed };
+      }
       const word = error.name ? wording[locale][error.name] : undefined;
       if (!word) return error;
       const message = word(isObject(error.params) ? error.params : {});

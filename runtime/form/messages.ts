@@ -14,6 +14,8 @@ export interface FormMessages {
   reasonSeparator: string;
   labelSeparator: string;
   errorsHeading: string;
+  /** The submit button while the request is under way. */
+  working: string;
 }
 
 /** The form's words per locale. */
@@ -27,6 +29,7 @@ export const messages: Readonly<Record<Locale, FormMessages>> = {
     reasonSeparator: '：',
     labelSeparator: '：',
     errorsHeading: '请修改以下问题',
+    working: '正在提交…',
   },
   en: {
     verified: 'Verified',
@@ -36,7 +39,8 @@ export const messages: Readonly<Record<Locale, FormMessages>> = {
     needNotBring: (material) => `You need not bring: ${material}`,
     reasonSeparator: ' — ',
     labelSeparator: ': ',
-    errorsHeading: 'Please correct the following',
+    errorsHeading: 'There is a problem',
+    working: 'Submitting…',
   },
 };
 

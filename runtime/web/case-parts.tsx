@@ -2,6 +2,7 @@
 import { leavesOfState, lineage, nodeAt } from '../../engine/process/nodes.ts';
 import { localizedText } from '../form/ui-schema.ts';
 import { useApp } from './context.ts';
+import { maskId, personLabel } from './people.ts';
 import { SituationList } from './situation-parts.tsx';
 import { formatTime, pick, type Locale } from './i18n.ts';
 import type { CaseDetail, CaseSummary } from './types.ts';
@@ -51,10 +52,10 @@ export function Materials({ c }: { c: CaseDetail }) {
   );
 }
 
-type Row = { pointer: string; label: string; value: string };
+export type Row = { pointer: string; label: string; value: string };
 
 /** Every leaf of the data with its field's localized label path. */
-function dataRows(schema: unknown, data: unknown, locale: Locale, pointer = '', labels: string[] = []): Row[] {
+export function dataRows(schema: unknown, data: unknown, locale: Locale, pointer = '', labels: string[] = []): Row[] {
   const node = (schema && typeof schema === 'object' ? schema : {}) as Record<string, unknown>;
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
     const props = (node.properties ?? {}) as Record<string, unknown>;
@@ -120,7 +121,8 @@ function stepName(c: CaseDetail, state: string | null, t: { outcomeNames: Record
 export function AuditTrail({ c }: { c: CaseDetail }) {
   const { t, locale } = useApp();
   return (
-    <table className="table" data-testid="audit-trail">
+    <table className="table stacked" data-testid="audit-trail">
+      <caption className="visually-hidden">{t.auditTrail}</caption>
       <thead>
         <tr>
           <th scope="col">#</th>
@@ -133,16 +135,16 @@ export function AuditTrail({ c }: { c: CaseDetail }) {
       <tbody>
         {(c.audit ?? []).map((e) => (
           <tr key={e.seq}>
-            <td>{e.seq}</td>
-            <td>{formatTime(e.at, locale)}</td>
-            <td>
-              {e.actor} <span className="muted">({t.roleNames[e.role] ?? e.role})</span>
+            <td data-label="#">{e.seq}</td>
+            <td data-label={t.time}>{formatTime(e.at, locale)}</td>
+            <td data-label={t.actor} data-testid="audit-actor">
+              {personLabel(e.actor, c)} <span className="muted">({t.roleNames[e.role] ?? e.role})</span>
             </td>
-            <td>
+            <td data-label={t.action}>
               {t.eventNames[e.type] ?? e.type}
               {e.to && <span className="muted" title={e.to}> → {stepName(c, e.to, t, locale)}</span>}
             </td>
-            <td>{noteOf(e.payload) ?? ''}</td>
+            <td data-label={t.note}>{noteOf(e.payload) ?? ''}</td>
           </tr>
         ))}
       </tbody>
@@ -207,7 +209,10 @@ export function CaseFacts({ c, compact = false }: { c: CaseDetail; compact?: boo
       {!compact && (
         <div>
           <dt>{t.applicant}</dt>
-          <dd>{c.applicant}</dd>
+          <dd data-testid="case-applicant">
+            {personLabel(c.applicant, c)}
+            {personLabel(c.applicant, c) !== maskId(c.applicant) && <span className="muted"> {maskId(c.applicant)}</span>}
+          </dd>
         </div>
       )}
     </dl>

@@ -1,5 +1,5 @@
 /** Small pieces the pages share: loading data, showing errors and notices. */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from './api.ts';
 import { useApp } from './context.ts';
 
@@ -26,10 +26,19 @@ export function useLoad<T>(load: () => Promise<T>, key: string) {
 /** An error message from anything thrown. */
 export const messageOf = (error: unknown): string => (error instanceof ApiError || error instanceof Error ? error.message : String(error));
 
-/** A notice: `alert` for errors, `status` for news. */
-export function Notice({ kind, children, testId }: { kind: 'error' | 'info' | 'success'; children: ReactNode; testId?: string }) {
+/**
+ * A notice: `alert` for errors, `status` for news. With `focus` it is brought into view and takes the keyboard focus
+ * when it appears (the button that led to it may be gone, or far away on a long page).
+ */
+export function Notice({ kind, children, testId, focus = false }: { kind: 'error' | 'info' | 'success'; children: ReactNode; testId?: string; focus?: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!focus || !ref.current) return;
+    ref.current.focus({ preventScroll: true });
+    ref.current.scrollIntoView({ block: 'center' });
+  }, [focus]);
   return (
-    <div className={`notice notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'} data-testid={testId}>
+    <div ref={ref} className={`notice notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'} data-testid={testId} tabIndex={focus ? -1 : undefined}>
       {children}
     </div>
   );
@@ -43,10 +52,10 @@ export interface StepOutcome {
 }
 
 /** Shows a step's outcome, with a reload button on a conflict. */
-export function StepNotice({ notice, testId, reloadLabel }: { notice: StepOutcome | undefined; testId: string; reloadLabel: string }) {
+export function StepNotice({ notice, testId, reloadLabel, focus }: { notice: StepOutcome | undefined; testId: string; reloadLabel: string; focus?: boolean }) {
   if (!notice) return null;
   return (
-    <Notice kind={notice.kind} testId={testId}>
+    <Notice kind={notice.kind} testId={testId} focus={focus}>
       {notice.text}{' '}
       {notice.conflict && (
         <button type="button" className="btn-link" onClick={() => window.location.reload()} data-testid="reload">
@@ -72,4 +81,13 @@ export function Loaded<T>({ state, children }: { state: { data?: T; error?: unkn
   }
   if (state.data === undefined) return <p aria-busy="true">{t.loading}</p>;
   return <>{children(state.data)}</>;
+}
+
+/** Sets the browser tab's title to the page's name and the site's, in the language shown. */
+export function useTitle(page: string | undefined): void {
+  // undefined: a page part that leaves the title to its page
+  const { t } = useApp();
+  useEffect(() => {
+    if (page !== undefined) document.title = page ? t.pageTitle(page) : t.siteName;
+  }, [page, t]);
 }

@@ -198,6 +198,34 @@ const zh = {
   otherSessionsEnded: (n: number) => `已结束 ${n} 个其他会话。`,
   noOtherSessions: '没有其他登录中的会话。',
   unknownDevice: '未知设备',
+  // page titles (the browser tab): the page, then the site
+  pageTitle: (page: string) => `${page} - 浙江政务服务`,
+  // confirming final and destructive actions
+  confirmTitles: { WITHDRAW: '确定撤回这份申请吗？', REJECT: '确定不予批准这份申请吗？', APPROVE: '确定批准这份申请吗？' } as Record<string, string>,
+  confirmBodies: {
+    WITHDRAW: '撤回后这份申请将结束办理，不能恢复；如仍需办理，请重新申请。',
+    REJECT: '申请人将收到不予批准的决定及您填写的理由。此操作不能撤销。',
+    APPROVE: '批准后将向申请人签发电子证照。此操作不能撤销。',
+  } as Record<string, string>,
+  confirmYes: { WITHDRAW: '撤回申请', REJECT: '不予批准', APPROVE: '批准' } as Record<string, string>,
+  cancel: '取消',
+  // check your answers, then the confirmation
+  checkTitle: '提交前请核对您的申报信息',
+  checkIntro: '请核对以下信息。如需修改，点击该项旁的“修改”。',
+  change: '修改',
+  checkSubmit: '确认并提交申请',
+  backToForm: '返回修改',
+  checkDeclaration: '提交即表示您确认以上信息真实、准确、完整。',
+  confirmationTitle: '申请已提交',
+  reference: '办件编号',
+  whatNext: '接下来会怎样',
+  nextStep: (step: string) => `您的申请已进入“${step}”环节，工作人员会审核您提交的信息和材料。`,
+  nextDeadline: (date: string) => `承诺在 ${date} 前办结。`,
+  nextNotify: '如需补正材料，我们会在“我的办件”中告诉您需要补充什么；办结后可在此下载电子证照。',
+  viewMyCases: '查看我的办件',
+  submitting: '正在提交…',
+  continueToCheck: '下一步：核对信息',
+  saving: '正在保存…',
 };
 
 type Messages = typeof zh;
@@ -383,6 +411,31 @@ const en: Messages = {
   otherSessionsEnded: (n) => `Ended ${n} other session(s).`,
   noOtherSessions: 'No other sessions are signed in.',
   unknownDevice: 'Unknown device',
+  pageTitle: (page) => `${page} - Zhejiang Government Services`,
+  confirmTitles: { WITHDRAW: 'Are you sure you want to withdraw this application?', REJECT: 'Are you sure you want to reject this application?', APPROVE: 'Are you sure you want to approve this application?' },
+  confirmBodies: {
+    WITHDRAW: 'A withdrawn application is closed and cannot be reopened. To go on, you would need to apply again.',
+    REJECT: 'The applicant will be told the application was rejected, with the reason you gave. This cannot be undone.',
+    APPROVE: 'The applicant will be issued the e-certificate. This cannot be undone.',
+  },
+  confirmYes: { WITHDRAW: 'Withdraw application', REJECT: 'Reject application', APPROVE: 'Approve application' },
+  cancel: 'Cancel',
+  checkTitle: 'Check your answers before submitting',
+  checkIntro: 'Check the answers below. To change one, use the “Change” link beside it.',
+  change: 'Change',
+  checkSubmit: 'Confirm and submit application',
+  backToForm: 'Back to the form',
+  checkDeclaration: 'By submitting you confirm that these answers are true, accurate and complete.',
+  confirmationTitle: 'Application submitted',
+  reference: 'Your reference',
+  whatNext: 'What happens next',
+  nextStep: (step) => `Your application is now at the step “${step}”: staff will check your answers and materials.`,
+  nextDeadline: (date) => `We promise a decision by ${date}.`,
+  nextNotify: 'If anything more is needed, “My cases” will tell you what to supply. When the case is done you can download the e-certificate there.',
+  viewMyCases: 'Go to my cases',
+  submitting: 'Submitting…',
+  continueToCheck: 'Continue to check your answers',
+  saving: 'Saving…',
 };
 
 export const texts: Readonly<Record<Locale, Messages>> = { zh, en };

@@ -2,6 +2,7 @@
 import { StrictMode, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api } from './api.ts';
+import { useTitle } from './components.tsx';
 import { AppContext, isStaff, useApp, type AppState } from './context.ts';
 import { langOf, texts, type Locale } from './i18n.ts';
 import { CasePage } from './pages/Case.tsx';
@@ -31,7 +32,6 @@ function App() {
   }, []);
   useEffect(() => {
     document.documentElement.lang = langOf(locale);
-    document.title = texts[locale].siteName;
     window.localStorage.setItem('onematter.locale', locale);
   }, [locale]);
   const state = useMemo<AppState>(() => ({ locale, t: texts[locale], user, setUser }), [locale, user]);
@@ -120,9 +120,21 @@ function SignedIn({ children }: { children: ReactNode }) {
   return user ? <>{children}</> : <p aria-busy="true">{t.loading}</p>;
 }
 
+function NotFound() {
+  const { t } = useApp();
+  useTitle(t.notFound);
+  return (
+    <>
+      <h1>{t.notFound}</h1>
+      <p>
+        <Link to="/">{t.backToCatalogue}</Link>
+      </p>
+    </>
+  );
+}
+
 function Routes() {
   const path = useLocation().split('?')[0]!;
-  const { t } = useApp();
   let m: Record<string, string> | null;
   if (path === '/') return <CataloguePage />;
   if ((m = matchPath('/matters/:id/regions/:region', path))) return <GuidePage key={path} id={m.id!} region={m.region!} />;
@@ -132,14 +144,7 @@ function Routes() {
   if ((m = matchPath('/cases/:id', path))) return <SignedIn><CasePage key={m.id} id={m.id!} /></SignedIn>;
   if (path === '/queue') return <SignedIn><QueuePage /></SignedIn>;
   if (path === '/sessions') return <SignedIn><SessionsPage /></SignedIn>;
-  return (
-    <>
-      <h1>{t.notFound}</h1>
-      <p>
-        <Link to="/">{t.backToCatalogue}</Link>
-      </p>
-    </>
-  );
+  return <NotFound />;
 }
 
 createRoot(document.getElementById('root')!).render(

@@ -79,15 +79,18 @@ describe('residence permit, end to end in Chromium', () => {
     await validators;
     await expect.poll(() => page.locator('#root_applicant_mobile').inputValue()).toBe('1380013');
     await page.locator('#root_delivery_method').selectOption({ index: 1 });
-    await page.getByRole('button', { name: /提交申请|Submit application/ }).click();
-    await expect.poll(() => page.getByText(/格式不正确|does not match the format|must match pattern/).first().isVisible()).toBe(true);
+    await page.getByTestId('form-submit').click();
+    await expect.poll(() => page.getByText('请输入手机号码（以 1 开头的 11 位数字）').first().isVisible()).toBe(true);
     expect(submits).toEqual([]); // caught in the page, before anything was sent
     expect(page.url()).toBe(caseUrl); // the case did not move
     await shot('3-field-error');
     expect(await axeViolations()).toEqual([]);
 
     await page.locator('#root_applicant_mobile').fill('13800138000');
-    await page.getByRole('button', { name: /提交申请|Submit application/ }).click();
+    // the answers are checked on their own page, then submitted
+    await page.getByTestId('form-submit').click();
+    await expect.poll(() => page.getByTestId('check-answers').isVisible()).toBe(true);
+    await page.getByTestId('check-submit').click();
     await expect.poll(() => page.getByTestId('submitted-notice').isVisible()).toBe(true);
     await shot('4-submitted');
   });
@@ -98,6 +101,7 @@ describe('residence permit, end to end in Chromium', () => {
       await page.goto(server.url + '/queue');
       await page.getByTestId('queue-case').first().getByRole('link').first().click();
       await page.getByTestId(`action-${event}`).click();
+      if (event === 'APPROVE') await page.getByTestId('confirm-yes').click(); // a final decision is confirmed first
       await expect.poll(() => page.getByTestId('action-done').isVisible()).toBe(true);
       await shot(`5-${user}-${event.toLowerCase()}`);
     }

@@ -106,7 +106,8 @@ describe('situations in the portal', () => {
     expect(await page.locator('[data-fee="remittance"]').getAttribute('data-waived')).toBe('true');
 
     // submitting without the proof is refused, and the page says what is missing
-    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.getByTestId('form-submit').click();
+    await page.getByTestId('check-submit').click();
     await expect.poll(() => page.getByTestId('form-notice').textContent()).toContain('尚缺材料：户口注销证明 / 出境定居证明');
 
     await setLocale('en');

@@ -3,16 +3,20 @@
  * revision. Where a step's event waits for the materials (materialsComplete, materialsPending), the materials the
  * answers call for and nobody has supplied yet can be ticked as received and go with the event.
  */
-import { useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { api, ApiError } from '../api.ts';
 import { messageOf, StepNotice, type StepOutcome } from '../components.tsx';
 import { useApp } from '../context.ts';
+import { ConfirmDialog } from '../dialog.tsx';
 import { activePaths, nodeAt } from '../../../engine/process/nodes.ts';
 import { pick } from '../i18n.ts';
 import type { CaseDetail } from '../types.ts';
 
 /** Events that need a note (the reason, or what to supplement). */
 const needsNote = new Set(['REJECT', 'REQUEST_SUPPLEMENT']);
+/** Final or destructive events: asked for confirmation first. */
+const confirmed = new Set(['WITHDRAW', 'REJECT', 'APPROVE']);
+const destructive = new Set(['WITHDRAW', 'REJECT']);
 
 /** Whether an event of the current state is guarded by `guard` (e.g. ACCEPT → needsOnsiteCheck). */
 function hasGuard(c: CaseDetail, event: string, guard: string): boolean {
@@ -38,9 +42,22 @@ export function Actions({ c, events, onDone }: { c: CaseDetail; events: string[]
   // what the answers make due, less what was paid (the runtime's feesPaid guard checks the same)
   const totalFee = Math.max(0, Math.round((c.situation.amountDue - c.situation.paid) * 100) / 100);
   const anyNote = events.some((e) => needsNote.has(e));
+  const [asking, setAsking] = useState<string>();
+  const cancel = useCallback(() => setAsking(undefined), []);
+
+  // a note the event needs is asked for before the confirmation, so the dialog never opens on a refused action
+  const start = (event: string) => {
+    if (needsNote.has(event) && !note.trim()) {
+      setNotice({ kind: 'error', text: t.noteRequired });
+      document.getElementById(`${ids}-note`)?.focus();
+      return;
+    }
+    if (confirmed.has(event)) setAsking(event);
+    else void act(event);
+  };
 
   const act = async (event: string) => {
-    if (needsNote.has(event) && !note.trim()) return setNotice({ kind: 'error', text: t.noteRequired });
+    setAsking(undefined);
     setBusy(true);
     setNotice(undefined);
     try {
@@ -102,9 +119,10 @@ export function Actions({ c, events, onDone }: { c: CaseDetail; events: string[]
           <button
             key={event}
             type="button"
-            className={`btn ${event === 'REJECT' || event === 'WITHDRAW' ? 'btn-danger' : 'btn-primary'}`}
+            className={`btn ${destructive.has(event) ? 'btn-danger' : 'btn-primary'}`}
             disabled={busy}
-            onClick={() => void act(event)}
+            aria-haspopup={confirmed.has(event) ? 'dialog' : undefined}
+            onClick={() => start(event)}
             data-testid={`action-${event}`}
           >
             {t.eventNames[event] ?? event}
@@ -113,6 +131,11 @@ export function Actions({ c, events, onDone }: { c: CaseDetail; events: string[]
         ))}
       </div>
       <StepNotice notice={notice} testId="action-notice" reloadLabel={t.reload} />
+      <ConfirmDialog
+        request={asking ? { title: t.confirmTitles[asking] ?? '', body: t.confirmBodies[asking] ?? '', confirmLabel: t.confirmYes[asking] ?? asking, danger: destructive.has(asking) } : undefined}
+        onConfirm={() => asking && void act(asking)}
+        onCancel={cancel}
+      />
     </div>
   );
 }

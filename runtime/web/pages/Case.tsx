@@ -1,10 +1,11 @@
 /** One case: applicants see its status, materials and certificates and fill in the form when a step is theirs; staff see the workbench view. */
-import { useEffect, useState, type ComponentType } from 'react';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { api } from '../api.ts';
 import { AuditTrail, CaseFacts, Certificates, Materials } from '../case-parts.tsx';
-import { Loaded, Notice, useLoad } from '../components.tsx';
+import { Loaded, Notice, useLoad, useTitle } from '../components.tsx';
 import { useApp } from '../context.ts';
-import { pick } from '../i18n.ts';
+import { formatTime, pick } from '../i18n.ts';
+import { eventsFor } from '../people.ts';
 import { Link } from '../router.tsx';
 import type { CaseDetail } from '../types.ts';
 import { Actions } from './Actions.tsx';
@@ -43,9 +44,11 @@ function ApplicantCase({ c, reload }: { c: CaseDetail; reload: () => void }) {
   const { t, locale } = useApp();
   const [submitted, setSubmitted] = useState(false);
   const CaseForm = useCaseForm();
-  const editable = c.events.includes('SUBMIT') && c.definition !== undefined;
+  const mine = eventsFor(c, 'applicant');
+  const editable = mine.includes('SUBMIT') && c.definition !== undefined;
   // the events the applicant may send besides submitting: their own step's, and those every step accepts (WITHDRAW)
-  const applicantEvents = c.events.filter((e) => e !== 'SUBMIT' && (c.eventRoles?.[e] ?? (c.role === 'applicant' ? ['applicant'] : [])).includes('applicant'));
+  const applicantEvents = mine.filter((e) => e !== 'SUBMIT');
+  useTitle(submitted ? t.confirmationTitle : pick(c.title, locale) || t.caseTitle);
   const supplement = [...(c.audit ?? [])].reverse().find((e) => e.type === 'REQUEST_SUPPLEMENT');
   const supplementNote = supplement && typeof supplement.payload === 'object' && supplement.payload ? (supplement.payload as { note?: string }).note : undefined;
   return (
@@ -54,7 +57,7 @@ function ApplicantCase({ c, reload }: { c: CaseDetail; reload: () => void }) {
         <Link to="/cases">{t.myCasesTitle}</Link> · {c.matterId}
       </p>
       <h1>{pick(c.title, locale)}</h1>
-      {submitted && <Notice kind="success" testId="submitted-notice">{t.submitted}</Notice>}
+      {submitted && <Confirmation c={c} />}
       <CaseFacts c={c} />
       <Certificates c={c} />
       {editable && c.state !== 'draft' && supplementNote && <Notice kind="info" testId="supplement-request">{supplementNote}</Notice>}
@@ -86,5 +89,41 @@ function ApplicantCase({ c, reload }: { c: CaseDetail; reload: () => void }) {
       <h2>{t.auditTrail}</h2>
       <AuditTrail c={c} />
     </article>
+  );
+}
+
+/** After submitting (GOV.UK's confirmation page): the reference, and what happens next; it takes the focus. */
+function Confirmation({ c }: { c: CaseDetail }) {
+  const { t, locale } = useApp();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+    heading.current?.scrollIntoView({ block: 'center' });
+  }, []);
+  const step = pick(c.step, locale);
+  return (
+    <>
+      <div className="confirmation" role="status" data-testid="submitted-notice">
+        <h2 ref={heading} tabIndex={-1}>
+          {t.confirmationTitle}
+        </h2>
+        <p>
+          {t.reference}
+          <br />
+          <strong className="reference" data-testid="case-reference">
+            {c.reference ?? c.id}
+          </strong>
+        </p>
+      </div>
+      <section aria-labelledby="what-next" data-testid="what-next">
+        <h2 id="what-next">{t.whatNext}</h2>
+        {step && <p>{t.nextStep(step)}</p>}
+        {c.deadline && <p>{t.nextDeadline(formatTime(c.deadline.dueAt, locale))}</p>}
+        <p>{t.nextNotify}</p>
+        <p>
+          <Link to="/cases">{t.viewMyCases}</Link>
+        </p>
+      </section>
+    </>
   );
 }

@@ -6,6 +6,7 @@
  * Until the module arrives the list shows the server's situation for the saved answers.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { fieldId } from '../../form/errors.ts';
 import type { ValidatorType } from '@rjsf/utils';
 import type { MatterDefinition } from '../../../engine/index.ts';
 import type { ConditionCheck } from '../../../engine/situations/index.ts';
@@ -14,12 +15,13 @@ import { MatterForm } from '../../form/MatterForm.tsx';
 import { prepareForm } from '../../form/prepare.ts';
 import { noLiveChecks, precompiledConditions, precompiledValidator } from '../../form/precompiled-runtime.ts';
 import { api, ApiError } from '../api.ts';
-import { messageOf, StepNotice, type StepOutcome } from '../components.tsx';
+import { messageOf, StepNotice, useTitle, type StepOutcome } from '../components.tsx';
 import { useApp } from '../context.ts';
 import { pick, type Locale } from '../i18n.ts';
 import { sharedSchemas } from '../shared-schemas.ts';
 import { SituationList } from '../situation-parts.tsx';
 import type { CaseDetail, FieldError } from '../types.ts';
+import { CheckAnswers } from './CheckAnswers.tsx';
 
 export default function CaseForm({ c, definition, onSubmitted }: { c: CaseDetail; definition: MatterDefinition; onSubmitted: (updated: CaseDetail) => void }) {
   const { t, locale } = useApp();
@@ -30,6 +32,21 @@ export default function CaseForm({ c, definition, onSubmitted }: { c: CaseDetail
   // refused for missing materials: the notice is worded at render, so it follows the language and the answers
   const [missingRefused, setMissingRefused] = useState(false);
   const [busy, setBusy] = useState(false);
+  // "draft saved" as a flag, worded at render so it follows the language; news only until the next edit
+  const [saved, setSaved] = useState(false);
+  // the answers being checked before they are sent (GOV.UK's "check your answers"); undefined while filling in
+  const [review, setReview] = useState<{ data: unknown }>();
+  // the field a "change" link goes back to, focused once the form is there again
+  const [changing, setChanging] = useState<string>();
+  useTitle(review ? t.checkTitle : pick(c.title, locale) || t.formTitle);
+  useEffect(() => {
+    if (review || changing === undefined) return;
+    const id = fieldId(changing);
+    const target = document.getElementById(id) ?? document.querySelector<HTMLElement>(`[id^="${id}-"]`);
+    target?.focus({ preventScroll: true });
+    (document.querySelector(`label[for="${id}"]`) ?? target)?.scrollIntoView({ block: 'center' });
+    setChanging(undefined);
+  }, [review, changing]);
   const { validator, conditions } = usePrecompiledModule(c.hash, definition);
   const situation = useMemo(() => {
     if (!conditions) return c.situation;
@@ -40,8 +57,9 @@ export default function CaseForm({ c, definition, onSubmitted }: { c: CaseDetail
   const fail = useCallback(
     (e: unknown) => {
       if (e instanceof ApiError && e.code === 'invalid-data') {
-        setErrors(((e.details.errors ?? []) as FieldError[]).map(({ pointer, message }) => ({ pointer, message })));
-        setNotice({ kind: 'error', text: t.fixErrors });
+        // back to the form, where the error summary takes focus and links to each field
+        setReview(undefined);
+        setErrors(((e.details.errors ?? []) as FieldError[]).map(({ pointer, message, keyword }) => ({ pointer, message, ...(keyword ? { keyword } : {}) })));
       } else if (e instanceof ApiError && e.code === 'tampered') setNotice({ kind: 'error', text: t.tampered(String(e.details.field ?? '')) });
       else if (e instanceof ApiError && e.code === 'invalid-event' && !situation.complete) setMissingRefused(true);
       else if (e instanceof ApiError && e.status === 409) setNotice({ kind: 'error', text: t.conflict, conflict: true });
@@ -54,12 +72,13 @@ export default function CaseForm({ c, definition, onSubmitted }: { c: CaseDetail
     async (current: unknown) => {
       setBusy(true);
       setNotice(undefined);
+      setSaved(false);
       setMissingRefused(false);
       try {
         const saved = await api.put<CaseDetail>(`/api/cases/${c.id}/draft`, { data: current, revision });
         setRevision(saved.revision);
         setData(current);
-        setNotice({ kind: 'success', text: t.draftSaved });
+        setSaved(true);
       } catch (e) {
         fail(e);
       } finally {
@@ -71,8 +90,10 @@ export default function CaseForm({ c, definition, onSubmitted }: { c: CaseDetail
 
   const submit = useCallback(
     async (current: unknown) => {
+      if (busy) return;
       setBusy(true);
       setNotice(undefined);
+      setSaved(false);
       setMissingRefused(false);
       setData(current);
       try {
@@ -85,19 +106,47 @@ export default function CaseForm({ c, definition, onSubmitted }: { c: CaseDetail
         setBusy(false);
       }
     },
-    [c.id, revision, fail, onSubmitted],
+    [c.id, revision, fail, onSubmitted, busy],
   );
+  // "draft saved" is news only until the next edit
+  const onEdit = useCallback((current: unknown) => {
+    setData(current);
+    setSaved(false);
+  }, []);
+  // rjsf's checks passed: show the answers to check before anything is sent
+  const toReview = useCallback((current: unknown) => {
+    setData(current);
+    setNotice(undefined);
+    setSaved(false);
+    setMissingRefused(false);
+    setReview({ data: current });
+  }, []);
 
   return (
     <section aria-labelledby="form-heading" aria-busy={busy} data-testid="case-form">
       <h2 id="form-heading">{t.formTitle}</h2>
       <StepNotice
-        notice={missingRefused && !situation.complete ? { kind: 'error', text: t.materialsMissing(missingNames(situation, locale)) } : notice}
+        notice={missingRefused && !situation.complete ? { kind: 'error', text: t.materialsMissing(missingNames(situation, locale)) } : saved ? { kind: 'success', text: t.draftSaved } : notice}
         testId="form-notice"
         reloadLabel={t.reload}
+        focus
       />
       <p className="muted">{t.liveHint}</p>
       <SituationList situation={situation} definition={definition} live />
+      {review ? (
+        <CheckAnswers
+          definition={definition}
+          data={review.data}
+          verified={c.verified}
+          busy={busy}
+          onChange={(pointer) => {
+            setReview(undefined);
+            setChanging(pointer);
+          }}
+          onBack={() => setReview(undefined)}
+          onSubmit={() => void submit(review.data)}
+        />
+      ) : (
       <MatterForm
         definition={definition}
         locale={locale}
@@ -107,10 +156,13 @@ export default function CaseForm({ c, definition, onSubmitted }: { c: CaseDetail
         errors={errors}
         sharedSchemas={sharedSchemas}
         validator={validator}
-        onChange={setData}
+        onChange={onEdit}
         onSaveDraft={saveDraft}
-        onSubmit={submit}
+        onSubmit={toReview}
+        busy={busy}
+        submitLabel={t.continueToCheck}
       />
+      )}
     </section>
   );
 }

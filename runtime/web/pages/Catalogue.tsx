@@ -1,7 +1,7 @@
 /** The catalogue: every matter with its province standard and regional variants, searchable in Chinese or English. */
 import { useId, useState } from 'react';
 import { api } from '../api.ts';
-import { Loaded, useLoad } from '../components.tsx';
+import { Loaded, useLoad, useTitle } from '../components.tsx';
 import { useApp } from '../context.ts';
 import { pick } from '../i18n.ts';
 import { Link } from '../router.tsx';
@@ -14,6 +14,7 @@ export function CataloguePage() {
   const state = useLoad(() => api.get<{ matters: MatterSummary[] }>('/api/matters').then((r) => r.matters), 'matters');
   const [query, setQuery] = useState('');
   const searchId = useId();
+  useTitle(t.catalogueTitle);
   return (
     <>
       <h1>{t.catalogueTitle}</h1>

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { api } from '../api.ts';
-import { Loaded, messageOf, Notice, useLoad } from '../components.tsx';
+import { Loaded, messageOf, Notice, useLoad, useTitle } from '../components.tsx';
 import { useApp } from '../context.ts';
 import { pick } from '../i18n.ts';
 import { navigate } from '../router.tsx';
@@ -66,6 +66,7 @@ export function GuidePage({ id, region }: { id: string; region: string }) {
   const state = useLoad(() => api.get<Guide>(path), `${path}|${user?.id ?? ''}`);
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string>();
+  useTitle(state.data ? `${pick(state.data.matter.title, locale)} · ${t.guideTitle}` : t.guideTitle);
 
   const start = async () => {
     if (!user) return navigate(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`);

@@ -1,9 +1,10 @@
 /** The applicant's cases: status, current step, deadline, and the e-certificates of approved ones; plus the verify box. */
 import { api } from '../api.ts';
 import { CaseFacts, Certificates } from '../case-parts.tsx';
-import { Loaded, useLoad } from '../components.tsx';
+import { Loaded, useLoad, useTitle } from '../components.tsx';
 import { useApp } from '../context.ts';
 import { pick } from '../i18n.ts';
+import { eventsFor } from '../people.ts';
 import { Link } from '../router.tsx';
 import type { CaseDetail, CaseSummary } from '../types.ts';
 import { VerifyCertificate } from './Verify.tsx';
@@ -18,6 +19,7 @@ async function loadCases(): Promise<CaseDetail[]> {
 export function MyCasesPage() {
   const { t, locale, user } = useApp();
   const state = useLoad(loadCases, `cases|${user?.id ?? ''}`);
+  useTitle(t.myCasesTitle);
   return (
     <>
       <h1>{t.myCasesTitle}</h1>
@@ -35,7 +37,7 @@ export function MyCasesPage() {
                     <Link to={`/cases/${c.id}`}>{pick(c.title, locale)}</Link>
                   </h2>
                   <CaseFacts c={c} compact />
-                  {c.events.includes('SUBMIT') && (
+                  {eventsFor(c, user?.role).includes('SUBMIT') && (
                     <Link className="btn btn-primary" to={`/cases/${c.id}`} data-testid="continue-case">
                       {t.continueForm}
                     </Link>

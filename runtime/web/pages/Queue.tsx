@@ -1,9 +1,10 @@
 /** The workbench queue: the cases at a step the signed-in staff role owns, overdue ones first and marked. */
 import { api } from '../api.ts';
 import { DeadlineText, statusText } from '../case-parts.tsx';
-import { Loaded, useLoad } from '../components.tsx';
+import { Loaded, useLoad, useTitle } from '../components.tsx';
 import { useApp } from '../context.ts';
 import { formatTime, pick } from '../i18n.ts';
+import { personLabel } from '../people.ts';
 import { Link } from '../router.tsx';
 import type { CaseSummary } from '../types.ts';
 
@@ -13,6 +14,7 @@ export function QueuePage() {
     () => api.get<{ cases: CaseSummary[] }>('/api/cases?status=active').then((r) => r.cases.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.deadline?.dueAt ?? '').localeCompare(b.deadline?.dueAt ?? ''))),
     `queue|${user?.id ?? ''}`,
   );
+  useTitle(t.queueTitle);
   return (
     <>
       <h1>{t.queueTitle}</h1>
@@ -22,7 +24,8 @@ export function QueuePage() {
           cases.length === 0 ? (
             <p data-testid="queue-empty">{t.emptyQueue}</p>
           ) : (
-            <table className="table" data-testid="queue">
+            <table className="table stacked" data-testid="queue">
+              <caption className="visually-hidden">{t.queueTitle}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t.matter}</th>
@@ -38,12 +41,12 @@ export function QueuePage() {
                     <th scope="row">
                       <Link to={`/cases/${c.id}`}>{pick(c.title, locale) || c.matterId}</Link>
                     </th>
-                    <td>{c.applicant}</td>
-                    <td>{statusText(c, t)}</td>
-                    <td>
+                    <td data-label={t.applicant} data-testid="queue-applicant">{personLabel(c.applicant, c)}</td>
+                    <td data-label={t.status}>{statusText(c, t)}</td>
+                    <td data-label={t.deadline}>
                       <DeadlineText c={c} />
                     </td>
-                    <td>{formatTime(c.updatedAt, locale)}</td>
+                    <td data-label={t.updated}>{formatTime(c.updatedAt, locale)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,7 +1,7 @@
 /** The signed-in user's sessions: where and when each signed in, this one marked; end any other, or all others. */
 import { useRef, useState } from 'react';
 import { api } from '../api.ts';
-import { Loaded, messageOf, StepNotice, useLoad, type StepOutcome } from '../components.tsx';
+import { Loaded, messageOf, StepNotice, useLoad, useTitle, type StepOutcome } from '../components.tsx';
 import { useApp } from '../context.ts';
 import { formatTime } from '../i18n.ts';
 import type { SessionInfo } from '../types.ts';
@@ -26,6 +26,7 @@ export function SessionsPage() {
   const [outcome, setOutcome] = useState<{ ended: number } | { error: string }>();
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  useTitle(t.sessionsTitle);
 
   const run = async (action: () => Promise<number>) => {
     setBusy(true);

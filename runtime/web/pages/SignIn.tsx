@@ -1,7 +1,7 @@
 /** Sign in with a local demo account; returns to `?next=` afterwards. */
 import { useId, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api.ts';
-import { messageOf, Notice } from '../components.tsx';
+import { messageOf, Notice, useTitle } from '../components.tsx';
 import { isStaff, useApp } from '../context.ts';
 import { navigate, queryParam } from '../router.tsx';
 import type { User } from '../types.ts';
@@ -19,6 +19,7 @@ export function SignInPage() {
   const [busy, setBusy] = useState(false);
   const ids = useId();
   const next = safeNext(queryParam('next'));
+  useTitle(t.signInTitle);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

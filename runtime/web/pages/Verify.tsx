@@ -1,7 +1,7 @@
 /** Verify an e-certificate: paste or upload its JSON, the server checks the seal (POST /api/certificates/verify). */
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { api } from '../api.ts';
-import { messageOf, Notice } from '../components.tsx';
+import { messageOf, Notice, useTitle } from '../components.tsx';
 import { useApp } from '../context.ts';
 
 export function VerifyCertificate({ headingLevel = 1 }: { headingLevel?: 1 | 2 }) {
@@ -11,6 +11,7 @@ export function VerifyCertificate({ headingLevel = 1 }: { headingLevel?: 1 | 2 }
   // kept as data, worded at render time so the language toggle applies
   const [result, setResult] = useState<{ ok: true } | { ok: false; reason?: string; notJson?: true }>();
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
+  useTitle(headingLevel === 1 ? t.verifyTitle : undefined);
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];

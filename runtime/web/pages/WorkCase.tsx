@@ -1,8 +1,9 @@
 /** The workbench view of a case: submitted data (read-only), materials, audit trail, and the actions the current step allows. */
 import { useState } from 'react';
 import { AuditTrail, CaseFacts, Certificates, Materials, SubmittedData } from '../case-parts.tsx';
-import { Notice } from '../components.tsx';
+import { Notice, useTitle } from '../components.tsx';
 import { isStaff, useApp } from '../context.ts';
+import { eventsFor } from '../people.ts';
 import { pick } from '../i18n.ts';
 import { Link } from '../router.tsx';
 import type { CaseDetail } from '../types.ts';
@@ -12,7 +13,8 @@ export function WorkCase({ c, reload }: { c: CaseDetail; reload: () => void }) {
   const { t, locale, user } = useApp();
   const [done, setDone] = useState(false);
   // the API lists every event of the step and who may send each (in a parallel state, each region's role its own)
-  const mine = isStaff(user) ? c.events.filter((e) => (c.eventRoles?.[e] ?? (c.role === user?.role ? [user.role] : [])).includes(user!.role)) : [];
+  const mine = isStaff(user) ? eventsFor(c, user?.role) : [];
+  useTitle(`${pick(c.title, locale) || t.caseTitle} · ${t.queueTitle}`);
   return (
     <article data-testid="case" data-case={c.id} data-state={c.state}>
       <p className="muted">
@@ -24,7 +26,7 @@ export function WorkCase({ c, reload }: { c: CaseDetail; reload: () => void }) {
       <Certificates c={c} />
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">{t.actions}</h2>
-        {done && <Notice kind="success" testId="action-done">{t.done}</Notice>}
+        {done && <Notice kind="success" testId="action-done" focus>{t.done}</Notice>}
         <Actions
           key={`${c.id}@${c.revision}`}
           c={c}

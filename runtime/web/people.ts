@@ -1,0 +1,36 @@
+/** How people appear in the UI: identity numbers masked where the full number is not needed, names where the page has them. */
+import type { CaseDetail } from './types.ts';
+
+// a mainland resident identity number (18 characters, the last may be X) or the old 15-digit one
+const idNumber = /^(?:\d{17}[\dXx]|\d{15})$/;
+
+/** Whether `value` is a resident identity number. */
+export const isIdNumber = (value: unknown): value is string => typeof value === 'string' && idNumber.test(value);
+
+/** 330102199001011237 → 3301**********1237: the first four and the last four; anything else as it is. */
+export function maskId(value: string): string {
+  return isIdNumber(value) ? `${value.slice(0, 4)}${'*'.repeat(value.length - 8)}${value.slice(-4)}` : value;
+}
+
+/** The applicant's name from the case's answers (`/applicant/name`), when the form asks for it. */
+export function applicantName(c: { data?: unknown; applicantName?: string }): string | undefined {
+  if (c.applicantName) return c.applicantName;
+  const applicant = c.data && typeof c.data === 'object' ? (c.data as { applicant?: unknown }).applicant : undefined;
+  const name = applicant && typeof applicant === 'object' ? (applicant as { name?: unknown }).name : undefined;
+  return typeof name === 'string' && name.trim() !== '' ? name : undefined;
+}
+
+/** Who someone is, in words: the case's applicant by name when the answers give it, anyone else by id, numbers masked. */
+export function personLabel(subject: string, c?: { data?: unknown; applicant: string; applicantName?: string }): string {
+  return (c && subject === c.applicant ? applicantName(c) : undefined) ?? maskId(subject);
+}
+
+/**
+ * The events of `c` that `role` may send (the API's eventRoles): what the page offers is exactly what the server
+ * would accept from this user, never an action that answers 403. Without eventRoles (an older server), the step's
+ * own role.
+ */
+export function eventsFor(c: Pick<CaseDetail, 'events' | 'eventRoles' | 'role'>, role: string | undefined): string[] {
+  if (!role) return [];
+  return c.events.filter((e) => (c.eventRoles?.[e] ?? (c.role === role ? [role] : [])).includes(role));
+}
