@@ -26,6 +26,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // Hangzhou's residence permit (definitions/): after acceptance, `autoCheck` approves at once when the residence
 // registration, verified through shared data, is six months old or more; any other case goes to review.
+// Hangzhou asks for the photo from the applicant: the clerk accepts with it received (ACCEPT is refused while it is missing)
 const hangzhou = { matterId: '330000-GA-0101', region: '330100' };
 const olderThanSixMonths = { type: 'olderThan', params: { field: '/residence/registrationDate', duration: 'P6M', verified: true } };
 
@@ -75,7 +76,7 @@ describe('runtime: automatic decisions (秒批)', () => {
   it('approves at once when the verified residence registration is six months old, as the system actor naming the guard', async () => {
     const rt = await open();
     const s = await submitted(rt);
-    const v = await rt.act(s.record.id, { type: 'ACCEPT' }, clerk, s.record.revision);
+    const v = await rt.act(s.record.id, { type: 'ACCEPT', materials: ['photo'] }, clerk, s.record.revision);
     expect(v.record).toMatchObject({ state: 'approved', status: 'done', outcome: 'approved', role: undefined, revision: s.record.revision + 2 });
     // the clerk's step, then the system's decision: two events, one revision each
     expect(v.event).toMatchObject({ actor: 'clerk-1', role: 'clerk', type: 'ACCEPT', from: 'submitted', to: 'autoCheck', payload: { actions: ['notifyApplicant'] } });
@@ -103,7 +104,7 @@ describe('runtime: automatic decisions (秒批)', () => {
   it('sends a registration younger than six months to review, where the approver decides', async () => {
     const rt = await open(registeredOn('2026-06-01')); // six months on 2026-12-01
     const s = await submitted(rt);
-    const v = await rt.act(s.record.id, { type: 'ACCEPT' }, clerk, s.record.revision);
+    const v = await rt.act(s.record.id, { type: 'ACCEPT', materials: ['photo'] }, clerk, s.record.revision);
     expect(v.record).toMatchObject({ state: 'review', role: 'approver', status: 'active' });
     expect(v.automatic!.map((e) => [e.from, e.to, e.payload])).toEqual([['autoCheck', 'review', { guard: null, actions: [] }]]);
     expect(v.certificates).toEqual([]);
@@ -117,7 +118,7 @@ describe('runtime: automatic decisions (秒批)', () => {
     file = join(dir, `automatic-${++n}.sqlite`);
     const rt2 = await open(registeredOn('2026-05-31'));
     const s2 = await submitted(rt2);
-    expect((await rt2.act(s2.record.id, { type: 'ACCEPT' }, clerk, s2.record.revision)).record.state).toBe('approved');
+    expect((await rt2.act(s2.record.id, { type: 'ACCEPT', materials: ['photo'] }, clerk, s2.record.revision)).record.state).toBe('approved');
     await rt2.store.close();
   });
 
@@ -131,7 +132,7 @@ describe('runtime: automatic decisions (秒批)', () => {
     data.residence = { ...demoRecords.residenceRegistration[z], regionCode: '330106', address: '浙江省杭州市西湖区文三路100号3幢201室', registrationDate: '2020-01-01', reason: '就业', housingType: '租赁住房' };
     for (const k of ['idNumber', 'residenceRegion', 'residenceAddress', 'residenceReason', 'policeStation']) delete data.residence[k];
     const s = await rt.submit(c.record.id, data, applicant, 1);
-    const v = await rt.act(s.record.id, { type: 'ACCEPT' }, clerk, s.record.revision);
+    const v = await rt.act(s.record.id, { type: 'ACCEPT', materials: ['photo'] }, clerk, s.record.revision);
     expect(v.record.state).toBe('review');
     await rt.store.close();
   });
@@ -139,7 +140,7 @@ describe('runtime: automatic decisions (秒批)', () => {
   it('takes a chain of automatic decisions until none applies, one audit event each, naming each guard', async () => {
     const rt = await open();
     const s = await submitted(rt, permit);
-    const v = await rt.act(s.record.id, { type: 'ACCEPT' }, clerk, s.record.revision);
+    const v = await rt.act(s.record.id, { type: 'ACCEPT', materials: ['photo'] }, clerk, s.record.revision);
     expect(v.record).toMatchObject({ state: 'approved', outcome: 'approved', revision: s.record.revision + 3 });
     expect(v.automatic!.map((e) => [e.seq, e.from, e.to, (e.payload as any).guard])).toEqual([
       [4, 'screen', 'ageCheck', employed],
@@ -153,7 +154,7 @@ describe('runtime: automatic decisions (秒批)', () => {
   it('stays for a person when no guard holds, and the person acts on the step', async () => {
     const rt = await open(registeredOn('2026-10-01'));
     const s = await submitted(rt, permit);
-    const v = await rt.act(s.record.id, { type: 'ACCEPT' }, clerk, s.record.revision);
+    const v = await rt.act(s.record.id, { type: 'ACCEPT', materials: ['photo'] }, clerk, s.record.revision);
     expect(v.record).toMatchObject({ state: 'ageCheck', role: 'approver', status: 'active' });
     expect(v.automatic!.map((e) => [e.from, e.to])).toEqual([['screen', 'ageCheck']]);
     expect(v.events).toEqual(['APPROVE', 'REJECT', 'WITHDRAW']);
@@ -188,7 +189,7 @@ describe('runtime: automatic decisions (秒批)', () => {
   it('carries on after a restart mid-way: a case left waiting is decided by the next step, its trail intact', async () => {
     let rt = await open(registeredOn('2026-10-01'));
     const s = await submitted(rt, permit);
-    const v = await rt.act(s.record.id, { type: 'ACCEPT' }, clerk, s.record.revision);
+    const v = await rt.act(s.record.id, { type: 'ACCEPT', materials: ['photo'] }, clerk, s.record.revision);
     expect(v.record.state).toBe('ageCheck');
     await rt.store.close();
     rt = await open(registeredOn('2026-10-01'));
@@ -205,7 +206,7 @@ describe('runtime: automatic decisions (秒批)', () => {
   it('refuses the internal event of automatic decisions from callers', async () => {
     const rt = await open(registeredOn('2026-10-01'));
     const s = await submitted(rt, permit);
-    const v = await rt.act(s.record.id, { type: 'ACCEPT' }, clerk, s.record.revision);
+    const v = await rt.act(s.record.id, { type: 'ACCEPT', materials: ['photo'] }, clerk, s.record.revision);
     await expect(rt.act(s.record.id, { type: 'onematter.always' }, approver, v.record.revision)).rejects.toMatchObject({ code: 'invalid-event-payload' });
     expect((await rt.getCase(s.record.id)).record.state).toBe('ageCheck');
     await rt.store.close();
@@ -231,7 +232,7 @@ describe('runtime: events accepted in every state (process.on)', () => {
 
     // waiting for the approver after an automatic decision
     const s2 = await submitted(rt, permit);
-    const v2 = await rt.act(s2.record.id, { type: 'ACCEPT' }, clerk, s2.record.revision);
+    const v2 = await rt.act(s2.record.id, { type: 'ACCEPT', materials: ['photo'] }, clerk, s2.record.revision);
     expect(v2.record.state).toBe('ageCheck');
     const w2 = await rt.act(s2.record.id, { type: 'WITHDRAW' }, applicant, v2.record.revision);
     expect(w2.record).toMatchObject({ state: 'withdrawn', outcome: 'withdrawn' });

@@ -145,10 +145,16 @@ describe('an applicant', () => {
     expect(tampered.status).toBe(422);
     expect(tampered.body.error.code).toBe('tampered');
     data = { ...data, delivery: { method: '电子证照' } };
-    const submitted = await zhang.post(`/api/cases/${caseId}/submit`, { data, revision });
+    const uploaded = await zhang.post(`/api/cases/${caseId}/materials/studyProof/files`, undefined, { raw: new Uint8Array(Buffer.from('%PDF-1.7\n%%EOF\n')), contentType: 'application/pdf' });
+    expect(uploaded.status).toBe(201);
+    expect((await zhang.post(`/api/cases/${caseId}/materials/studyProof/files`, undefined, { raw: new Uint8Array(Buffer.from('text')), contentType: 'application/pdf' })).status).toBe(415);
+    const submitted = await zhang.post(`/api/cases/${caseId}/submit`, { data, revision, files: { studyProof: [uploaded.body.sha256] } });
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({ state: 'submitted', role: 'clerk' });
     revision = submitted.body.revision;
+    const file = await zhang.get(`/api/cases/${caseId}/files/${uploaded.body.sha256}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toMatch(/^attachment; /);
   });
 
   it('lists and reads the case; a malformed id is 400, an unknown one 404', async () => {
@@ -193,6 +199,11 @@ describe('the clerk and the approver', () => {
     expect(notAccepted.body.error.code).toBe('invalid-event');
     expect((await clerk.post(`/api/cases/${caseId}/actions`, { event: 'SUBMIT', revision })).status).toBe(400);
     expect((await clerk.post(`/api/cases/${caseId}/actions`, { event: 'accept', revision })).status).toBe(400);
+    // the clerk's checklist: its own audit event (test/server-materials-checks covers refusals)
+    const checked = await clerk.post(`/api/cases/${caseId}/materials/checks`, { checks: [{ material: 'identityCard', status: 'verified', note: '核验一致' }], revision });
+    expect(checked.status).toBe(200);
+    expect(checked.body.event.type).toBe('materials-checked');
+    revision = checked.body.revision;
     const accepted = await clerk.post(`/api/cases/${caseId}/actions`, { event: 'ACCEPT', note: '材料齐全', revision });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ state: 'review', role: 'approver' });

@@ -13,6 +13,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexRegions } from '../engine/index.ts';
 import { createRuntime } from '../runtime/cases/runtime.ts';
+import { CaseFiles } from '../runtime/files/case-files.ts';
+import { localFileStore } from '../runtime/files/store.ts';
 import { defaultDefinitionsDir, loadDefinitions } from '../runtime/definitions-folder.ts';
 import { systemClock } from '../runtime/effects/clock.ts';
 import { buildApp } from '../runtime/server/app.ts';
@@ -67,6 +69,7 @@ const samples = (): Record<string, { path: string; body?: unknown }> => ({
   'PUT /api/cases/:id/draft': { path: `/api/cases/${ids.case}/draft`, body: { data: {}, revision: 1 } },
   'POST /api/cases/:id/submit': { path: `/api/cases/${ids.case}/submit`, body: { data: {}, revision: 1 } },
   'POST /api/cases/:id/actions': { path: `/api/cases/${ids.case}/actions`, body: { event: 'WITHDRAW', revision: 1 } },
+  'POST /api/cases/:id/materials/checks': { path: `/api/cases/${ids.case}/materials/checks`, body: { checks: [{ material: 'photo', status: 'received' }], revision: 1 } },
   'POST /api/definitions': { path: '/api/definitions', body: {} },
   'POST /api/drafts': { path: '/api/drafts', body: { edit: { id: permit, region: '330000' } } },
   'PUT /api/drafts/:id': { path: `/api/drafts/${ids.draft}`, body: { definition: {}, revision: 1 } },
@@ -97,7 +100,7 @@ beforeAll(async () => {
   const sharedSchemas = catalogue.schemas.map((s) => s.value);
   const runtime = await createRuntime({ store, sharedSchemas, sharedData: demoSharedData, clock: systemClock, signer: folder.signer, catalogue });
   app = await buildApp({
-    runtime, definitions: new DefinitionIndex(store), sharedData: demoSharedData, clock: systemClock, authenticator: await UserFile.open(folder.usersPath),
+    runtime, files: new CaseFiles({ files: localFileStore(folder.filesDir), store, clock: systemClock }), definitions: new DefinitionIndex(store), sharedData: demoSharedData, clock: systemClock, authenticator: await UserFile.open(folder.usersPath),
     catalogueContext: context, sharedSchemas, regions: indexRegions(catalogue.regions.flatMap((r) => r.value.regions)),
     sessions: new Sessions(store, systemClock), signInThrottle: new SignInThrottle(store, systemClock),
   }, { cookieSecret: folder.cookieSecret });

@@ -8,14 +8,14 @@ import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { type Catalogue, type MatterDefinition } from '../../engine/index.ts';
 import { canonical } from '../../engine/json/equal.ts';
 import { resolvePointer } from '../../engine/json/pointer.ts';
-import { issueCertificate } from '../certificates/issue.ts';
-import { ed25519Signer, verifyCertificate, type CertificateCheck, type SignedCertificate, type Signer } from '../certificates/signer.ts';
+import { certificatesOfCase } from '../certificates/issue.ts';
+import { ed25519Signer, verifyCertificate, type CertificateCheck, type Signer } from '../certificates/signer.ts';
 import { systemClock, type Clock } from '../effects/clock.ts';
 import { limitEnd } from '../effects/time-limit.ts';
 import { demoSharedData } from '../shared-data/demo.ts';
 import type { SharedDataSource } from '../shared-data/source.ts';
 import { compareVersions } from '../store/versions.ts';
-import type { AuditEvent, CaseQuery, CaseRecord, Deadline, DueDelay, PublishedDefinition, Store, StoredCertificate } from '../store/types.ts';
+import type { AuditEvent, CaseQuery, CaseRecord, Deadline, DueDelay, FileReference, PublishedDefinition, Store, StoredCertificate } from '../store/types.ts';
 import { checkChange, checkDefinitionKey, checkId, checkObject, checkQuery } from './arguments.ts';
 import { nextEvent, verifyChain, type AuditCheck } from './audit.ts';
 import { auditKeyOf, auditSealer, type AuditSealer } from './audit-seal.ts';
@@ -33,10 +33,14 @@ import { acceptedEvents, actorsFor, automaticEvent, contextAfter, recheckDelay, 
 import { checkPayload } from './payload-limits.ts';
 import { caseSituation } from './situation.ts';
 import { caseTimeLimit } from './time-limits.ts';
+import { checklistWrite } from './checklist-step.ts';
+import { acceptRefusal, checklistOf, outstandingOf, type ChecklistContext, type MaterialCheck } from './materials-check.ts';
+import { clockAfter } from './supplement-clock.ts';
 import type { Actor, CaseView, FiredDelay, StepView } from './views.ts';
+import { setAtPointer } from '../form/data.ts';
+import { fileReferences, filesPayload, materialsWithFiles, type MaterialFiles } from '../files/references.ts';
 
 export type { Actor, CaseView, FiredDelay, StepView, WaivedMaterial } from './views.ts';
-import { setAtPointer } from '../form/data.ts';
 
 export interface RuntimeOptions {
   readonly store: Store;
@@ -201,30 +205,55 @@ export class Runtime {
     });
   }
 
-  /** Submits the form (the SUBMIT event): verified fields unchanged, data valid, then the process moves. */
-  async submit(caseId: string, data: unknown, actor: Actor, revision: number, materials: string[] = []): Promise<StepView> {
+  /**
+   * Submits the form (the SUBMIT event): verified fields unchanged, data valid, then the process moves. `files`
+   * (material id → sha256s uploaded for the case) become part of the case with the step, their materials supplied.
+   */
+  async submit(caseId: string, data: unknown, actor: Actor, revision: number, materials: string[] = [], files?: MaterialFiles): Promise<StepView> {
     return atBoundary('submit', async () => {
       checkChange(caseId, actor, revision);
       checkPayload(data);
-      const event = { type: 'SUBMIT', materials };
+      const event = { type: 'SUBMIT', materials: files ? [...new Set([...materials, ...materialsWithFiles(files)])] : materials };
       checkEventShape(event);
       const { record } = await this.load(caseId, revision);
       this.mustBeApplicant(record, actor);
+      const references = await fileReferences(this.store, caseId, files);
       this.checkVerified(record, data);
       const errors = this.validatorOf(await this.findDefinition(record.matterId, record.region, record.version))(data);
       if (errors.length > 0) throw new ValidationFailedError(errors);
-      return this.transition({ ...record, data }, event, actor, revision);
+      return this.transition({ ...record, data }, event, actor, revision, references);
     });
   }
 
   /** Takes a step of the process (accept, request supplement, approve, reject, …) as `actor`; the event is checked against its schema first. */
-  async act(caseId: string, event: CaseEvent, actor: Actor, revision: number): Promise<StepView> {
+  async act(caseId: string, event: CaseEvent, actor: Actor, revision: number, files?: MaterialFiles): Promise<StepView> {
     return atBoundary('act', async () => {
       checkChange(caseId, actor, revision);
+      // files the applicant references (a supplement) supply their materials, as `materials` does
+      if (files) event = { ...event, materials: [...new Set([...(event?.materials ?? []), ...materialsWithFiles(files)])] };
       checkEventShape(event);
       const { record } = await this.load(caseId, revision);
       if (event.type === 'SUBMIT') throw new ForbiddenError('submit the form with submit(), which validates it');
-      return this.transition(record, event, actor, revision);
+      const references = await fileReferences(this.store, caseId, files);
+      if (references.length > 0) this.mustBeApplicant(record, actor);
+      return this.transition(record, event, actor, revision, references);
+    });
+  }
+
+  /**
+   * Records the checklist of the materials that apply (received / verified / missing / not-applicable, a note, a
+   * tolerated-missing one accepted missing with a due date) as its own audit event, by the staff acting at the step;
+   * on a finished case holding its certificate back, supplying the last outstanding material issues it.
+   */
+  async checkMaterials(caseId: string, checks: readonly MaterialCheck[], actor: Actor, revision: number): Promise<StepView> {
+    return atBoundary('checkMaterials', async () => {
+      checkChange(caseId, actor, revision);
+      checkPayload(checks);
+      const { record } = await this.load(caseId, revision);
+      const def = await this.definitionOf(record);
+      const w = await checklistWrite({ now: () => this.now(), certificatesFor: (r, d, now) => this.certificatesFor(r, d, now) }, record, def, checks, actor);
+      const written = await this.write(record, w.after, actor, 'materials-checked', w.payload, { certificates: w.certificates }, revision, w.release ? [w.release] : []);
+      return { ...(await this.parts(written.record, def, w.release ? w.certificates : undefined)), event: written.event, ...(written.automatic.length ? { automatic: written.automatic } : {}) };
     });
   }
 
@@ -321,7 +350,7 @@ export class Runtime {
     }
   }
 
-  private async transition(record: CaseRecord, event: CaseEvent, actor: Actor, revision: number): Promise<StepView> {
+  private async transition(record: CaseRecord, event: CaseEvent, actor: Actor, revision: number, files: readonly FileReference[] = []): Promise<StepView> {
     const published = await this.findDefinition(record.matterId, record.region, record.version, record.hash);
     const def = published.definition;
     const role = roleOf(def, record.state);
@@ -332,12 +361,15 @@ export class Runtime {
     if (!allowed.has(actor.role)) throw new ForbiddenError(`step "${record.state}" is acted on by ${[...allowed].join(', ') || role}, not ${actor.role}`);
     if (actor.role === 'applicant') this.mustBeApplicant(record, actor);
     checkDeclaredMaterials(def, event);
+    // 容缺受理: whatever the process's guards, no acceptance while a required material is neither supplied nor tolerated
+    const refusal = event.type === 'ACCEPT' ? acceptRefusal(def, record.data, record.context as CaseContext, event) : undefined;
+    if (refusal) throw refusal;
     const machine = machineOf(def, published.hash);
     const now = this.now();
     const next = step(machine, record.state, record.context as CaseContext, event, record.data, { verified: record.verified, now });
     const accepted = acceptedEvents(def, record.state);
     if (!next) throw new InvalidEventError(event.type, record.state, accepted, accepted.includes(event.type) ? 'its condition is not met' : undefined);
-    return this.advance(record, published, next, event, event.type, actor, revision, now);
+    return this.advance(record, published, next, event, event.type, actor, revision, now, undefined, files);
   }
 
   // Fires one due delay as the system actor; the write deletes its row or is refused, so it fires once.
@@ -375,6 +407,7 @@ export class Runtime {
   // system actor, in the same transaction): the new context, deadline, certificates and delays, guarded by `revision`.
   private async advance(
     record: CaseRecord, published: PublishedDefinition, next: Outcome, event: CaseEvent, type: string, actor: Actor, revision: number, now: number, fires?: DueDelay,
+    files: readonly FileReference[] = [],
   ): Promise<StepView> {
     const def = published.definition;
     const machine = machineOf(def, published.hash);
@@ -393,7 +426,7 @@ export class Runtime {
         throw new DefinitionError('definition-always-loop', `the process decided automatically ${automaticBound} times in a row without anyone acting (from ${JSON.stringify(record.state)} on to ${automatic.slice(-3).map((a) => JSON.stringify(a.to)).join(', ')}, …): its eventless transitions ("always") loop; the step is refused`);
       }
       const landed = await this.land(updated, def, decided, { type: 'automatic' }, 'automatic', systemActor, now);
-      automatic.push({ from: updated.state, to: landed.record.state, payload: { guard: decided.guard ?? null, actions: decided.actions, ...(landed.certificates.length ? { certificates: landed.certificates.map((c) => c.id) } : {}) } });
+      automatic.push({ from: updated.state, to: landed.record.state, payload: { guard: decided.guard ?? null, actions: decided.actions, ...(landed.certificates.length ? { certificates: landed.certificates.map((c) => c.id) } : {}), ...(landed.held ? { certificateHeld: landed.held } : {}) } });
       certificates.push(...landed.certificates);
       updated = landed.record;
     }
@@ -402,8 +435,8 @@ export class Runtime {
     const deadline = startsClock
       ? { set: { caseId: record.id, kind: 'promised' as const, dueAt: limitEnd(now, def.timeLimit.promisedDays, def.timeLimit.unit, this.holidays), metAt: done ? now : undefined } }
       : done ? { meet: now } : undefined;
-    // entering another state (even back through automatic decisions) replaces the pending delays; staying (or a delay
-    // firing into its own state) keeps the rest
+    // a supplement request stops the promised-time clock; the applicant's resubmission starts it again, moved
+    const clock = deadline ? undefined : clockAfter(await this.store.deadline(record.id), { pauses: next.actions.includes('requestSupplement'), resumes: event.type === 'SUBMIT' && record.status !== 'draft', now }, this.holidays);
     // each state left drops its pending delays and each entered adds its own, step by step (automatic ones too, so a
     // state entered again is timed again); a state the case stays in keeps its clock
     const pending = async () => (await this.store.delaysOf(record.id)).filter((d) => !(fires && d.state === fires.state && d.delay === fires.delay));
@@ -414,31 +447,30 @@ export class Runtime {
       const rechecks = done ? [] : recheckOf(def, record.id, updated.state, { data: updated.data, verified: updated.verified, now });
       delays = [...(delays ?? (await pending())).filter((d) => d.delay !== recheckDelay), ...rechecks];
     }
-    const payload = { ...('guard' in next ? { guard: next.guard ?? null } : {}), actions: next.actions, ...(fires ? { delay: fires.delay, dueAt: fires.dueAt } : {}), ...(event.note ? { note: event.note } : {}), ...(first.certificates.length ? { certificates: first.certificates.map((c) => c.id) } : {}) };
-    const written = await this.write(record, updated, actor, type, payload, { deadline, certificates, ...(delays ? { delays } : {}), ...(fires ? { fires } : {}) }, revision, automatic);
+    const payload = { ...('guard' in next ? { guard: next.guard ?? null } : {}), actions: next.actions, ...(fires ? { delay: fires.delay, dueAt: fires.dueAt } : {}), ...(event.note ? { note: event.note } : {}), ...(first.certificates.length ? { certificates: first.certificates.map((c) => c.id) } : {}), ...(first.held ? { certificateHeld: first.held } : {}), ...(clock ? { clock: clock.audit } : {}), ...filesPayload(files) };
+    const written = await this.write(record, updated, actor, type, payload, { deadline: deadline ?? (clock && { set: clock.set }), certificates, ...(delays ? { delays } : {}), ...(fires ? { fires } : {}), ...(files.length ? { files } : {}) }, revision, automatic);
     // only the final step issues certificates, and a finished case takes no more steps: none existed before this one
-    return { ...(await this.parts(written.record, def, certificates, deadline?.set)), event: written.event, ...(written.automatic.length ? { automatic: written.automatic } : {}) };
+    return { ...(await this.parts(written.record, def, certificates, deadline?.set ?? clock?.set)), event: written.event, ...(written.automatic.length ? { automatic: written.automatic } : {}) };
   }
 
   // Where one step leaves a case: its state, role, status and outcome, the context the step's event and actions
   // change, and the certificates it issues (not yet written).
-  private async land(record: CaseRecord, def: MatterDefinition, next: Outcome, event: CaseEvent, type: string, actor: Actor, now: number): Promise<{ record: CaseRecord; certificates: StoredCertificate[] }> {
-    const newContext = contextAfter(record.context as CaseContext, event, next, { type, by: actor.id, now, submits: record.status === 'draft' && event.type === 'SUBMIT' });
+  private async land(record: CaseRecord, def: MatterDefinition, next: Outcome, event: CaseEvent, type: string, actor: Actor, now: number): Promise<{ record: CaseRecord; certificates: StoredCertificate[]; held?: ChecklistContext['certificateHeld'] }> {
+    let newContext = contextAfter(record.context as CaseContext, event, next, { type, by: actor.id, now, submits: record.status === 'draft' && event.type === 'SUBMIT' });
+    // a certificate is not issued while a material is outstanding: held back until the checklist supplies it
+    const outstanding = next.actions.includes('issueCertificate') ? outstandingOf(def, record.data, newContext, event) : [];
+    const held = outstanding.length ? { at: now, reason: 'materials-outstanding' as const, materials: outstanding.map((o) => o.id) } : undefined;
+    if (held) newContext = { ...newContext, certificateHeld: held };
     const done = next.done || isFinalState(def, next.state);
     const updated: CaseRecord = {
       ...record, state: next.state, role: roleOf(def, next.state), status: done ? 'done' : 'active',
       outcome: done ? (stateOf(def, next.state)?.meta?.outcome ?? next.state) : undefined, context: newContext, updatedAt: now,
     };
-    return { record: updated, certificates: next.actions.includes('issueCertificate') ? await this.certificatesFor(updated, def, now) : [] };
+    return { record: updated, certificates: next.actions.includes('issueCertificate') && !held ? await this.certificatesFor(updated, def, now) : [], ...(held ? { held } : {}) };
   }
 
-  private async certificatesFor(record: CaseRecord, def: MatterDefinition, now: number): Promise<StoredCertificate[]> {
-    const identity = await this.sharedData.lookup('identity', record.applicant);
-    const name = typeof identity?.name === 'string' ? identity.name : String(resolvePointer(record.data, '/applicant/name') ?? record.applicant);
-    return def.outputs.filter((o) => o.electronic).map((o) => {
-      const signed = issueCertificate(record, def, o, name, now, this.signer);
-      return { id: String(signed.document.certificateId), caseId: record.id, document: signed as SignedCertificate, issuedAt: now };
-    });
+  private certificatesFor(record: CaseRecord, def: MatterDefinition, now: number): Promise<StoredCertificate[]> {
+    return certificatesOfCase(record, def, now, this.sharedData, this.signer);
   }
 
   // One write: the record at revision + 1 (+ one per automatic decision), its audit events, deadline and certificates,
@@ -451,14 +483,15 @@ export class Runtime {
     payload: unknown,
     extra: { deadline?: { set?: Deadline; meet?: number }; certificates?: StoredCertificate[]; delays?: DueDelay[]; fires?: DueDelay },
     revision = before.revision,
-    automatic: readonly { from: string; to: string; payload: unknown }[] = [],
+    automatic: readonly { from: string; to: string; payload: unknown; actor?: Actor; type?: string }[] = [],
   ): Promise<{ record: CaseRecord; event: AuditEvent; automatic: AuditEvent[] }> {
     const now = after.updatedAt === before.updatedAt ? this.now() : after.updatedAt;
     const head = { seq: revision, hash: before.auditHead }; // event `revision` is the newest (one event per revision)
     const event = nextEvent(head, { caseId: before.id, at: now, actor: actor.id, role: actor.role, type, from: before.state, to: automatic[0]?.from ?? after.state, payload: payload ?? null });
     const decided: AuditEvent[] = [];
     for (const a of automatic) {
-      decided.push(nextEvent(decided.at(-1) ?? event, { caseId: before.id, at: now, actor: systemActor.id, role: systemActor.role, type: 'automatic', from: a.from, to: a.to, payload: a.payload }));
+      const by = a.actor ?? systemActor;
+      decided.push(nextEvent(decided.at(-1) ?? event, { caseId: before.id, at: now, actor: by.id, role: by.role, type: a.type ?? 'automatic', from: a.from, to: a.to, payload: a.payload }));
     }
     const last = decided.at(-1) ?? event;
     const sealed = { ...after, revision: last.seq, updatedAt: now, auditHead: last.hash };
@@ -532,8 +565,7 @@ export class Runtime {
 
   // A case without its audit trail; a step passes what it wrote itself (deadline, certificates) to save reads.
   private async parts(record: CaseRecord, definition: MatterDefinition, certificates?: StoredCertificate[], deadline?: Deadline): Promise<Omit<CaseView, 'audit' | 'delays'>> {
-    const caseId = record.id;
-    const context = record.context as CaseContext;
+    const [caseId, context] = [record.id, record.context as CaseContext];
     const waivedIds = new Set(context.waived ?? []);
     const events = record.status === 'done' ? [] : acceptedEvents(definition, record.state);
     return {
@@ -547,6 +579,8 @@ export class Runtime {
       waived: definition.materials.filter((m) => waivedIds.has(m.id)).map((m) => ({ id: m.id, name: m.name, reason: m.sharedData?.reason ?? { zh: '通过数据共享获取', en: 'Obtained through data sharing' } })),
       situation: caseSituation(definition, record.data, { waived: context.waived ?? [], supplied: context.supplied ?? [], paid: context.paid ?? 0 }),
       certificates: certificates ?? (await this.store.certificatesOf(caseId)),
+      files: await this.store.filesOf(caseId),
+      checklist: checklistOf(definition, record.data, context),
     };
   }
 

@@ -1,7 +1,8 @@
 /** What the runtime's calls return: a case as callers see it, a step's result, a sweep's. */
 import type { LocalizedText, MatterDefinition } from '../../engine/index.ts';
-import type { AuditEvent, CaseRecord, Deadline, DueDelay, StoredCertificate } from '../store/types.ts';
+import type { AuditEvent, CaseFile, CaseRecord, Deadline, DueDelay, StoredCertificate } from '../store/types.ts';
 import type { CaseSituation } from './situation.ts';
+import type { CaseChecklist } from './materials-check.ts';
 import type { CaseTimeLimit } from './time-limits.ts';
 
 /** What a sweep did with one due delay: fired it, recorded it as not taken (guard failed), lost it to another sweep, or refused a tampered case. */
@@ -54,4 +55,8 @@ export interface CaseView {
   /** The delayed transitions waiting for the case (the current state's `after`), soonest first. */
   readonly delays: readonly DueDelay[];
   readonly certificates: readonly StoredCertificate[];
+  /** Evidence files uploaded for the case's materials, referenced by an event (part of the case) or not yet. */
+  readonly files: readonly CaseFile[];
+  /** The clerk's checks per material, what is still outstanding (with due dates when tolerated), and a certificate held back. */
+  readonly checklist: CaseChecklist;
 }

@@ -2,7 +2,9 @@
 import { createHash } from 'node:crypto';
 import type { MatterDefinition, Output } from '../../engine/index.ts';
 import { esc } from '../report/html.ts';
-import type { CaseRecord } from '../store/types.ts';
+import { resolvePointer } from '../../engine/json/pointer.ts';
+import type { SharedDataSource } from '../shared-data/source.ts';
+import type { CaseRecord, StoredCertificate } from '../store/types.ts';
 import type { SignedCertificate, Signer } from './signer.ts';
 
 /** The certificate of one output for a completed case, sealed by the issuing department. */
@@ -38,4 +40,14 @@ export function renderCertificateHtml(c: SignedCertificate): string {
 <dt>证照编号 Certificate</dt><dd>${esc(d.certificateId)}</dd></dl>
 <p class="seal">电子印章 Electronic seal (Ed25519, key ${esc(c.seal.keyId)}): ${esc(c.seal.signature)}</p></body></html>
 `;
+}
+
+/** The e-certificates a decided case is issued: one per electronic output, to the holder shared data names. */
+export async function certificatesOfCase(record: CaseRecord, def: MatterDefinition, now: number, sharedData: SharedDataSource, signer: Signer): Promise<StoredCertificate[]> {
+  const identity = await sharedData.lookup('identity', record.applicant);
+  const name = typeof identity?.name === 'string' ? identity.name : String(resolvePointer(record.data, '/applicant/name') ?? record.applicant);
+  return def.outputs.filter((o) => o.electronic).map((o) => {
+    const signed = issueCertificate(record, def, o, name, now, signer);
+    return { id: String(signed.document.certificateId), caseId: record.id, document: signed, issuedAt: now };
+  });
 }

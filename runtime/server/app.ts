@@ -12,12 +12,14 @@ import { installGuard } from './guard.ts';
 import { registerSecurityHeaders } from './headers.ts';
 import { registerOpenApi } from './openapi.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { materialCheckRoutes } from './routes/material-checks.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
 import { certificateRoutes } from './routes/certificates.ts';
 import { definitionRoutes } from './routes/definitions.ts';
 import { designerRoutes } from './routes/designer.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { draftRoutes } from './routes/drafts.ts';
+import { fileRoutes } from './routes/files.ts';
 import { installRawJson } from './raw-json.ts';
 import { formRoutes } from './routes/forms.ts';
 import { migrationRoutes } from './routes/migration.ts';
@@ -63,7 +65,9 @@ export async function buildApp(ctx: ServerContext, options: { cookieSecret: stri
   securityLogRoutes(app, ctx);
   catalogueRoutes(app, ctx);
   caseRoutes(app, ctx);
+  materialCheckRoutes(app, ctx);
   certificateRoutes(app, ctx);
+  await fileRoutes(app, ctx);
   formRoutes(app, ctx);
   await app.register(async (scope) => {
     const rawText = installRawJson(scope);

@@ -5,14 +5,16 @@
  */
 import type { CaseView, StepView } from '../cases/runtime.ts';
 import type { CaseTimeLimit } from '../cases/time-limits.ts';
-import type { CaseRecord, Deadline } from '../store/types.ts';
+import type { CaseFile, CaseRecord, Deadline } from '../store/types.ts';
 import { nodeAt, resolveTarget } from '../../engine/process/nodes.ts';
 
 /** The deadline with whether it has passed unmet at `now`. */
 export function deadlineJson(deadline: Deadline | undefined, now: number) {
   if (!deadline) return { deadline: null, overdue: false };
-  const overdue = deadline.metAt === undefined && deadline.dueAt < now;
-  return { deadline: { dueAt: new Date(deadline.dueAt).toISOString(), metAt: deadline.metAt === undefined ? null : new Date(deadline.metAt).toISOString() }, overdue };
+  // a clock paused for a supplement is not overdue (its due time moves when the applicant resubmits)
+  const overdue = deadline.metAt === undefined && deadline.pausedAt === undefined && deadline.dueAt < now;
+  const paused = deadline.pausedAt === undefined ? {} : { pausedAt: new Date(deadline.pausedAt).toISOString() };
+  return { deadline: { dueAt: new Date(deadline.dueAt).toISOString(), metAt: deadline.metAt === undefined ? null : new Date(deadline.metAt).toISOString(), ...paused }, overdue };
 }
 
 const isoOrNull = (t: number | null) => (t === null ? null : new Date(t).toISOString());
@@ -29,6 +31,17 @@ function delayTarget(definition: CaseView['definition'], state: string, delay: s
   const spec = delay === 'always' ? [node?.always].flat().find((t) => typeof t === 'object' && t?.guard !== undefined && typeof t.guard === 'object' && t.guard.type === 'olderThan') : node?.after?.[delay];
   const first = Array.isArray(spec) ? spec[0] : spec;
   return resolveTarget(definition.process, state, typeof first === 'string' ? first : first?.target) ?? null;
+}
+
+/** A case's evidence files by material id: referenced (part of the case) or only uploaded, with their download link. */
+export function filesJson(caseId: string, files: readonly CaseFile[]) {
+  const byMaterial: Record<string, { sha256: string; size: number; type: string; uploadedAt: string; referenced: boolean; href: string }[]> = {};
+  for (const f of files) {
+    (byMaterial[f.materialId] ??= []).push({
+      sha256: f.sha256, size: f.size, type: f.type, uploadedAt: new Date(f.uploadedAt).toISOString(), referenced: f.referencedSeq !== undefined, href: `/api/cases/${caseId}/files/${f.sha256}`,
+    });
+  }
+  return byMaterial;
 }
 
 /** A case's summary fields (lists). */
@@ -53,6 +66,8 @@ export function caseJson(view: CaseView | StepView, now: number, include: { defi
     timeLimit: timeLimitJson(view.timeLimit),
     waived: view.waived,
     situation: view.situation,
+    checklist: view.checklist,
+    files: filesJson(record.id, view.files),
     certificates: view.certificates.map((c) => ({ id: c.id, issuedAt: new Date(c.issuedAt).toISOString(), json: `/api/certificates/${c.id}`, html: `/api/certificates/${c.id}/print` })),
     ...('audit' in view ? { audit: view.audit } : {}),
     ...('delays' in view ? { delays: view.delays.map((d) => ({ state: d.state, delay: d.delay, dueAt: new Date(d.dueAt).toISOString(), target: delayTarget(view.definition, d.state, d.delay) })) } : {}),

@@ -38,7 +38,10 @@ export const deadline = {
   description: 'the promised time limit, running from submission',
   additionalProperties: false,
   required: ['dueAt', 'metAt'],
-  properties: { dueAt: dateTime, metAt: { ...dateTime, type: ['string', 'null'], description: 'when the case was finished; null while open' } },
+  properties: {
+    dueAt: dateTime, metAt: { ...dateTime, type: ['string', 'null'], description: 'when the case was finished; null while open' },
+    pausedAt: { ...dateTime, description: 'present while a supplement is awaited: the clock stands still (not overdue) and the due time moves by the paused working days on resubmission' },
+  },
 } as const;
 
 export const waivedMaterial = {
@@ -120,11 +123,58 @@ export const caseSituation = {
   },
 } as const;
 
+const localized = part('localizedText');
+export const caseChecklist = {
+  $id: 'CaseChecklist',
+  type: 'object',
+  description: 'the clerk’s checks per material, what is still outstanding (with due dates when accepted missing, 容缺), and a certificate held back until it is supplied',
+  additionalProperties: false,
+  required: ['checks', 'outstanding', 'certificateHeld'],
+  properties: {
+    checks: {
+      type: 'array',
+      items: {
+        type: 'object', additionalProperties: false, required: ['material', 'status', 'by', 'role', 'at'],
+        properties: {
+          material: { type: 'string' }, status: { type: 'string', enum: ['received', 'verified', 'missing', 'not-applicable'] }, note: { type: 'string' },
+          tolerated: { type: 'boolean' }, dueDate: { type: 'string', description: 'YYYY-MM-DD' }, by: { type: 'string' }, role: { type: 'string' }, at: { type: 'integer', description: 'milliseconds since the epoch' },
+        },
+      },
+    },
+    outstanding: {
+      type: 'array',
+      items: {
+        type: 'object', additionalProperties: false, required: ['id', 'name', 'necessity', 'group', 'dueDate'],
+        properties: { id: { type: 'string' }, name: localized, necessity: materialSchema.properties.necessity, group: { type: ['string', 'null'] }, dueDate: { type: ['string', 'null'], description: 'YYYY-MM-DD when accepted missing; null otherwise' } },
+      },
+    },
+    certificateHeld: nullable({
+      type: 'object', additionalProperties: false, required: ['at', 'reason', 'materials'],
+      properties: { at: { type: 'integer' }, reason: { const: 'materials-outstanding' }, materials: { type: 'array', items: { type: 'string' } } },
+    }),
+  },
+} as const;
+
 const certificateLink = {
   type: 'object',
   additionalProperties: false,
   required: ['id', 'issuedAt', 'json', 'html'],
   properties: { id: { type: 'string' }, issuedAt: dateTime, json: { type: 'string', description: 'download URL' }, html: { type: 'string', description: 'print URL' } },
+} as const;
+
+const caseFile = {
+  type: 'object',
+  description: 'an evidence file uploaded for the material',
+  additionalProperties: false,
+  required: ['sha256', 'size', 'type', 'uploadedAt', 'referenced', 'href'],
+  properties: {
+    sha256: { ...sha256, description: 'its content hash: reference it in `files` of submit or the supplement step' },
+    size: { type: 'integer', minimum: 1, description: 'bytes' },
+    type: { type: 'string', enum: ['application/pdf', 'image/jpeg', 'image/png'], description: 'as recognised from its content' },
+    uploadedAt: dateTime,
+    referenced: { type: 'boolean', description: 'part of the case (an event referenced it); unreferenced uploads are deleted after an hour' },
+    href: { type: 'string', description: 'download URL' },
+  },
 } as const;
 
 /** The fields every case answer has (caseSummary). */
@@ -162,6 +212,8 @@ const whole = {
   waived: { type: 'array', items: ref('WaivedMaterial') },
   situation: ref('CaseSituation'),
   certificates: { type: 'array', items: certificateLink },
+  files: { type: 'object', description: 'evidence files by material id', additionalProperties: { type: 'array', items: caseFile } },
+  checklist: ref('CaseChecklist'),
 } as const;
 const wholeRequired = Object.keys(whole);
 
@@ -213,7 +265,7 @@ export const caseListItem = {
 } as const;
 
 /** The components to register with `app.addSchema`. */
-export const caseSchemas = [auditEvent, deadline, caseTimeLimit, waivedMaterial, caseSituation, caseBody, caseStepBody, caseListItem] as const;
+export const caseSchemas = [auditEvent, deadline, caseTimeLimit, waivedMaterial, caseSituation, caseChecklist, caseBody, caseStepBody, caseListItem] as const;
 export const caseRef = ref('Case');
 export const caseStepRef = ref('CaseStep');
 export const caseListItemRef = ref('CaseListItem');

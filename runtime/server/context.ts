@@ -1,6 +1,7 @@
 /** What the routes share: the runtime and its store, the definition index, shared data, the clock, sign-in and sessions. */
 import type { RegionIndex, SourceDocument } from '../../engine/index.ts';
 import type { Runtime } from '../cases/runtime.ts';
+import type { CaseFiles } from '../files/case-files.ts';
 import type { Clock } from '../effects/clock.ts';
 import type { SharedDataSource } from '../shared-data/source.ts';
 import type { Authenticator } from './auth.ts';
@@ -10,6 +11,8 @@ import type { SignInThrottle } from './throttle.ts';
 
 export interface ServerContext {
   readonly runtime: Runtime;
+  /** Evidence files uploaded for cases' materials. */
+  readonly files: CaseFiles;
   readonly definitions: DefinitionIndex;
   readonly sharedData: SharedDataSource;
   readonly clock: Clock;

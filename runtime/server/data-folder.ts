@@ -1,5 +1,5 @@
 /**
- * The server's data folder: the SQLite database, the accounts file, and two secrets made on first start and kept
+ * The server's data folder: the SQLite database, the accounts file, evidence files (files/), and two secrets made on first start and kept
  * (mode 0600) so sessions and issued e-certificates stay valid across restarts.
  */
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
@@ -10,6 +10,8 @@ import { ed25519Signer, type Signer } from '../certificates/signer.ts';
 export interface DataFolder {
   readonly databasePath: string;
   readonly usersPath: string;
+  /** Evidence files (content-addressed, see runtime/files/store.ts). */
+  readonly filesDir: string;
   /** Signs session and CSRF cookies. */
   readonly cookieSecret: string;
   /** The seal e-certificates are signed with. */
@@ -23,7 +25,7 @@ export function openDataFolder(dataDir: string): DataFolder {
   const sealPem = keep(join(dataDir, 'seal-key.pem'), () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
   const probe = ed25519Signer('probe', sealPem);
   const keyId = `onematter-seal-${createHash('sha256').update(probe.publicKeyPem).digest('hex').slice(0, 16)}`;
-  return { databasePath: join(dataDir, 'onematter.sqlite'), usersPath: join(dataDir, 'users.json'), cookieSecret, signer: ed25519Signer(keyId, sealPem) };
+  return { databasePath: join(dataDir, 'onematter.sqlite'), usersPath: join(dataDir, 'users.json'), filesDir: join(dataDir, 'files'), cookieSecret, signer: ed25519Signer(keyId, sealPem) };
 }
 
 // The file's content, or `make()` written to it first (exclusively, so two starts never overwrite each other).

@@ -7,6 +7,7 @@ import {
   CaseTamperedError, ConflictError, DefinitionError, ForbiddenError, InternalRuntimeError, InvalidArgumentError, InvalidEventError, InvalidEventPayloadError, NotFoundError, PayloadError,
   StoreError, TamperedError, ValidationFailedError,
 } from '../cases/errors.ts';
+import { MaterialsMissingError } from '../cases/materials-check.ts';
 
 /** A refusal the server raises itself. */
 export class HttpError extends Error {
@@ -31,6 +32,7 @@ export function describe(error: unknown): Body {
   if (error instanceof HttpError) return { status: error.status, code: error.code, message: error.message, details: { ...error.details } };
   if (error instanceof ValidationFailedError) return { status: 422, code: error.code, message: error.message, details: { errors: error.errors } };
   if (error instanceof TamperedError) return { status: 422, code: error.code, message: error.message, details: { field: error.field } };
+  if (error instanceof MaterialsMissingError) return { status: 409, code: error.code, message: error.message, details: { materials: error.materials } };
   if (error instanceof InvalidEventError) return { status: 409, code: error.code, message: error.message, details: { event: error.event, state: error.state, accepted: error.accepted } };
   // a published version with other content is the caller's conflict; a stored definition or case row that fails its
   // integrity check is the server's fault, said plainly (the message names what, never a secret)

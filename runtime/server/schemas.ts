@@ -38,6 +38,13 @@ export const errorBody = {
         event: { type: 'string', description: 'invalid-event: the event sent' },
         state: { type: 'string', description: 'invalid-event: the current state' },
         accepted: { type: 'array', items: { type: 'string' }, description: 'invalid-event: the events the state accepts' },
+        materials: {
+          type: 'array', description: 'materials-missing: each required material neither received nor tolerated, with its zh/en name (and its one-of group)',
+          items: {
+            type: 'object', additionalProperties: false, required: ['id', 'name', 'group'],
+            properties: { id: { type: 'string' }, name: { type: 'object', additionalProperties: false, required: ['zh', 'en'], properties: { zh: { type: 'string' }, en: { type: 'string' } } }, group: { type: ['string', 'null'] } },
+          },
+        },
         pointer: { type: 'string', description: 'payload-too-deep, payload-too-large, payload-not-json: where' },
         limit: { type: 'integer', description: 'payload-too-deep, payload-too-large: the limit passed' },
         argument: { type: 'string', description: 'invalid-argument: the argument refused' },

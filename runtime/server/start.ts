@@ -5,6 +5,8 @@
 import type { FastifyServerOptions } from 'fastify';
 import { indexRegions } from '../../engine/index.ts';
 import { createRuntime } from '../cases/runtime.ts';
+import { CaseFiles } from '../files/case-files.ts';
+import { localFileStore } from '../files/store.ts';
 import { systemClock, type Clock } from '../effects/clock.ts';
 import { demoSharedData } from '../shared-data/demo.ts';
 import type { SharedDataSource } from '../shared-data/source.ts';
@@ -40,6 +42,8 @@ export interface ServerOptions {
    * the sweep at start. The first sweep runs once the server listens, before `startServer` resolves.
    */
   readonly sweepSeconds?: number;
+  /** Largest evidence file accepted per upload, in bytes (default 10 MiB; 413 above it). */
+  readonly maxFileBytes?: number;
 }
 
 export interface RunningServer {
@@ -62,8 +66,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const sharedSchemas = catalogue.schemas.map((s) => s.value);
     const runtime = await createRuntime({ store, sharedSchemas, sharedData, clock, signer: folder.signer, ...(firstStart ? { catalogue } : {}) });
     const authenticator = options.authenticator ?? (await UserFile.open(folder.usersPath));
+    const files = new CaseFiles({ files: localFileStore(folder.filesDir), store: runtime.store, clock, ...(options.maxFileBytes === undefined ? {} : { maxBytes: options.maxFileBytes }) });
     const ctx = {
-      runtime, definitions: new DefinitionIndex(store), sharedData, clock, authenticator, catalogueContext: context, sharedSchemas, regions: indexRegions(catalogue.regions.flatMap((r) => r.value.regions)),
+      runtime, files, definitions: new DefinitionIndex(store), sharedData, clock, authenticator, catalogueContext: context, sharedSchemas, regions: indexRegions(catalogue.regions.flatMap((r) => r.value.regions)),
       sessions: new Sessions(store, clock, options.sessions), signInThrottle: new SignInThrottle(store, clock),
     };
     const sweepSeconds = options.sweepSeconds ?? defaultSweepSeconds;
@@ -77,7 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const host = options.host ?? '127.0.0.1';
     await app.listen({ port: options.port, host });
     // catch up what fell due while the server was down, then sweep on a timer that does not keep the process alive
-    sweeper = startSweeper(runtime, app.log, sweepSeconds);
+    sweeper = startSweeper(runtime, app.log, sweepSeconds, files);
     await sweeper.sweep();
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;

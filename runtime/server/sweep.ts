@@ -5,6 +5,7 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { FiredDelay, Runtime } from '../cases/runtime.ts';
+import type { CaseFiles } from '../files/case-files.ts';
 
 /** Default seconds between sweeps. */
 export const defaultSweepSeconds = 30;
@@ -20,8 +21,11 @@ export interface Sweeper {
   stop(): Promise<void>;
 }
 
-/** Starts sweeping every `seconds` (0: only when `sweep()` is called). The timer does not keep the process alive. */
-export function startSweeper(runtime: Pick<Runtime, 'fireDue'>, log: FastifyBaseLogger, seconds: number): Sweeper {
+/**
+ * Starts sweeping every `seconds` (0: only when `sweep()` is called). The timer does not keep the process alive.
+ * With `files`, each sweep also deletes uploads no case event referenced within an hour, and stale temporary files.
+ */
+export function startSweeper(runtime: Pick<Runtime, 'fireDue'>, log: FastifyBaseLogger, seconds: number, files?: Pick<CaseFiles, 'sweep'>): Sweeper {
   let running: Promise<void> | undefined;
   let stopped = false;
 
@@ -40,6 +44,7 @@ export function startSweeper(runtime: Pick<Runtime, 'fireDue'>, log: FastifyBase
     } catch (error) {
       log.error({ err: error }, 'delay sweep failed; retrying at the next tick');
     }
+    if (files && !stopped) await sweepFiles(files, log);
   };
 
   const sweep = (): Promise<void> => {
@@ -59,4 +64,14 @@ export function startSweeper(runtime: Pick<Runtime, 'fireDue'>, log: FastifyBase
       await running;
     },
   };
+}
+
+// One sweep of unreferenced uploads; a failure is logged and retried at the next tick.
+async function sweepFiles(files: Pick<CaseFiles, 'sweep'>, log: FastifyBaseLogger): Promise<void> {
+  try {
+    const swept = await files.sweep();
+    if (swept.files || swept.temporary) log.info({ sweep: swept }, `file sweep: ${swept.files} unreferenced files and ${swept.temporary} temporary files deleted`);
+  } catch (error) {
+    log.error({ err: error }, 'file sweep failed; retrying at the next tick');
+  }
 }

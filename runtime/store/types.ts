@@ -68,6 +68,8 @@ export interface Deadline {
   readonly kind: 'promised';
   readonly dueAt: number;
   readonly metAt: number | undefined;
+  /** Since when the clock stands still (a supplement is awaited): not overdue meanwhile; absent while it runs. */
+  readonly pausedAt?: number | undefined;
 }
 
 /** A pending delayed transition of a case: due when the case has stayed `delay` in `state` (entered at dueAt - delay). */
@@ -102,6 +104,33 @@ export interface CaseWrite {
    * fires once however many sweeps race for it.
    */
   readonly fires?: { readonly caseId: string; readonly state: string; readonly delay: string };
+  /**
+   * Uploaded files this write's first event references: each must be an upload recorded for the case and material
+   * (else the write is refused, 'conflict'); it is marked referenced by that event, in the same transaction.
+   */
+  readonly files?: readonly FileReference[];
+}
+
+/** An evidence file uploaded for one material of a case (the bytes are in the file store, by sha256). */
+export interface CaseFile {
+  readonly caseId: string;
+  readonly materialId: string;
+  /** Hex sha256 of the content: its name in the file store. */
+  readonly sha256: string;
+  readonly size: number;
+  /** The media type its content was recognised as. */
+  readonly type: string;
+  readonly uploadedBy: string;
+  readonly uploadedAt: number;
+  /** The seq of the audit event that referenced it; undefined while it is not part of the case yet. */
+  readonly referencedSeq: number | undefined;
+}
+
+/** A file a case event references: one uploaded for that case and material. */
+export interface FileReference {
+  readonly caseId: string;
+  readonly materialId: string;
+  readonly sha256: string;
 }
 
 /** The number of cases of one matter and region on one version (and hash), in one state with one status. */
@@ -214,7 +243,7 @@ export interface Store extends DesignStore {
   migrateCase(expectedRevision: number, write: CaseWrite): Promise<'ok' | 'conflict'>;
   events(caseId: string): Promise<AuditEvent[]>;
   deadline(caseId: string): Promise<Deadline | undefined>;
-  /** Cases whose promised deadline passed before `now` and is not met. */
+  /** Cases whose promised deadline passed before `now` and is neither met nor paused. */
   overdue(now: number): Promise<{ caseId: string; dueAt: number }[]>;
   /** A case's pending delays, soonest first. */
   delaysOf(caseId: string): Promise<DueDelay[]>;
@@ -225,6 +254,17 @@ export interface Store extends DesignStore {
   dueDelays(now: number, limit: number, after?: Pick<DueDelay, 'dueAt' | 'caseId' | 'state' | 'delay'>): Promise<DueDelay[]>;
   certificate(id: string): Promise<StoredCertificate | undefined>;
   certificatesOf(caseId: string): Promise<StoredCertificate[]>;
+  /** Records a completed upload (again: a file not referenced yet counts as uploaded now, so the sweep waits anew). */
+  recordUpload(file: Omit<CaseFile, 'referencedSeq'>): Promise<void>;
+  /** A case's uploaded files, referenced or not, by material then upload time. */
+  filesOf(caseId: string): Promise<CaseFile[]>;
+  /**
+   * Deletes the uploads no event referenced that were uploaded before `uploadedBefore`; returns the hashes no row
+   * holds any more (their content may be deleted from the file store).
+   */
+  sweepUploads(uploadedBefore: number): Promise<string[]>;
+  /** Whether any case holds a file with this hash (uploaded or referenced). */
+  holdsFile(sha256: string): Promise<boolean>;
   createSession(session: SessionRecord): Promise<void>;
   /** The session whose token hashes to `tokenHash` (expired ones too: the caller checks the times). */
   session(tokenHash: string): Promise<SessionRecord | undefined>;

@@ -112,6 +112,8 @@ describe('an official adds a second review on the graph, simulates it and publis
     await page.getByTestId('simulate-event-SUBMIT').click();
     await poll(state).toBe('submitted');
     expect(await page.getByTestId('simulate-role').inputValue()).toBe('clerk');
+    // the clerk accepts only what is complete: tick every material the applicant still has to supply as received
+    for (const box of await page.locator('[data-testid="simulate-materials"] input[type="checkbox"]').all()) await box.check();
     await page.getByTestId('simulate-event-ACCEPT').click();
     await poll(state).toBe('secondReview');
     expect(await page.getByTestId('simulate-role').inputValue()).toBe('sectionChief');

@@ -36,8 +36,8 @@ export interface Reply {
 }
 
 export interface RequestOptions {
-  /** Send this text as the body instead of JSON-encoding `body`. */
-  readonly raw?: string;
+  /** Send this text (or these bytes) as the body instead of JSON-encoding `body`. */
+  readonly raw?: string | Uint8Array<ArrayBuffer>;
   readonly contentType?: string;
   /** false: do not send the CSRF token. */
   readonly csrf?: boolean;

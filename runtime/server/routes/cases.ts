@@ -11,6 +11,11 @@ import { anyObject, caseIdParams, errors, identifier, revision } from '../schema
 
 type IdParams = { Params: { id: string } };
 const materials = { type: 'array', maxItems: 200, items: identifier, description: 'ids of materials supplied with this step' } as const;
+const files = {
+  type: 'object', maxProperties: 200, propertyNames: identifier,
+  additionalProperties: { type: 'array', maxItems: 50, uniqueItems: true, items: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+  description: 'files uploaded for the case (POST …/materials/{materialId}/files) that this step makes part of it, by material id: their materials count as supplied',
+} as const;
 const signedInOnly = { access: 'signed-in' } as const;
 const stepDone = { ...caseStepRef, description: 'the case after the step, with the audit event it appended' } as const;
 const auditCheck = {
@@ -89,26 +94,26 @@ export function caseRoutes(app: FastifyInstance, ctx: ServerContext): void {
     return caseJson(await runtime.saveDraft(request.params.id, request.body.data, actorOf(user), request.body.revision), ctx.clock.now());
   });
 
-  app.post<IdParams & { Body: { data: unknown; revision: number; materials?: string[] } }>('/api/cases/:id/submit', {
+  app.post<IdParams & { Body: { data: unknown; revision: number; materials?: string[]; files?: Record<string, string[]> } }>('/api/cases/:id/submit', {
     config: signedInOnly,
     schema: {
       tags: ['cases'], summary: 'Submit the form: verified fields unchanged, data valid (422 with JSON Pointers otherwise), then the process moves', params: caseIdParams,
-      body: { type: 'object', required: ['data', 'revision'], additionalProperties: false, properties: { data: anyObject, revision, materials } },
+      body: { type: 'object', required: ['data', 'revision'], additionalProperties: false, properties: { data: anyObject, revision, materials, files } },
       response: { 200: stepDone, ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
     },
   }, async (request) => {
     const user = requireChangeCase(request.user, await load(request.params.id));
-    const { data, revision: rev, materials: supplied } = request.body;
-    return caseJson(await runtime.submit(request.params.id, data, actorOf(user), rev, supplied), ctx.clock.now());
+    const { data, revision: rev, materials: supplied, files: referenced } = request.body;
+    return caseJson(await runtime.submit(request.params.id, data, actorOf(user), rev, supplied, referenced), ctx.clock.now());
   });
 
-  app.post<IdParams & { Body: { event: string; note?: string; revision: number; paid?: number; materials?: string[]; onsiteCheck?: boolean } }>('/api/cases/:id/actions', {
+  app.post<IdParams & { Body: { event: string; note?: string; revision: number; paid?: number; materials?: string[]; onsiteCheck?: boolean; files?: Record<string, string[]> } }>('/api/cases/:id/actions', {
     config: signedInOnly,
     schema: {
       tags: ['cases'], summary: 'Take a step (ACCEPT, APPROVE, REJECT, REQUEST_SUPPLEMENT, WITHDRAW, …) in the role the step belongs to', params: caseIdParams,
       body: {
         type: 'object', required: ['event', 'revision'], additionalProperties: false,
-        properties: { event: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$', maxLength: 64, description: 'an event the definition declares (UPPER_SNAKE, as in the meta-schema)' }, note: { type: 'string', maxLength: 2000 }, revision, paid: { type: 'number', minimum: 0 }, materials, onsiteCheck: { type: 'boolean' } },
+        properties: { event: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$', maxLength: 64, description: 'an event the definition declares (UPPER_SNAKE, as in the meta-schema)' }, note: { type: 'string', maxLength: 2000 }, revision, paid: { type: 'number', minimum: 0 }, materials, onsiteCheck: { type: 'boolean' }, files },
       },
       response: { 200: stepDone, ...errors(400, 401, 403, 404, 409, 413, 415) },
     },
@@ -116,8 +121,8 @@ export function caseRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const user = requireChangeCase(request.user, await load(request.params.id));
     const { revision: rev, ...event } = request.body;
     if (event.event === 'SUBMIT') throw new HttpError(400, 'use-submit', `submit the form with POST /api/cases/${request.params.id}/submit, which validates it`);
-    const { event: type, ...rest } = event;
-    return caseJson(await runtime.act(request.params.id, { type, ...rest }, actorOf(user), rev), ctx.clock.now());
+    const { event: type, files: referenced, ...rest } = event;
+    return caseJson(await runtime.act(request.params.id, { type, ...rest }, actorOf(user), rev, referenced), ctx.clock.now());
   });
 
   app.get<IdParams>('/api/cases/:id/audit/verify', {

@@ -115,6 +115,8 @@ export const deadlines = sqliteTable(
     kind: text('kind').notNull(),
     dueAt: integer('due_at').notNull(),
     metAt: integer('met_at'),
+    // while a supplement is awaited the clock stands still: not overdue, and the due time moves on resumption
+    pausedAt: integer('paused_at'),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.kind] }), index('deadlines_due').on(t.dueAt)],
 );
@@ -188,4 +190,26 @@ export const securityLog = sqliteTable(
     detail: text('detail').notNull(),
   },
   (t) => [index('security_log_user').on(t.username, t.seq)],
+);
+
+/**
+ * Evidence files uploaded for a case's materials, by content hash (the bytes are in the file store). A row is written
+ * when an upload completes; `referenced_seq` is set by the transaction of the audit event that first referenced it
+ * (submit, a supplement), and until then the row is a candidate for the sweep of unreferenced uploads.
+ */
+export const caseFiles = sqliteTable(
+  'case_files',
+  {
+    caseId: text('case_id').notNull(),
+    materialId: text('material_id').notNull(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    /** The media type its content was recognised as (application/pdf, image/jpeg, image/png). */
+    type: text('type').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    uploadedAt: integer('uploaded_at').notNull(),
+    /** The seq of the audit event that referenced it; null while unreferenced. */
+    referencedSeq: integer('referenced_seq'),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.materialId, t.sha256] }), index('case_files_sha256').on(t.sha256), index('case_files_uploaded').on(t.uploadedAt)],
 );

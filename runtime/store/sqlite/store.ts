@@ -9,12 +9,13 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fileURLToPath } from 'node:url';
 import type {
-  AuditEvent, CatalogueQuery, CataloguePage, CaseCount, CaseQuery, CaseRecord, CaseStatus, CaseWrite, DueDelay, LoggedSecurityEvent, PublishedDefinition, SecurityEvent, SecurityEventQuery, SessionRecord, Store,
+  AuditEvent, CaseFile, CatalogueQuery, CataloguePage, CaseCount, CaseQuery, CaseRecord, CaseStatus, CaseWrite, DueDelay, LoggedSecurityEvent, PublishedDefinition, SecurityEvent, SecurityEventQuery, SessionRecord, Store,
   StoredCertificate, ThrottleRecord, DraftQuery, DraftRecord, VersionRecord,
 } from '../types.ts';
 import { compareVersions } from '../versions.ts';
 import { SqliteCatalogue } from './catalogue.ts';
 import { SqliteDrafts } from './drafts.ts';
+import { SqliteCaseFiles, UploadGone } from './files.ts';
 import { openReadonlyDatabase } from './readonly.ts';
 import * as schema from './schema.ts';
 
@@ -72,13 +73,13 @@ function prepareWrites(sqlite: Database.Database) {
       data = @data, verified = @verified, context = @context, audit_head = @auditHead, audit_seal = @auditSeal, updated_at = @updatedAt where id = @id and revision = @expected`),
     insertEvent: sqlite.prepare(`insert into events (case_id, seq, at, actor, role, type, from_state, to_state, payload, prev_hash, hash)
       values (@caseId, @seq, @at, @actor, @role, @type, @fromState, @toState, @payload, @prevHash, @hash)`),
-    setDeadline: sqlite.prepare(`insert into deadlines (case_id, kind, due_at, met_at) values (@caseId, @kind, @dueAt, @metAt)
-      on conflict (case_id, kind) do update set due_at = excluded.due_at, met_at = excluded.met_at`),
+    setDeadline: sqlite.prepare(`insert into deadlines (case_id, kind, due_at, met_at, paused_at) values (@caseId, @kind, @dueAt, @metAt, @pausedAt)
+      on conflict (case_id, kind) do update set due_at = excluded.due_at, met_at = excluded.met_at, paused_at = excluded.paused_at`),
     meetDeadline: sqlite.prepare('update deadlines set met_at = @metAt where case_id = @id and met_at is null'),
     insertCertificate: sqlite.prepare('insert into certificates (id, case_id, document, issued_at) values (@id, @caseId, @document, @issuedAt)'),
     getCase: sqlite.prepare(`select id, matter_id as matterId, version, region, hash, applicant, state, role, status, outcome, revision, data,
       verified, context, audit_head as auditHead, audit_seal as auditSeal, created_at as createdAt, updated_at as updatedAt from cases where id = ?`),
-    deadline: sqlite.prepare("select case_id as caseId, due_at as dueAt, met_at as metAt from deadlines where case_id = ? and kind = 'promised'"),
+    deadline: sqlite.prepare("select case_id as caseId, due_at as dueAt, met_at as metAt, paused_at as pausedAt from deadlines where case_id = ? and kind = 'promised'"),
     clearDelays: sqlite.prepare('delete from delays where case_id = ?'),
     insertDelay: sqlite.prepare('insert into delays (case_id, state, delay, event, due_at) values (@caseId, @state, @delay, @event, @dueAt)'),
     fireDelay: sqlite.prepare('delete from delays where case_id = @caseId and state = @state and delay = @delay'),
@@ -110,11 +111,13 @@ class SqliteStore implements Store {
     this.migrateTx = sqlite.transaction((expected: number, write: CaseWrite) => this.update(expected, write, this.w.migrateCase));
     this.catalogue = new SqliteCatalogue(sqlite);
     this.drafts = new SqliteDrafts(sqlite);
+    this.files = new SqliteCaseFiles(sqlite);
     if (!readOnly) this.catalogue.rebuildIfMissing(); // a reader finds it built: readers open migrated stores only
   }
 
   private readonly catalogue: SqliteCatalogue;
   private readonly drafts: SqliteDrafts;
+  private readonly files: SqliteCaseFiles;
 
   async searchCatalogue(query: CatalogueQuery): Promise<CataloguePage> {
     return this.catalogue.search(query);
@@ -192,7 +195,7 @@ class SqliteStore implements Store {
     try {
       return this.updateTx.immediate(expectedRevision, write);
     } catch (error) {
-      if (error instanceof DelayGone) return 'conflict'; // thrown inside the transaction, which rolled back
+      if (error instanceof DelayGone || error instanceof UploadGone) return 'conflict'; // thrown inside the transaction, which rolled back
       throw error;
     }
   }
@@ -248,13 +251,13 @@ class SqliteStore implements Store {
   }
 
   async deadline(caseId: string) {
-    const row = this.w.deadline.get(caseId) as { caseId: string; dueAt: number; metAt: number | null } | undefined;
-    return row && { caseId: row.caseId, kind: 'promised' as const, dueAt: row.dueAt, metAt: row.metAt ?? undefined };
+    const row = this.w.deadline.get(caseId) as { caseId: string; dueAt: number; metAt: number | null; pausedAt: number | null } | undefined;
+    return row && { caseId: row.caseId, kind: 'promised' as const, dueAt: row.dueAt, metAt: row.metAt ?? undefined, ...(row.pausedAt === null ? {} : { pausedAt: row.pausedAt }) };
   }
 
   async overdue(now: number) {
     return this.db.select({ caseId: schema.deadlines.caseId, dueAt: schema.deadlines.dueAt }).from(schema.deadlines)
-      .where(and(isNull(schema.deadlines.metAt), lt(schema.deadlines.dueAt, now))).orderBy(asc(schema.deadlines.dueAt)).all();
+      .where(and(isNull(schema.deadlines.metAt), isNull(schema.deadlines.pausedAt), lt(schema.deadlines.dueAt, now))).orderBy(asc(schema.deadlines.dueAt)).all();
   }
 
   async delaysOf(caseId: string): Promise<DueDelay[]> {
@@ -273,6 +276,22 @@ class SqliteStore implements Store {
 
   async certificatesOf(caseId: string): Promise<StoredCertificate[]> {
     return this.q.certificatesOf.all({ id: caseId }).map((row) => ({ id: row.id, caseId: row.caseId, document: JSON.parse(row.document), issuedAt: row.issuedAt }));
+  }
+
+  async recordUpload(file: Omit<CaseFile, 'referencedSeq'>): Promise<void> {
+    this.files.record(file);
+  }
+
+  async filesOf(caseId: string): Promise<CaseFile[]> {
+    return this.files.of(caseId);
+  }
+
+  async sweepUploads(uploadedBefore: number): Promise<string[]> {
+    return this.files.sweep(uploadedBefore);
+  }
+
+  async holdsFile(sha256: string): Promise<boolean> {
+    return this.files.holds(sha256);
   }
 
   async createSession(session: SessionRecord): Promise<void> {
@@ -340,12 +359,13 @@ class SqliteStore implements Store {
       this.w.insertEvent.run({ caseId: e.caseId, seq: e.seq, at: e.at, actor: e.actor, role: e.role, type: e.type, fromState: e.from ?? null, toState: e.to ?? null, payload: JSON.stringify(e.payload ?? null), prevHash: e.prevHash, hash: e.hash });
     }
     const d = write.deadline;
-    if (d?.set) this.w.setDeadline.run({ caseId: d.set.caseId, kind: d.set.kind, dueAt: d.set.dueAt, metAt: d.set.metAt ?? null });
+    if (d?.set) this.w.setDeadline.run({ caseId: d.set.caseId, kind: d.set.kind, dueAt: d.set.dueAt, metAt: d.set.metAt ?? null, pausedAt: d.set.pausedAt ?? null });
     if (d?.meet !== undefined) this.w.meetDeadline.run({ id: write.record.id, metAt: d.meet });
     if (write.delays) {
       this.w.clearDelays.run(write.record.id);
       for (const d of write.delays) this.w.insertDelay.run({ caseId: d.caseId, state: d.state, delay: d.delay, event: d.event, dueAt: d.dueAt });
     }
+    if (write.files?.length) this.files.reference(write.files, write.events[0]!.seq);
     for (const c of write.certificates ?? []) this.w.insertCertificate.run({ id: c.id, caseId: c.caseId, document: JSON.stringify(c.document), issuedAt: c.issuedAt });
   }
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `deadlines` ADD `paused_at` integer;
