@@ -3,7 +3,8 @@
  * its constraint, for rjsf's own checks and for the runtime's field errors alike. A definition may give its own text
  * per keyword on a field: `errorMessage: { pattern: { zh, en } }` (the ajv-errors shape, bilingual). Pure: no React.
  */
-import { isObject, parsePointer, resolvePointer } from '../../engine/json/pointer.ts';
+import { isObject, parsePointer } from '../../engine/json/pointer.ts';
+import { deref, propertySchema } from './ui-schema.ts';
 import type { Locale } from './messages.ts';
 
 type Schema = Record<string, unknown>;
@@ -15,30 +16,12 @@ export function schemaAt(root: Schema, pointer: string): Schema | undefined {
     node = deref(node, root);
     if (!isObject(node)) return undefined;
     if (/^(0|[1-9][0-9]*)$/.test(token) && isObject(node.items)) node = node.items;
-    else node = propertyOf(node, token, root);
+    else node = propertySchema(node, token, root);
   }
   node = deref(node, root);
   return isObject(node) ? node : undefined;
 }
 
-function propertyOf(node: Schema, name: string, root: Schema): unknown {
-  if (isObject(node.properties) && isObject(node.properties[name])) return node.properties[name];
-  for (const sub of [...(Array.isArray(node.allOf) ? node.allOf : []), node.then, node.else]) {
-    const inner = deref(sub, root);
-    const found = isObject(inner) ? propertyOf(inner, name, root) : undefined;
-    if (found !== undefined) return found;
-  }
-  return undefined;
-}
-
-function deref(node: unknown, root: Schema): unknown {
-  for (let hops = 0; hops < 32 && isObject(node) && typeof node.$ref === 'string' && node.$ref.startsWith('#'); hops++) {
-    const target = resolvePointer(root, node.$ref.slice(1));
-    if (!isObject(target)) return node;
-    node = target;
-  }
-  return node;
-}
 
 /** What a simple anchored pattern asks for: its fixed length, whether all digits, a literal start and a last-place X. */
 export interface PatternShape {

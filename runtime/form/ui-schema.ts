@@ -119,7 +119,8 @@ function walk(node: unknown, root: Schema, locale: Locale, refs: readonly string
   return ui;
 }
 
-function propertySchema(node: unknown, name: string, root: Schema): unknown {
+/** A property's schema in an object schema (its own `properties`, or those `allOf`, `then` and `else` add), if any. */
+export function propertySchema(node: unknown, name: string, root: Schema): unknown {
   if (!isObject(node)) return undefined;
   if (isObject(node.properties) && Object.hasOwn(node.properties, name) && isObject(node.properties[name])) return node.properties[name];
   for (const sub of [...list(node.allOf), node.then, node.else]) {
@@ -129,7 +130,8 @@ function propertySchema(node: unknown, name: string, root: Schema): unknown {
   return undefined;
 }
 
-function deref(node: unknown, root: Schema): unknown {
+/** A schema with its local `$ref`s followed (at most 32 hops). */
+export function deref(node: unknown, root: Schema): unknown {
   for (let hops = 0; hops < 32 && isObject(node) && typeof node.$ref === 'string' && node.$ref.startsWith('#'); hops++) {
     const target = resolvePointer(root, node.$ref.slice(1));
     if (!isObject(target)) return node;
