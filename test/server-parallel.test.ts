@@ -56,6 +56,8 @@ describe('server: a case in a parallel state', () => {
       ['checks.records.checking', 'P2D', 'checks.records.ok'], ['checks', 'P10D', 'rejected'],
     ]);
     for (const who of [clerk, approver]) expect((await who.get('/api/cases')).body.cases.map((c: { id: string }) => c.id)).toContain(caseId);
+    // lists name the applicant as shared data verified them
+    expect((await clerk.get('/api/cases')).body.cases.find((c: { id: string }) => c.id === caseId)).toMatchObject({ applicant: '330106199001011237', applicantName: '张伟' });
   });
 
   it('refuses another department\'s event with 403 and takes each department\'s own; the last one joins', async () => {

@@ -47,7 +47,12 @@ export function filesJson(caseId: string, files: readonly CaseFile[]) {
 /** A case's summary fields (lists). */
 export function caseSummary(record: CaseRecord) {
   const { id, matterId, version, region, applicant, state, role, status, outcome, revision, createdAt, updatedAt } = record;
-  return { id, matterId, version, region, applicant, state, role: role ?? null, status, outcome: outcome ?? null, revision, createdAt: new Date(createdAt).toISOString(), updatedAt: new Date(updatedAt).toISOString() };
+  // the name shared data verified (prefilled and locked); one the applicant typed is not a verified identity
+  const name = record.verified['/applicant/name'];
+  return {
+    id, matterId, version, region, applicant, applicantName: typeof name === 'string' ? name : null, state, role: role ?? null, status, outcome: outcome ?? null, revision,
+    createdAt: new Date(createdAt).toISOString(), updatedAt: new Date(updatedAt).toISOString(),
+  };
 }
 
 /** A whole case; with `definition` the form's definition is included (for rendering), with `audit` its trail. */

@@ -184,6 +184,7 @@ const summary = {
   version: { type: 'string' },
   region: { type: 'string', description: 'region code' },
   applicant: { type: 'string', description: 'the applicant’s identity number' },
+  applicantName: { type: ['string', 'null'], description: 'the applicant’s name as shared data verified it (null when the form holds none): lists show people by name' },
   state: { type: 'string' },
   role: { type: ['string', 'null'], description: 'the role acting in the current step; null once finished' },
   status: { type: 'string', enum: ['draft', 'active', 'done'] },

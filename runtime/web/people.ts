@@ -13,7 +13,7 @@ export function maskId(value: string): string {
 }
 
 /** The applicant's name from the case's answers (`/applicant/name`), when the form asks for it. */
-export function applicantName(c: { data?: unknown; applicantName?: string }): string | undefined {
+export function applicantName(c: { data?: unknown; applicantName?: string | null }): string | undefined {
   if (c.applicantName) return c.applicantName;
   const applicant = c.data && typeof c.data === 'object' ? (c.data as { applicant?: unknown }).applicant : undefined;
   const name = applicant && typeof applicant === 'object' ? (applicant as { name?: unknown }).name : undefined;
@@ -21,7 +21,7 @@ export function applicantName(c: { data?: unknown; applicantName?: string }): st
 }
 
 /** Who someone is, in words: the case's applicant by name when the answers give it, anyone else by id, numbers masked. */
-export function personLabel(subject: string, c?: { data?: unknown; applicant: string; applicantName?: string }): string {
+export function personLabel(subject: string, c?: { data?: unknown; applicant: string; applicantName?: string | null }): string {
   return (c && subject === c.applicant ? applicantName(c) : undefined) ?? maskId(subject);
 }
 

@@ -147,7 +147,7 @@ export interface CaseSummary {
   /** A human-readable reference (e.g. ZJ-2026-000123), where the server gives one; else the id is shown. */
   reference?: string;
   /** The applicant's name, where the server sends it (lists have no answers to read it from). */
-  applicantName?: string;
+  applicantName?: string | null;
   state: string;
   role: string | null;
   status: 'draft' | 'active' | 'done';
