@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { ForbiddenError, InvalidArgumentError } from '../runtime/cases/errors.ts';
-import { MaterialsMissingError } from '../runtime/cases/materials-check.ts';
+import { MaterialsMissingError, outstandingOf } from '../runtime/cases/materials-check.ts';
 import { createRuntime, type Runtime } from '../runtime/cases/runtime.ts';
 import { openSqliteStore } from '../runtime/store/sqlite/store.ts';
 import { problemsInCatalogue } from './support/catalogue.ts';
@@ -150,5 +150,18 @@ describe('runtime: the clerk’s checklist and tolerated-missing acceptance', ()
     expect(approved.certificates).toHaveLength(1);
     expect(approved.event.payload).not.toHaveProperty('certificateHeld');
     expect(approved.checklist).toEqual({ checks: [], outstanding: [], certificateHeld: null });
+  });
+});
+
+describe('outstandingOf', () => {
+  it('never counts an exempted material as outstanding; a required one until it is checked received', () => {
+    const def = permitBaseline();
+    const [first, second] = def.materials.filter((m: any) => !m.when && !m.oneOfGroup);
+    first.necessity = 'exempted';
+    second.necessity = 'required';
+    const ids = (context: any) => outstandingOf(def, {}, context).map((o) => o.id);
+    expect(ids({})).not.toContain(first.id);
+    expect(ids({})).toContain(second.id);
+    expect(ids({ materialChecks: { [second.id]: { material: second.id, status: 'received', by: 'c', role: 'clerk', at: 0 } } })).not.toContain(second.id);
   });
 });

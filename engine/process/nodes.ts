@@ -239,10 +239,13 @@ export function stateOfValue(process: Process, value: unknown): string {
 
 /**
  * The step name of a case's state: its leaf's, or the nearest named state's it is in; a parallel state's regions'
- * names joined ("公安核查、卫健核查" / "Police check · Health check").
+ * names joined ("公安核查、卫健核查" / "Police check · Health check"), a region already at its final state left out
+ * (it is done) unless all are.
  */
 export function stepOfState(process: Process, state: string): { zh: string; en: string } | undefined {
-  const steps = leavesOfState(state)
+  const leaves = leavesOfState(state);
+  const working = leaves.filter((leaf) => { const n = nodeAt(process, leaf); return !(n && n.depth > 1 && n.kind === 'final'); });
+  const steps = (working.length > 0 ? working : leaves)
     .map((leaf) => lineage(process, leaf).map((p) => nodeAt(process, p)!.state.meta?.step).find((s) => s !== undefined))
     .filter((s): s is { zh: string; en: string } => s !== undefined);
   const unique = steps.filter((s, i) => steps.findIndex((t) => t.zh === s.zh && t.en === s.en) === i);

@@ -66,19 +66,14 @@ export function delayOfEvent(definition: MatterDefinition, path: string, event: 
   return Object.keys(after).find((d) => event === `xstate.after.${/^[0-9]+$/.test(d) ? Number(d) : d}.${definition.process.id}.${path}`);
 }
 
-/**
- * The pending delays after a step from `before` to `after` (cases' states): the rows of states the case is still in
- * are kept (their clocks run on), those of states it left are dropped, and each state it entered adds its own; undefined
- * when nothing changes. `pending` are the rows before the step (without one the step fired).
- */
-export function delaysAfterStep(machine: AnyStateMachine, definition: MatterDefinition, caseId: string, pending: readonly DueDelay[], before: string, after: string, now: number, holidays?: ReadonlySet<string>): DueDelay[] | undefined {
+// The states a step from `before` to `after` (cases' states) enters, and whether it enters or leaves a timed one
+// (one with `after`); undefined when it does neither, so its pending delays stay as they are.
+function timedMove(definition: MatterDefinition, before: string, after: string): { is: ReadonlySet<string>; entered: string[] } | undefined {
   const was = new Set(activePaths(definition.process, before));
   const is = new Set(activePaths(definition.process, after));
   const timed = (p: string) => nodeAt(definition.process, p)?.state.after !== undefined;
   const entered = [...is].filter((p) => !was.has(p));
-  const left = [...was].filter((p) => !is.has(p));
-  if (!entered.some(timed) && !left.some(timed)) return undefined;
-  return [...pending.filter((d) => is.has(d.state)), ...entered.flatMap((p) => delaysOnEntry(machine, definition, caseId, p, now, holidays))];
+  return entered.some(timed) || [...was].some((p) => !is.has(p) && timed(p)) ? { is, entered } : undefined;
 }
 
 /** The delays a case entering `state` (a case's state: its leaves) at `enteredAt` waits for: those of every state it is in. */
@@ -88,14 +83,17 @@ export function delaysOfState(machine: AnyStateMachine, definition: MatterDefini
 
 /**
  * The pending delays after a step that took the case along `path` (its state before, after the step, then after each
- * automatic decision), from `pending` (read only when some state on the way is timed); undefined when they stay.
+ * automatic decision), from `pending` (read only when some state on the way is timed); undefined when they stay. Each
+ * move keeps the rows of the states the case is still in (their clocks run on), drops those of states it left, and
+ * adds those of each state it entered.
  */
 export async function delaysAlong(machine: AnyStateMachine, definition: MatterDefinition, caseId: string, pending: () => Promise<DueDelay[]>, path: readonly string[], now: number, holidays?: ReadonlySet<string>): Promise<DueDelay[] | undefined> {
   let delays: DueDelay[] | undefined;
   for (let i = 1; i < path.length; i++) {
-    // the pending rows are read only for a step that leaves or enters a timed state (most steps do neither)
-    if (delaysAfterStep(machine, definition, caseId, [], path[i - 1]!, path[i]!, now, holidays) === undefined) continue;
-    delays = delaysAfterStep(machine, definition, caseId, delays ?? (await pending()), path[i - 1]!, path[i]!, now, holidays);
+    const move = timedMove(definition, path[i - 1]!, path[i]!);
+    if (!move) continue;
+    const kept = (delays ?? (await pending())).filter((d) => move.is.has(d.state));
+    delays = [...kept, ...move.entered.flatMap((p) => delaysOnEntry(machine, definition, caseId, p, now, holidays))];
   }
   return delays;
 }

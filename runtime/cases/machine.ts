@@ -11,7 +11,7 @@
 import { createMachine, initialTransition, transition, type AnyStateMachine } from 'xstate';
 import { conditionError, conditionHolds, knownActions, knownGuards, missingOf, situationOf, type Guard, type JsonObject, type MatterDefinition, type Process } from '../../engine/index.ts';
 import { isObject, join, parsePointer, resolvePointer } from '../../engine/json/pointer.ts';
-import { olderThan, olderThanSince } from '../../engine/process/automatic.ts';
+import { alwaysOf, olderThan, olderThanSince } from '../../engine/process/automatic.ts';
 import { doneLoops } from '../../engine/process/graph.ts';
 import type { DueDelay } from '../store/types.ts';
 import type { ProcessState } from '../../engine/model/index.ts';
@@ -360,7 +360,7 @@ export function recheckOf(def: MatterDefinition, caseId: string, state: string, 
   if (!waitsOnTime(def)) return [];
   let due: { path: string; at: number } | undefined;
   for (const path of activePaths(process, state)) {
-    for (const t of alwaysList(nodeAt(process, path)!.state)) {
+    for (const t of alwaysOf(nodeAt(process, path)!.state)) {
       const guard = isObject(t) && isObject(t.guard) && t.guard.type === 'olderThan' ? (t.guard.params as { field: string; duration: string; verified?: boolean }) : undefined;
       if (!guard) continue;
       const value = resolvePointer(facts.data, guard.field);
@@ -376,10 +376,9 @@ export function recheckOf(def: MatterDefinition, caseId: string, state: string, 
 export function waitsOnTime(def: MatterDefinition): boolean {
   let timed = timedAutomatic.get(def);
   if (timed === undefined) {
-    timed = nodesOf(def.process).some((n) => alwaysList(n.state).some((t) => isObject(t) && isObject(t.guard) && t.guard.type === 'olderThan'));
+    timed = nodesOf(def.process).some((n) => alwaysOf(n.state).some((t) => isObject(t) && isObject(t.guard) && t.guard.type === 'olderThan'));
     timedAutomatic.set(def, timed);
   }
   return timed;
 }
 
-const alwaysList = (state: ProcessState): unknown[] => (state.always === undefined ? [] : Array.isArray(state.always) ? state.always : [state.always]);

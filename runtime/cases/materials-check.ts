@@ -6,7 +6,7 @@
  * anything is outstanding.
  */
 import type { LocalizedText, Material, MatterDefinition } from '../../engine/index.ts';
-import { situationOf } from '../../engine/situations/index.ts';
+import { missingOf, situationOf } from '../../engine/situations/index.ts';
 import { InvalidArgumentError, RuntimeError } from './errors.ts';
 import type { CaseContext, CaseEvent } from './machine.ts';
 
@@ -120,15 +120,14 @@ export function outstandingOf(definition: Pick<MatterDefinition, 'materials' | '
   const situation = situationOf(definition, data);
   const { have, tolerated } = holdings(context, event);
   const line = (m: Material, group: string | null): OutstandingMaterial => ({ id: m.id, name: m.name, necessity: m.necessity, group, dueDate: tolerated(m.id) });
-  const out: OutstandingMaterial[] = [];
-  for (const { material: m, group } of situation.materials) {
-    if (group === undefined && m.necessity !== 'optional' && !have(m.id)) out.push(line(m, null));
-  }
-  for (const g of situation.groups) {
-    if (!g.required || g.members.some(have)) continue;
-    for (const id of g.members) out.push(line(situation.materials.find((d) => d.material.id === id)!.material, g.id));
-  }
-  return out;
+  // what the engine counts missing (required materials and groups), and tolerated-missing ones not supplied yet
+  const missing = missingOf(situation, new Set(situation.materials.map((d) => d.material.id).filter(have)));
+  const required = new Set(missing.materials);
+  const byId = new Map(situation.materials.map((d) => [d.material.id, d.material]));
+  return [
+    ...situation.materials.filter(({ material: m, group }) => group === undefined && (required.has(m.id) || (m.necessity === 'tolerated-missing' && !have(m.id)))).map((d) => line(d.material, null)),
+    ...missing.groups.flatMap((g) => g.members.map((id) => line(byId.get(id)!, g.id))),
+  ];
 }
 
 /** The refusal of an ACCEPT while something outstanding is not tolerated (a group is tolerated when a member is); none when it may be accepted. */

@@ -1,5 +1,5 @@
 /** Pieces of a case both the applicant and staff see: status line, materials, submitted data, audit trail, certificates. */
-import { leavesOfState, lineage, nodeAt } from '../../engine/process/nodes.ts';
+import { nodeAt, stepOfState } from '../../engine/process/nodes.ts';
 import { localizedText } from '../form/ui-schema.ts';
 import { useApp } from './context.ts';
 import { maskId, personLabel } from './people.ts';
@@ -103,19 +103,13 @@ const noteOf = (payload: unknown): string | undefined => {
   return typeof event.note === 'string' ? event.note : undefined;
 };
 
-// A state's step name, or a final state's outcome, from the case's definition (its id when the definition is not
-// there); nested states by the nearest named state they are in, a parallel state's regions joined.
+// A state's step name (the engine's: a parallel state's regions joined, finished ones left out), or a final state's
+// outcome, from the case's definition (its id when the definition is not there).
 function stepName(c: CaseDetail, state: string | null, t: { outcomeNames: Record<string, string> }, locale: Locale): string {
   if (state === null) return '—';
   const process = c.definition?.process;
-  // a region already at its final state is done: the step is the regions still at work (all, when none is)
-  const leaves = leavesOfState(state);
-  const working = process ? leaves.filter((leaf) => { const n = nodeAt(process, leaf); return !(n && n.depth > 1 && n.kind === 'final'); }) : leaves;
-  const names = (working.length > 0 ? working : leaves).map((leaf) => {
-    const meta = process ? lineage(process, leaf).map((p) => nodeAt(process, p)?.state.meta).find((m) => m?.step !== undefined || m?.outcome !== undefined) : undefined;
-    return pick(meta?.step, locale) || (meta?.outcome ? t.outcomeNames[meta.outcome] : undefined) || leaf;
-  });
-  return [...new Set(names)].join(locale === 'zh' ? '、' : ' · ');
+  const outcome = process ? nodeAt(process, state)?.state.meta?.outcome : undefined;
+  return (process && pick(stepOfState(process, state), locale)) || (outcome ? t.outcomeNames[outcome] : undefined) || state;
 }
 
 export function AuditTrail({ c }: { c: CaseDetail }) {
