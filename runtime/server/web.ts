@@ -11,8 +11,11 @@ import type { FastifyInstance } from 'fastify';
 import { HttpError } from './errors.ts';
 import { analysisWorkerCsp } from './headers.ts';
 
-/** Where `npm run build:web` (vite build --config runtime/web/vite.config.ts) writes the UI. */
-export const defaultWebDir = fileURLToPath(new URL('../web/dist', import.meta.url));
+/**
+ * Where `npm run build:web` (vite build --config runtime/web/vite.config.ts) writes the UI; `ONEMATTER_WEB_DIR` names
+ * another build (a build of a branch under test, or a customised portal) without touching this one.
+ */
+export const defaultWebDir = process.env.ONEMATTER_WEB_DIR || fileURLToPath(new URL('../web/dist', import.meta.url));
 /** Where `npm run build:web` (vite build --config designer/vite.config.ts) writes the designer. */
 export const defaultDesignerDir = fileURLToPath(new URL('../../designer/dist', import.meta.url));
 const analysisWorker = /^assets\/analysis-worker-[\w-]+\.js$/;
