@@ -7,13 +7,10 @@
  * the server's Content-Security-Policy.
  */
 import { readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../runtime/server/start.ts';
-import { axeViolations as axeOf, launchChromium, screenshotPath, watchCspViolations } from '../support/browser.ts';
-import { projectRoot } from '../support/catalogue.ts';
+import { axeViolations as axeOf, launchChromium, screenshotPath, watchCspViolations, requirePortalBuild } from '../support/browser.ts';
 import { serverSandbox } from '../support/server.ts';
 
 const sandbox = serverSandbox();
@@ -24,7 +21,7 @@ let cspViolations: string[] = [];
 const guide = '/matters/330000-GA-0101/regions/330000';
 
 beforeAll(async () => {
-  execFileSync(join(projectRoot, 'node_modules/.bin/vite'), ['build', '--config', 'runtime/web/vite.config.ts', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'pipe' });
+  requirePortalBuild();
   server = await sandbox.start();
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, locale: 'zh-CN', acceptDownloads: true });

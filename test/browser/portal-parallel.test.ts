@@ -4,15 +4,13 @@
  * names; after each department acts, the case joins into the decision. axe clean, no CSP violation.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../runtime/server/start.ts';
-import { axeViolations, launchChromium, screenshotPath, watchCspViolations } from '../support/browser.ts';
-import { projectRoot } from '../support/catalogue.ts';
+import { axeViolations, launchChromium, screenshotPath, watchCspViolations, requirePortalBuild } from '../support/browser.ts';
 import { nestedPermit } from '../support/nested.ts';
 import { Client, serverSandbox } from '../support/server.ts';
 
@@ -29,7 +27,7 @@ let csp: string[] = [];
 let caseId = '';
 
 beforeAll(async () => {
-  execFileSync(join(projectRoot, 'node_modules/.bin/vite'), ['build', '--config', 'runtime/web/vite.config.ts', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'pipe' });
+  requirePortalBuild();
   server = await sandbox.start({ definitionsDir });
   const zhang = await Client.signedIn(server.url, 'zhangWei');
   const started = await zhang.post('/api/cases', { matterId: '330000-GA-0101', region: '330000' });

@@ -7,13 +7,10 @@
  * title per page; the draft notice brought into view; the submit button disabled while it works; a stacked audit
  * table on the phone. axe-core finds nothing serious on any of these pages, and no page breaks the CSP.
  */
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../runtime/server/start.ts';
-import { axeViolations, launchChromium, screenshotPath, watchCspViolations } from '../support/browser.ts';
-import { projectRoot } from '../support/catalogue.ts';
+import { axeViolations, launchChromium, screenshotPath, watchCspViolations, requirePortalBuild } from '../support/browser.ts';
 import { serverSandbox } from '../support/server.ts';
 
 const sandbox = serverSandbox();
@@ -27,7 +24,7 @@ const csp: string[][] = [];
 let caseUrl = '';
 
 beforeAll(async () => {
-  execFileSync(join(projectRoot, 'node_modules/.bin/vite'), ['build', '--config', 'runtime/web/vite.config.ts', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'pipe' });
+  requirePortalBuild();
   server = await sandbox.start();
   browser = await launchChromium();
   desk = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: 'zh-CN' });

@@ -5,14 +5,11 @@
  * eval), with the keyboard as well as the mouse. Screenshots in zh and en go to test-results/; axe-core checks each
  * page, and no page breaks the Content-Security-Policy or logs an error.
  */
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../runtime/server/start.ts';
-import { axeViolations, collectPageErrors, launchChromium, screenshotPath, watchCspViolations } from '../support/browser.ts';
-import { projectRoot } from '../support/catalogue.ts';
+import { axeViolations, collectPageErrors, launchChromium, screenshotPath, watchCspViolations, requirePortalBuild } from '../support/browser.ts';
 import { Client, serverSandbox } from '../support/server.ts';
 
 const sandbox = serverSandbox();
@@ -25,7 +22,7 @@ let cspViolations: string[] = [];
 let pageErrors: string[] = [];
 
 beforeAll(async () => {
-  execFileSync(join(projectRoot, 'node_modules/.bin/vite'), ['build', '--config', 'runtime/web/vite.config.ts', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'pipe' });
+  requirePortalBuild();
   server = await sandbox.start({ definitionsDir });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, locale: 'zh-CN' });

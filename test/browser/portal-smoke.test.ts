@@ -3,13 +3,10 @@
  * marks the materials shared data waives once zhangWei has signed in (through "start application" → sign in → back);
  * and no page breaks the server's Content-Security-Policy.
  */
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../runtime/server/start.ts';
-import { launchChromium, screenshotPath, watchCspViolations } from '../support/browser.ts';
-import { projectRoot } from '../support/catalogue.ts';
+import { launchChromium, screenshotPath, watchCspViolations, requirePortalBuild } from '../support/browser.ts';
 import { serverSandbox } from '../support/server.ts';
 
 const sandbox = serverSandbox();
@@ -20,7 +17,7 @@ const pageErrors: string[] = [];
 let cspViolations: string[] = [];
 
 beforeAll(async () => {
-  execFileSync(join(projectRoot, 'node_modules/.bin/vite'), ['build', '--config', 'runtime/web/vite.config.ts', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'pipe' });
+  requirePortalBuild();
   server = await sandbox.start();
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: 'zh-CN' });

@@ -1,13 +1,23 @@
 /** Launching the system Chromium (Debian's) through Playwright; never a downloaded browser. */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import { defaultWebDir } from '../../runtime/server/web.ts';
 import { projectRoot } from './catalogue.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Starts headless Chromium with the flags this sandbox needs (no sandbox, no background networking). */
+/**
+ * Stops a portal test with one clear line when the portal is not built. `npm test` builds it once before the suite
+ * (`npm run build:web`); tests never build it themselves, since parallel workers would rewrite the folder another
+ * worker's server is serving. ONEMATTER_WEB_DIR points the server at another build.
+ */
+export function requirePortalBuild(): void {
+  if (!existsSync(join(defaultWebDir, 'index.html'))) throw new Error(`the portal is not built in ${defaultWebDir}: run \`npm run build:web\` (npm test does) first`);
+}
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
