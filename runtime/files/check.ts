@@ -4,7 +4,7 @@
  * JPEG or PNG by its first bytes — or at its end when it was empty.
  */
 import { sniffLength, sniffType, type AcceptedType } from './content-type.ts';
-import { describeBytes, FileRejectedError } from './errors.ts';
+import { describeBytes, FileRejectedError, FileUsageError } from './errors.ts';
 
 /** The checked bytes of `source`; `type()` is known once the first bytes went through (after the stream ends, always). */
 export function checkedContent(source: AsyncIterable<Uint8Array>, maxBytes: number): { content: AsyncIterable<Uint8Array>; type(): AcceptedType } {
@@ -42,7 +42,7 @@ export function checkedContent(source: AsyncIterable<Uint8Array>, maxBytes: numb
   return {
     content: content(),
     type: () => {
-      if (!type) throw new Error('the content type is known only once the first bytes were read');
+      if (!type) throw new FileUsageError('the content type is known only once the first bytes were read');
       return type;
     },
   };

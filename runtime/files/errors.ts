@@ -13,5 +13,8 @@ export class FileRejectedError extends Error {
   }
 }
 
+/** The file module used out of order (a programmer's slip, not the applicant's): the server answers 500. */
+export class FileUsageError extends Error {}
+
 /** "10 MiB" for whole mebibytes, else bytes. */
 export const describeBytes = (bytes: number): string => (bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`);
