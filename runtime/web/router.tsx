@@ -31,7 +31,11 @@ export function matchPath(pattern: string, path: string): Record<string, string>
     const g = got[i]!;
     if (w.startsWith(':')) {
       if (!g) return null;
-      params[w.slice(1)] = decodeURIComponent(g);
+      try {
+        params[w.slice(1)] = decodeURIComponent(g);
+      } catch {
+        return null; // a malformed escape (`/verify/%E0`) matches nothing: the page says "not found", it does not throw
+      }
     } else if (w !== g) return null;
   }
   return params;
