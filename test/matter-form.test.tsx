@@ -106,7 +106,8 @@ describe('MatterForm: labels per locale', () => {
   });
 
   it('shows the English labels in en, including inside inlined shared schemas', async () => {
-    const { container } = await render({ locale: 'en' });
+    // the postal address shows only when the permit is mailed (the form's if/then)
+    const { container } = await render({ locale: 'en', formData: { delivery: { method: '邮寄送达' } } });
     expect(labelOf(container, 'root_applicant_name')).toContain('Name');
     expect(labelOf(container, 'root_applicant_idNumber')).toContain('Citizen identity number');
     expect(labelOf(container, 'root_applicant_name')).not.toContain('姓名');

@@ -155,6 +155,8 @@ describe('an applicant', () => {
     const file = await zhang.get(`/api/cases/${caseId}/files/${uploaded.body.sha256}`);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-disposition')).toMatch(/^attachment; /);
+    // the e-licences that fit the case (none here: no material of the provincial baseline exists as one)
+    expect((await zhang.get(`/api/cases/${caseId}/licences`)).body).toEqual({ licences: [] });
   });
 
   it('lists and reads the case; a malformed id is 400, an unknown one 404', async () => {
@@ -192,6 +194,7 @@ describe('the clerk and the approver', () => {
     expect(queue.status).toBe(200);
     expect(queue.body.cases.map((c: { id: string }) => c.id)).toContain(caseId);
     expect((await clerk.get('/api/cases?overdue=false&status=active')).status).toBe(200);
+    expect((await clerk.get('/api/cases/filters')).body.steps).toContainEqual(expect.objectContaining({ state: 'submitted' })); // task B: the queue's filter choices
     expect((await approver.post(`/api/cases/${caseId}/actions`, { event: 'ACCEPT', revision })).status).toBe(403);
     expect((await clerk.post(`/api/cases/${caseId}/actions`, { event: 'ACCEPT', revision: revision - 1 })).status).toBe(409);
     const notAccepted = await clerk.post(`/api/cases/${caseId}/actions`, { event: 'APPROVE', revision });
@@ -246,6 +249,9 @@ describe('the certificate and the audit trail', () => {
     expect(tampered.status).toBe(200);
     expect(tampered.body.ok).toBe(false);
     expect((await anonymous.post('/api/certificates/verify', [signed], { csrf: false })).status).toBe(400);
+    // the public check a printed certificate's QR code leads to (test/server-certificate-public)
+    expect((await anonymous.get(`/api/public/certificates/${certificate.id}`)).body).toMatchObject({ status: 'valid', check: { ok: true } });
+    expect((await anonymous.get(`/api/public/certificates/${randomUUID()}-permit`)).status).toBe(404);
     expect((await anonymous.post('/api/certificates/verify', undefined, { raw: 'x'.repeat(1_100_000), csrf: false })).status).toBe(413);
   });
 

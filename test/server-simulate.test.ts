@@ -197,4 +197,14 @@ describe('exampleData()', () => {
     };
     expect(exampleData(schema, shared, { kind: 'y' })).toEqual({ a: '13000000000', n: 3, kind: 'y', when: '2025-01-15', nested: { name: '示例示例' } });
   });
+
+  it('fills the section a condition opens (if/then), and leaves one it keeps closed (else) empty', () => {
+    const delivery = {
+      type: 'object', required: ['method'],
+      properties: { method: { enum: ['邮寄送达', '窗口领取'] }, address: { type: 'object', required: ['detail'], properties: { detail: { type: 'string', minLength: 2 } } } },
+      allOf: [{ if: { properties: { method: { const: '邮寄送达' } }, required: ['method'] }, then: { required: ['address'] }, else: { properties: { address: false } } }],
+    };
+    expect(exampleData(delivery, [], {})).toEqual({ method: '邮寄送达', address: { detail: '示例' } });
+    expect(exampleData(delivery, [], { method: '窗口领取' })).toEqual({ method: '窗口领取' });
+  });
 });

@@ -339,6 +339,7 @@ export interface Material1 {
    * A short machine name: a letter, then letters, digits, _ or -.
    */
   oneOfGroup?: string;
+  licence?: MaterialLicence;
 }
 
 export interface Copies {
@@ -357,6 +358,13 @@ export interface MaterialWaiver {
    */
   item: string;
   reason?: LocalizedText;
+}
+
+export interface MaterialLicence {
+  /**
+   * A short machine name: a letter, then letters, digits, _ or -.
+   */
+  type: string;
 }
 
 export interface Form {

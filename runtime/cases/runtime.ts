@@ -15,7 +15,7 @@ import { limitEnd } from '../effects/time-limit.ts';
 import { demoSharedData } from '../shared-data/demo.ts';
 import type { SharedDataSource } from '../shared-data/source.ts';
 import { compareVersions } from '../store/versions.ts';
-import type { AuditEvent, CaseQuery, CaseRecord, Deadline, DueDelay, FileReference, PublishedDefinition, Store, StoredCertificate } from '../store/types.ts';
+import type { AuditEvent, CaseQuery, CaseRecord, Deadline, DueDelay, FileReference, PublishedDefinition, ReferenceClaim, Store, StoredCertificate } from '../store/types.ts';
 import { checkChange, checkDefinitionKey, checkId, checkObject, checkQuery } from './arguments.ts';
 import { nextEvent, verifyChain, type AuditCheck } from './audit.ts';
 import { auditKeyOf, auditSealer, type AuditSealer } from './audit-seal.ts';
@@ -36,6 +36,7 @@ import { caseTimeLimit } from './time-limits.ts';
 import { checklistWrite } from './checklist-step.ts';
 import { acceptRefusal, checklistOf, outstandingOf, type ChecklistContext, type MaterialCheck } from './materials-check.ts';
 import { clockAfter } from './supplement-clock.ts';
+import { nextReference, numbers, ReferenceRaced, retryingReference } from './reference.ts';
 import type { Actor, CaseView, FiredDelay, StepView } from './views.ts';
 import { setAtPointer } from '../form/data.ts';
 import { fileReferences, filesPayload, materialsWithFiles, type MaterialFiles } from '../files/references.ts';
@@ -74,10 +75,6 @@ const maxSweepPages = 20;
 
 /** The actor of delayed transitions and automatic decisions: no user, the runtime itself. */
 const systemActor: Actor = { id: 'system', role: 'system' };
-
-
-
-
 
 /** The content hash a definition version is published and pinned under. */
 export const definitionHash = (d: MatterDefinition): string => createHash('sha256').update(canonical(d)).digest('hex');
@@ -206,10 +203,10 @@ export class Runtime {
   }
 
   /**
-   * Submits the form (the SUBMIT event): verified fields unchanged, data valid, then the process moves. `files`
-   * (material id → sha256s uploaded for the case) become part of the case with the step, their materials supplied.
+   * Submits the form (the SUBMIT event): verified fields unchanged, data valid, then the process moves. `files` (material
+   * id → sha256s uploaded for the case) become part of it, their materials supplied; `evidence` (e-licence picks the caller checked) goes in the audit event.
    */
-  async submit(caseId: string, data: unknown, actor: Actor, revision: number, materials: string[] = [], files?: MaterialFiles): Promise<StepView> {
+  async submit(caseId: string, data: unknown, actor: Actor, revision: number, materials: string[] = [], files?: MaterialFiles, evidence: Readonly<Record<string, unknown>> = {}): Promise<StepView> {
     return atBoundary('submit', async () => {
       checkChange(caseId, actor, revision);
       checkPayload(data);
@@ -221,12 +218,12 @@ export class Runtime {
       this.checkVerified(record, data);
       const errors = this.validatorOf(await this.findDefinition(record.matterId, record.region, record.version))(data);
       if (errors.length > 0) throw new ValidationFailedError(errors);
-      return this.transition({ ...record, data }, event, actor, revision, references);
+      return retryingReference(caseId, () => this.transition({ ...record, data }, event, actor, revision, references, evidence));
     });
   }
 
   /** Takes a step of the process (accept, request supplement, approve, reject, …) as `actor`; the event is checked against its schema first. */
-  async act(caseId: string, event: CaseEvent, actor: Actor, revision: number, files?: MaterialFiles): Promise<StepView> {
+  async act(caseId: string, event: CaseEvent, actor: Actor, revision: number, files?: MaterialFiles, evidence: Readonly<Record<string, unknown>> = {}): Promise<StepView> {
     return atBoundary('act', async () => {
       checkChange(caseId, actor, revision);
       // files the applicant references (a supplement) supply their materials, as `materials` does
@@ -236,7 +233,7 @@ export class Runtime {
       if (event.type === 'SUBMIT') throw new ForbiddenError('submit the form with submit(), which validates it');
       const references = await fileReferences(this.store, caseId, files);
       if (references.length > 0) this.mustBeApplicant(record, actor);
-      return this.transition(record, event, actor, revision, references);
+      return this.transition(record, event, actor, revision, references, evidence);
     });
   }
 
@@ -350,7 +347,7 @@ export class Runtime {
     }
   }
 
-  private async transition(record: CaseRecord, event: CaseEvent, actor: Actor, revision: number, files: readonly FileReference[] = []): Promise<StepView> {
+  private async transition(record: CaseRecord, event: CaseEvent, actor: Actor, revision: number, files: readonly FileReference[] = [], evidence: Readonly<Record<string, unknown>> = {}): Promise<StepView> {
     const published = await this.findDefinition(record.matterId, record.region, record.version, record.hash);
     const def = published.definition;
     const role = roleOf(def, record.state);
@@ -369,7 +366,7 @@ export class Runtime {
     const next = step(machine, record.state, record.context as CaseContext, event, record.data, { verified: record.verified, now });
     const accepted = acceptedEvents(def, record.state);
     if (!next) throw new InvalidEventError(event.type, record.state, accepted, accepted.includes(event.type) ? 'its condition is not met' : undefined);
-    return this.advance(record, published, next, event, event.type, actor, revision, now, undefined, files);
+    return this.advance(record, published, next, event, event.type, actor, revision, now, undefined, files, evidence);
   }
 
   // Fires one due delay as the system actor; the write deletes its row or is refused, so it fires once.
@@ -407,11 +404,12 @@ export class Runtime {
   // system actor, in the same transaction): the new context, deadline, certificates and delays, guarded by `revision`.
   private async advance(
     record: CaseRecord, published: PublishedDefinition, next: Outcome, event: CaseEvent, type: string, actor: Actor, revision: number, now: number, fires?: DueDelay,
-    files: readonly FileReference[] = [],
+    files: readonly FileReference[] = [], evidence: Readonly<Record<string, unknown>> = {},
   ): Promise<StepView> {
     const def = published.definition;
     const machine = machineOf(def, published.hash);
-    const first = await this.land(record, def, next, event, type, actor, now);
+    const numbered = numbers(record, event.type) ? await nextReference(this.store, now) : undefined; // the first submission's, claimed by the write
+    const first = await this.land(numbered ? { ...record, reference: numbered.reference } : record, def, next, event, type, actor, now);
     let updated = first.record;
     const certificates = [...first.certificates];
     const automatic: { from: string; to: string; payload: unknown }[] = [];
@@ -447,8 +445,8 @@ export class Runtime {
       const rechecks = done ? [] : recheckOf(def, record.id, updated.state, { data: updated.data, verified: updated.verified, now });
       delays = [...(delays ?? (await pending())).filter((d) => d.delay !== recheckDelay), ...rechecks];
     }
-    const payload = { ...('guard' in next ? { guard: next.guard ?? null } : {}), actions: next.actions, ...(fires ? { delay: fires.delay, dueAt: fires.dueAt } : {}), ...(event.note ? { note: event.note } : {}), ...(first.certificates.length ? { certificates: first.certificates.map((c) => c.id) } : {}), ...(first.held ? { certificateHeld: first.held } : {}), ...(clock ? { clock: clock.audit } : {}), ...filesPayload(files) };
-    const written = await this.write(record, updated, actor, type, payload, { deadline: deadline ?? (clock && { set: clock.set }), certificates, ...(delays ? { delays } : {}), ...(fires ? { fires } : {}), ...(files.length ? { files } : {}) }, revision, automatic);
+    const payload = { ...evidence, ...('guard' in next ? { guard: next.guard ?? null } : {}), actions: next.actions, ...(fires ? { delay: fires.delay, dueAt: fires.dueAt } : {}), ...(event.note ? { note: event.note } : {}), ...(first.certificates.length ? { certificates: first.certificates.map((c) => c.id) } : {}), ...(first.held ? { certificateHeld: first.held } : {}), ...(clock ? { clock: clock.audit } : {}), ...filesPayload(files), ...(numbered ? { reference: numbered.reference } : {}) };
+    const written = await this.write(record, updated, actor, type, payload, { deadline: deadline ?? (clock && { set: clock.set }), certificates, ...(delays ? { delays } : {}), ...(fires ? { fires } : {}), ...(files.length ? { files } : {}), ...(numbered ? { reference: numbered } : {}) }, revision, automatic);
     // only the final step issues certificates, and a finished case takes no more steps: none existed before this one
     return { ...(await this.parts(written.record, def, certificates, deadline?.set ?? clock?.set)), event: written.event, ...(written.automatic.length ? { automatic: written.automatic } : {}) };
   }
@@ -481,7 +479,7 @@ export class Runtime {
     actor: Actor,
     type: string,
     payload: unknown,
-    extra: { deadline?: { set?: Deadline; meet?: number }; certificates?: StoredCertificate[]; delays?: DueDelay[]; fires?: DueDelay },
+    extra: { deadline?: { set?: Deadline; meet?: number }; certificates?: StoredCertificate[]; delays?: DueDelay[]; fires?: DueDelay; reference?: ReferenceClaim },
     revision = before.revision,
     automatic: readonly { from: string; to: string; payload: unknown; actor?: Actor; type?: string }[] = [],
   ): Promise<{ record: CaseRecord; event: AuditEvent; automatic: AuditEvent[] }> {
@@ -497,6 +495,7 @@ export class Runtime {
     const sealed = { ...after, revision: last.seq, updatedAt: now, auditHead: last.hash };
     const record = { ...sealed, auditSeal: this.sealer.seal(sealed) };
     const result = await this.store.updateCase(revision, { record, events: [event, ...decided], ...extra });
+    if (result === 'reference-taken') throw new ReferenceRaced();
     if (result === 'conflict') throw new ConflictError(before.id, revision, (await this.store.getCase(before.id))?.revision);
     return { record, event, automatic: decided };
   }

@@ -69,6 +69,8 @@ function fill(raw: unknown, value: unknown, scope: Scope): unknown {
     const properties = isObject(schema.properties) ? schema.properties : {};
     const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [];
     for (const key of required) object[key] = fill(properties[key], object[key], inner);
+    // a conditional section (`if`/`then`, e.g. the postal address when delivery is by post) the answers so far open
+    for (const key of conditionallyRequired(raw, schema, object, scope)) object[key] = fill(properties[key], object[key], inner);
     // objects given already (e.g. partly prefilled) get their own required fields
     for (const [key, sub] of Object.entries(object)) if (!required.includes(key) && isObject(sub)) object[key] = fill(properties[key], sub, inner);
     return object;
@@ -91,6 +93,29 @@ function fill(raw: unknown, value: unknown, scope: Scope): unknown {
     }
     default: return undefined;
   }
+}
+
+// The fields the `if`/`then`/`else` parts of a schema (its own, or its `allOf`'s) require of `object` as it stands:
+// a simple `if` (properties' const/enum, required) decides, as it does for the form's usual conditions.
+function conditionallyRequired(raw: unknown, schema: Schema, object: Record<string, unknown>, scope: Scope): string[] {
+  const parts = [schema, ...(isObject(raw) && Array.isArray(raw.allOf) ? raw.allOf.map((p) => resolved(p, scope)) : [])];
+  const keys: string[] = [];
+  for (const part of parts) {
+    if (!isObject(part.if)) continue;
+    const branch = holds(part.if, object) ? part.then : part.else;
+    if (isObject(branch) && Array.isArray(branch.required)) keys.push(...branch.required.filter((k): k is string => typeof k === 'string' && object[k] === undefined));
+  }
+  return [...new Set(keys)];
+}
+
+function holds(condition: Schema, object: Record<string, unknown>): boolean {
+  if (Array.isArray(condition.required) && condition.required.some((k) => typeof k !== 'string' || object[k] === undefined)) return false;
+  for (const [key, sub] of Object.entries(isObject(condition.properties) ? condition.properties : {})) {
+    if (!isObject(sub) || object[key] === undefined) continue;
+    if ('const' in sub && sub.const !== object[key]) return false;
+    if (Array.isArray(sub.enum) && !sub.enum.includes(object[key])) return false;
+  }
+  return true;
 }
 
 /** The longest example string made (a sample of a pattern, or text to a minLength). */

@@ -26,18 +26,23 @@ export interface SignedCertificate {
   readonly seal: { readonly alg: 'Ed25519'; readonly keyId: string; readonly signature: string };
 }
 
-export type CertificateCheck = { ok: true } | { ok: false; reason: string };
+/** Why a seal check failed, as a code the UI words (the `reason` says it in English, for logs and the CLI). */
+export type SealFailure = 'not-a-certificate' | 'unknown-key' | 'signature-mismatch' | 'unreadable';
+
+// `code` is optional only for checks made elsewhere before codes existed (the runtime's guard around unreadable
+// trusted keys): readers take a missing code as 'unreadable'
+export type CertificateCheck = { ok: true } | { ok: false; code?: SealFailure; reason: string };
 
 /** Verifies a signed certificate against trusted public keys (keyId → PEM); never throws. */
 export function verifyCertificate(signed: unknown, trustedKeys: Readonly<Record<string, string>>): CertificateCheck {
   try {
     const c = signed as SignedCertificate;
-    if (typeof c !== 'object' || c === null || typeof c.document !== 'object' || c.seal?.alg !== 'Ed25519') return { ok: false, reason: 'not a signed onematter certificate' };
+    if (typeof c !== 'object' || c === null || typeof c.document !== 'object' || c.seal?.alg !== 'Ed25519') return { ok: false, code: 'not-a-certificate', reason: 'not a signed onematter certificate' };
     const pem = Object.hasOwn(trustedKeys, c.seal.keyId) ? trustedKeys[c.seal.keyId] : undefined;
-    if (!pem) return { ok: false, reason: `unknown signing key ${JSON.stringify(c.seal.keyId)}` };
+    if (!pem) return { ok: false, code: 'unknown-key', reason: `unknown signing key ${JSON.stringify(c.seal.keyId)}` };
     const good = verify(null, Buffer.from(canonical(c.document)), createPublicKey(pem), Buffer.from(c.seal.signature, 'base64'));
-    return good ? { ok: true } : { ok: false, reason: 'the signature does not match the document' };
+    return good ? { ok: true } : { ok: false, code: 'signature-mismatch', reason: 'the signature does not match the document' };
   } catch (error) {
-    return { ok: false, reason: `unreadable certificate: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, code: 'unreadable', reason: `unreadable certificate: ${error instanceof Error ? error.message : String(error)}` };
   }
 }

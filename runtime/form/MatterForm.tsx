@@ -6,12 +6,14 @@ import Form, { type IChangeEvent } from '@rjsf/core';
 import type { RJSFValidationError, TranslatableString, ValidatorType } from '@rjsf/utils';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { MatterDefinition } from '../../engine/index.ts';
+import { withoutHiddenFields } from './conditional.ts';
 import { withLocked } from './data.ts';
 import { fieldId, fixFieldErrors, localizeValidationErrors, pointerOfProperty, toErrorSchema, type FieldError } from './errors.ts';
 import { messages, translateRjsfString, type Locale } from './messages.ts';
 import { prepareForm } from './prepare.ts';
+import { RegionPicker } from './region-picker.tsx';
 import { VerifiedFieldTemplate } from './templates.tsx';
-import { buildUiSchema, fieldLabel } from './ui-schema.ts';
+import { buildUiSchema, fieldLabel, regionWidget } from './ui-schema.ts';
 import type { WaivedMaterial } from './waived.ts';
 
 /** Props of MatterForm. Values are compared by content where embedders tend to rebuild them per render. */
@@ -48,6 +50,7 @@ export interface MatterFormProps {
 
 const noErrors: FieldError[] = [];
 const templates = { FieldTemplate: VerifiedFieldTemplate };
+const widgets = { [regionWidget]: RegionPicker };
 
 /** A matter's form for applicants and clerks (rjsf with the default theme). */
 export function MatterForm(props: MatterFormProps) {
@@ -69,7 +72,9 @@ export function MatterForm(props: MatterFormProps) {
   // the runtime's errors say how to fix the field, as rjsf's own do
   const serverErrors = useMemo(() => fixFieldErrors(errors, locale, wordingContext), [errors, locale, wordingContext]);
   const extraErrors = useMemo(() => (serverErrors.length > 0 ? toErrorSchema(serverErrors) : undefined), [serverErrors]);
-  const data = useMemo(() => withLocked(formData, locked), [formData, locked]);
+  // what is sent is what is shown: answers of fields a condition hides are dropped (see conditional.ts)
+  const visible = useCallback((d: unknown) => withoutHiddenFields(prepared.schema, withLocked(d, locked)), [prepared, locked]);
+  const data = useMemo(() => visible(formData), [visible, formData]);
   const transformErrors = useMemo(() => localizeValidationErrors(locale, wordingContext), [locale, wordingContext]);
   // rjsf's own errors of the last submit attempt (shown inline by rjsf, listed in the summary by us)
   const [clientErrors, setClientErrors] = useState<FieldError[]>(noErrors);
@@ -117,17 +122,17 @@ export function MatterForm(props: MatterFormProps) {
 
   const handleChange = useCallback(
     (event: IChangeEvent) => {
-      latest.current = withLocked(event.formData, locked);
+      latest.current = visible(event.formData);
       onChange?.(latest.current);
     },
-    [onChange, locked],
+    [onChange, visible],
   );
   const handleSubmit = useCallback(
     (event: IChangeEvent) => {
       setClientErrors(noErrors);
-      onSubmit?.(withLocked(event.formData, locked));
+      onSubmit?.(visible(event.formData));
     },
-    [onSubmit, locked],
+    [onSubmit, visible],
   );
   const busy = props.busy ?? false;
   const submitLabel = props.submitLabel ?? t.submit;
@@ -199,6 +204,7 @@ export function MatterForm(props: MatterFormProps) {
         transformErrors={transformErrors}
         translateString={translateString}
         templates={templates}
+        widgets={widgets}
         onChange={handleChange}
         onSubmit={handleSubmit}
       >

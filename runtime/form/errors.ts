@@ -26,14 +26,25 @@ export interface WordingContext {
   uiSchema: UiNode;
 }
 
-/** The runtime's field errors with messages that say how to fix each field (those without a keyword stay as sent). */
+/**
+ * The runtime's field errors with messages in `locale` that say how to fix each field; never the validator's English
+ * (a keyword without its own wording gets the generic one; an error without a keyword is an embedder's, kept). An `if` error only says a branch failed, and that
+ * branch's own errors are listed too, so it is left out.
+ */
 export function fixFieldErrors(errors: readonly FieldError[], locale: Locale, form: WordingContext): FieldError[] {
-  return errors.map((e) => {
-    if (!e.keyword) return e;
+  return errors.filter((e) => e.keyword !== 'if').map((e) => {
+    if (!e.keyword) return e; // an embedder's own message, already worded
     const label = fieldLabel(form.schema, form.uiSchema, e.pointer) ?? '';
-    const message = fixMessage(schemaAt(form.schema, e.pointer), e.keyword, {}, label, locale);
-    return message ? { ...e, message } : e;
+    const node = schemaAt(form.schema, e.pointer);
+    return { ...e, message: fixMessage(node, e.keyword, {}, label, locale) ?? fallbackMessage(e.keyword, node, label, locale) };
   });
+}
+
+/** The wording of a keyword without a "how to fix" message: the common ones by keyword, any other generically. */
+function fallbackMessage(keyword: string | undefined, node: Record<string, unknown> | undefined, label: string, locale: Locale): string {
+  const word = keyword ? wording[locale][keyword] : undefined;
+  if (word) return word(keyword && node && node[keyword] !== undefined ? { limit: node[keyword] } : {});
+  return locale === 'zh' ? `请检查${label || '此项'}的填写内容` : `Check ${label ? (/^[A-Z]{2}/.test(label) ? label : label[0]!.toLowerCase() + label.slice(1)) : 'this answer'}`;
 }
 
 type Node = Record<string, unknown>;
@@ -107,7 +118,7 @@ const wording: Readonly<Record<Locale, Readonly<Record<string, Wording>>>> = {
  */
 export function localizeValidationErrors(locale: Locale, form?: WordingContext): (errors: RJSFValidationError[]) => RJSFValidationError[] {
   return (errors) =>
-    errors.map((error) => {
+    errors.filter((error) => error.name !== 'if').map((error) => {
       if (form && error.name) {
         const pointer = pointerOfProperty(error.property);
         const label = fieldLabel(form.schema, form.uiSchema, pointer) ?? '';
@@ -115,8 +126,8 @@ export function localizeValidationErrors(locale: Locale, form?: WordingContext):
         if (fixed) return { ...error, message: fixed, stack: fixed };
       }
       const word = error.name ? wording[locale][error.name] : undefined;
-      if (!word) return error;
-      const message = word(isObject(error.params) ? error.params : {});
+      // never ajv's English inside the Chinese form: a keyword without wording gets the generic message
+      const message = word ? word(isObject(error.params) ? error.params : {}) : fallbackMessage(error.name, undefined, '', locale);
       return { ...error, message, stack: error.title ? `${error.title}${messages[locale].labelSeparator}${message}` : message };
     });
 }

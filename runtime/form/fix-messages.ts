@@ -4,7 +4,8 @@
  * per keyword on a field: `errorMessage: { pattern: { zh, en } }` (the ajv-errors shape, bilingual). Pure: no React.
  */
 import { isObject, parsePointer } from '../../engine/json/pointer.ts';
-import { deref, propertySchema } from './ui-schema.ts';
+import { sharedOrigin } from './render-schema.ts';
+import { deref, divisionCodeSchemaId, propertySchema } from './ui-schema.ts';
 import type { Locale } from './messages.ts';
 
 type Schema = Record<string, unknown>;
@@ -85,7 +86,8 @@ export function fixMessage(node: Schema | undefined, keyword: string, params: Re
   const zh = locale === 'zh';
   // mid-sentence in English a label reads in lower case ("Enter mobile phone number"), unless it is an acronym
   const name = label ? (zh || /^[A-Z]{2}/.test(label) ? label : label[0]!.toLowerCase() + label.slice(1)) : zh ? '此项' : 'this field';
-  const choice = Array.isArray(node?.enum) || Array.isArray(node?.oneOf) || node?.type === 'boolean';
+  // a region is chosen from the picker (region-picker.tsx), never typed
+  const choice = Array.isArray(node?.enum) || Array.isArray(node?.oneOf) || node?.type === 'boolean' || sharedOrigin(node) === divisionCodeSchemaId;
   switch (keyword) {
     case 'required':
       return choice ? (zh ? `请选择${name}` : `Select ${name}`) : zh ? `请填写${name}` : `Enter ${name}`;

@@ -6,7 +6,6 @@ import type { RJSFSchema, ValidatorType } from '@rjsf/utils';
 import { createPrecompiledValidator } from '@rjsf/validator-ajv8';
 import * as equal from 'ajv/dist/runtime/equal.js';
 import * as ucs2length from 'ajv/dist/runtime/ucs2length.js';
-import * as uri from 'ajv/dist/runtime/uri.js';
 import * as validationError from 'ajv/dist/runtime/validation_error.js';
 import * as formats from 'ajv-formats/dist/formats.js';
 import type { ConditionCheck } from '../../engine/situations/index.ts';
@@ -24,7 +23,6 @@ function defaultExport(ns: Namespace): unknown {
 const modules: Record<PrecompiledRequire, Namespace> = {
   'ajv/dist/runtime/equal': { default: defaultExport(equal) },
   'ajv/dist/runtime/ucs2length': { default: defaultExport(ucs2length) },
-  'ajv/dist/runtime/uri': { default: defaultExport(uri) },
   'ajv/dist/runtime/validation_error': { default: defaultExport(validationError) },
   'ajv-formats/dist/formats': { fullFormats: (formats as Namespace).fullFormats ?? ((formats as Namespace).default as Namespace).fullFormats },
 };

@@ -12,8 +12,9 @@ import { compileSchemaValidatorsCode } from '@rjsf/validator-ajv8/compileSchemaV
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import type { MatterDefinition } from '../../engine/index.ts';
 import { conditionAjv, conditionsOf } from '../../engine/situations/index.ts';
+import { formValidatorOptions } from './compiling-validator.ts';
 import { precompiledRequires } from './precompiled-modules.ts';
-import { formValidatorOptions, prepareForm } from './prepare.ts';
+import { prepareForm } from './prepare.ts';
 
 /** The validator module of a definition's form, as JavaScript source (ESM). */
 export function precompiledFormModule(definition: MatterDefinition, sharedSchemas?: readonly object[]): string {

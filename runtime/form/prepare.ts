@@ -3,9 +3,8 @@
  * descriptions moved to the uiSchema, and one ajv 2020-12 validator for rjsf. No React.
  */
 import type { RJSFSchema, ValidatorType } from '@rjsf/utils';
-import { customizeValidator, type CustomValidatorOptionsType } from '@rjsf/validator-ajv8';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { MatterDefinition } from '../../engine/index.ts';
+import { createFormValidator } from './compiling-validator.ts';
 import { inlineSharedRefs, withoutDescriptions } from './render-schema.ts';
 
 /** What rjsf needs for one definition's form, independent of locale and applicant. */
@@ -41,14 +40,5 @@ export function prepareForm(definition: MatterDefinition, sharedSchemas?: readon
   return prepared;
 }
 
-/** The options rjsf's ajv is made with: draft 2020-12, own properties only, as the runtime's (rjsf adds ajv-formats). */
-export function formValidatorOptions(): CustomValidatorOptionsType {
-  // rjsf types AjvClass as the draft-07 `Ajv` class; Ajv2020 has the same constructor and API
-  const AjvClass = Ajv2020 as unknown as NonNullable<CustomValidatorOptionsType['AjvClass']>;
-  return { AjvClass, ajvOptionsOverrides: { ownProperties: true } };
-}
-
-/** A fresh rjsf validator with formValidatorOptions (it compiles in the page: see precompiled.ts for the alternative). */
-export function createFormValidator(): ValidatorType {
-  return customizeValidator(formValidatorOptions());
-}
+// (where they were defined before the in-page compiler became a module of its own)
+export { createFormValidator, formValidatorOptions } from './compiling-validator.ts';

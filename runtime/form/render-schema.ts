@@ -33,9 +33,15 @@ export function inlineSharedRefs(schema: Schema, sharedSchemas: readonly object[
   return inline(schema, undefined, byId, [], schema) as Schema;
 }
 
-/** Returns a copy of `schema` without `description` annotations (the uiSchema carries them, per locale). */
+/**
+ * Returns a copy of `schema` without `description` annotations (the uiSchema carries them, per locale) and without the
+ * root's `$schema`: the form is 2020-12 either way (the validators are ajv 2020), and rjsf given a root declaring 2020-12
+ * resolves `$ref`s as URIs against `$id`s — needless once shared schemas are inlined, and the portal builds rjsf without
+ * its URI library (runtime/web/no-uri-resolver.ts, task E2).
+ */
 export function withoutDescriptions(schema: Schema): Schema {
-  return strip(schema) as Schema;
+  const { $schema: _dialect, ...rest } = strip(schema) as Schema;
+  return rest;
 }
 
 /** Applies `fn` to every direct subschema of `node` (by keyword), copying every other keyword verbatim. */
@@ -72,8 +78,16 @@ function inline(node: unknown, base: string | undefined, byId: ReadonlyMap<strin
   if (!isObject(referenced)) return out;
   const resolved = inline(referenced, doc, byId, [...stack, target], form) as Schema;
   for (const key of identifierKeywords) delete resolved[key];
-  return mergeSiblings(resolved, out);
+  const merged = mergeSiblings(resolved, out);
+  if (fragment === '') origins.set(merged, doc);
+  return merged;
 }
+
+// The shared schema each inlined node came from (by object identity, so the schema's JSON stays as authored)
+const origins = new WeakMap<object, string>();
+
+/** The `$id` of the shared schema an inlined node stands for (whole documents only), if it stands for one. */
+export const sharedOrigin = (node: unknown): string | undefined => (isObject(node) ? origins.get(node) : undefined);
 
 /** `$ref` + siblings is an allOf in 2020-12; a flat merge renders better, so only conflicting keywords go to allOf. */
 function mergeSiblings(resolved: Schema, siblings: Schema): Schema {

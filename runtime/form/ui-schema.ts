@@ -4,6 +4,12 @@
  */
 import { isObject, parsePointer, resolvePointer } from '../../engine/json/pointer.ts';
 import { messages, type Locale } from './messages.ts';
+import { sharedOrigin } from './render-schema.ts';
+
+/** The `$id` of the shared schema of administrative division codes: its fields get the region picker, never a text box. */
+export const divisionCodeSchemaId = 'https://onematter.dev/schemas/shared/division-code.json';
+/** The widget name (MatterForm registers region-picker.tsx under it). */
+export const regionWidget = 'region';
 
 /** A uiSchema node: `ui:*` options plus one child node per property name (or `items`). */
 export type UiNode = Record<string, unknown>;
@@ -41,12 +47,30 @@ export function localizedText(title: unknown, description: unknown, locale: Loca
 /** Builds the uiSchema for `schema` (shared `$ref`s already inlined): localized text, authored options, locked fields. */
 export function buildUiSchema(schema: Schema, options: UiSchemaOptions): UiNode {
   const generated = walk(schema, schema, options.locale, []);
-  const merged = options.authored ? mergeUiSchema(generated, options.authored) : generated;
+  const merged = localizeOptionLabels(options.authored ? mergeUiSchema(generated, options.authored) : generated, options.locale, 0);
   const marker = messages[options.locale].verified;
   let out = merged;
   for (const pointer of options.locked ?? []) {
     const path = uiPath(schema, pointer);
     if (path) out = setAt(out, path, { 'ui:readonly': true, [verifiedOption]: marker });
+  }
+  return out;
+}
+
+/**
+ * The uiSchema with bilingual option labels in `locale`. A definition labels an `enum`'s values in its uiSchema with
+ * rjsf's `ui:enumNames`, each label `{ zh, en }` (or one string for both), keyed by value or listed in `enum` order;
+ * rjsf gets plain strings. The labels live beside the schema, so its `enum` (what the diff, the review and the
+ * designer's options read) stays as it was.
+ */
+export function localizeOptionLabels(ui: UiNode, locale: Locale, depth: number): UiNode {
+  if (depth > 64) return ui;
+  const out: UiNode = {};
+  for (const [key, value] of Object.entries(ui)) {
+    if (key === 'ui:enumNames' && (Array.isArray(value) || isObject(value))) {
+      const pick = (label: unknown) => (isObject(label) ? (text(label[locale]) ?? text(label.zh) ?? text(label.en) ?? '') : label);
+      out[key] = Array.isArray(value) ? value.map(pick) : Object.fromEntries(Object.entries(value).map(([v, label]) => [v, pick(label)]));
+    } else out[key] = isObject(value) && !key.startsWith('ui:') ? localizeOptionLabels(value, locale, depth + 1) : value;
   }
   return out;
 }
@@ -98,6 +122,7 @@ function walk(node: unknown, root: Schema, locale: Locale, refs: readonly string
     ui = walk(resolvePointer(root, ref.slice(1)), root, locale, [...refs, ref]);
   }
   const own = localizedText(node.title, node.description, locale);
+  if (sharedOrigin(node) === divisionCodeSchemaId) Object.assign(ui, { 'ui:widget': regionWidget, 'ui:locale': locale });
   if (own.title !== undefined) ui['ui:title'] = own.title;
   if (own.description !== undefined) ui['ui:description'] = own.description;
   if (isObject(node.properties)) {

@@ -20,6 +20,7 @@ import { designerRoutes } from './routes/designer.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { draftRoutes } from './routes/drafts.ts';
 import { fileRoutes } from './routes/files.ts';
+import { licenceRoutes } from './routes/licences.ts';
 import { installRawJson } from './raw-json.ts';
 import { formRoutes } from './routes/forms.ts';
 import { migrationRoutes } from './routes/migration.ts';
@@ -68,6 +69,7 @@ export async function buildApp(ctx: ServerContext, options: { cookieSecret: stri
   materialCheckRoutes(app, ctx);
   certificateRoutes(app, ctx);
   await fileRoutes(app, ctx);
+  licenceRoutes(app, ctx);
   formRoutes(app, ctx);
   await app.register(async (scope) => {
     const rawText = installRawJson(scope);

@@ -7,6 +7,7 @@ import type { CaseView, StepView } from '../cases/runtime.ts';
 import type { CaseTimeLimit } from '../cases/time-limits.ts';
 import type { CaseFile, CaseRecord, Deadline } from '../store/types.ts';
 import { nodeAt, resolveTarget } from '../../engine/process/nodes.ts';
+import { licencesOfTrail } from '../cases/licences.ts';
 
 /** The deadline with whether it has passed unmet at `now`. */
 export function deadlineJson(deadline: Deadline | undefined, now: number) {
@@ -49,11 +50,16 @@ export function caseSummary(record: CaseRecord) {
   const { id, matterId, version, region, applicant, state, role, status, outcome, revision, createdAt, updatedAt } = record;
   // the name shared data verified (prefilled and locked); one the applicant typed is not a verified identity
   const name = record.verified['/applicant/name'];
+  const submittedAt = (record.context as { submittedAt?: unknown }).submittedAt;
   return {
-    id, matterId, version, region, applicant, applicantName: typeof name === 'string' ? name : null, state, role: role ?? null, status, outcome: outcome ?? null, revision,
+    id, matterId, version, region, applicant, applicantName: typeof name === 'string' ? name : null, reference: record.reference ?? null,
+    submittedAt: typeof submittedAt === 'number' ? new Date(submittedAt).toISOString() : null, state, role: role ?? null, status, outcome: outcome ?? null, revision,
     createdAt: new Date(createdAt).toISOString(), updatedAt: new Date(updatedAt).toISOString(),
   };
 }
+
+/** A certificate's links: the signed JSON and its print view. */
+export const certificateLinks = (id: string, issuedAt: number) => ({ id, issuedAt: new Date(issuedAt).toISOString(), json: `/api/certificates/${id}`, html: `/api/certificates/${id}/print` });
 
 /** A whole case; with `definition` the form's definition is included (for rendering), with `audit` its trail. */
 export function caseJson(view: CaseView | StepView, now: number, include: { definition?: boolean } = {}) {
@@ -73,8 +79,8 @@ export function caseJson(view: CaseView | StepView, now: number, include: { defi
     situation: view.situation,
     checklist: view.checklist,
     files: filesJson(record.id, view.files),
-    certificates: view.certificates.map((c) => ({ id: c.id, issuedAt: new Date(c.issuedAt).toISOString(), json: `/api/certificates/${c.id}`, html: `/api/certificates/${c.id}/print` })),
-    ...('audit' in view ? { audit: view.audit } : {}),
+    certificates: view.certificates.map((c) => certificateLinks(c.id, c.issuedAt)),
+    ...('audit' in view ? { audit: view.audit, licences: licencesOfTrail(view.audit) } : {}),
     ...('delays' in view ? { delays: view.delays.map((d) => ({ state: d.state, delay: d.delay, dueAt: new Date(d.dueAt).toISOString(), target: delayTarget(view.definition, d.state, d.delay) })) } : {}),
     ...('event' in view ? { event: view.event } : {}),
     ...(include.definition ? { definition } : {}),

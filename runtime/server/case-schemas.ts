@@ -185,6 +185,8 @@ const summary = {
   region: { type: 'string', description: 'region code' },
   applicant: { type: 'string', description: 'the applicant’s identity number' },
   applicantName: { type: ['string', 'null'], description: 'the applicant’s name as shared data verified it (null when the form holds none): lists show people by name' },
+  reference: { type: ['string', 'null'], pattern: '^ZJ-[0-9]{4}-[0-9]{6,}$', description: 'the human-readable reference (ZJ-2026-000123) given at the first submission; null while a draft' },
+  submittedAt: { ...nullableDateTime, description: 'when the applicant first submitted it; null while a draft' },
   state: { type: 'string' },
   role: { type: ['string', 'null'], description: 'the role acting in the current step; null once finished' },
   status: { type: 'string', enum: ['draft', 'active', 'done'] },
@@ -223,10 +225,14 @@ export const caseBody = {
   $id: 'Case',
   type: 'object',
   additionalProperties: false,
-  required: [...wholeRequired, 'audit', 'delays', 'definition'],
+  required: [...wholeRequired, 'audit', 'licences', 'delays', 'definition'],
   properties: {
     ...whole,
     audit: { type: 'array', items: ref('AuditEvent') },
+    licences: {
+      type: 'object', description: 'the e-licences presented for materials, by material id, as the audit trail records them (`licences` of submit and act)',
+      additionalProperties: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['id', 'hash'], properties: { id: { type: 'string' }, hash: { ...sha256, description: 'the licence’s content hash when presented' } } } },
+    },
     delays: {
       type: 'array',
       description: 'delayed transitions waiting for the case (the current state’s `after`), soonest first; the server fires them when due, as the system actor',
@@ -255,12 +261,15 @@ export const caseListItem = {
   $id: 'CaseListItem',
   type: 'object',
   additionalProperties: false,
-  required: [...Object.keys(summary), 'title', 'deadline', 'overdue', 'href'],
+  required: [...Object.keys(summary), 'title', 'regionName', 'step', 'deadline', 'overdue', 'certificates', 'href'],
   properties: {
     ...summary,
     title: nullable(part('localizedText')),
+    regionName: { ...nullable(part('localizedText')), description: 'the region’s name (GB/T 2260, definitions/regions.json); null for a code it does not list' },
+    step: { ...nullable(part('localizedText')), description: 'the current step’s name; null once finished' },
     deadline: nullable(ref('Deadline')),
     overdue: { type: 'boolean' },
+    certificates: { type: 'array', items: certificateLink, description: 'a finished case’s certificates' },
     href: { type: 'string', description: 'the case’s URL' },
   },
 } as const;

@@ -25,4 +25,6 @@ export interface ServerContext {
   readonly sharedSchemas: readonly object[];
   /** The administrative divisions of the catalogue's region list (officials' scopes, region pickers). */
   readonly regions: RegionIndex;
+  /** The portal's public address (certificate verification links and QR codes); unset: each request's own origin. */
+  readonly publicUrl?: string;
 }

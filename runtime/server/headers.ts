@@ -35,3 +35,12 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
  * allowed to evaluate it. The page itself keeps the strict policy above.
  */
 export const analysisWorkerCsp = "default-src 'none'; script-src 'self' 'unsafe-eval'; connect-src 'none'";
+
+/**
+ * How the web UIs' hashed build files (`/assets/<name>-<hash>.js`, `.css`, …) are cached (task E2): their names
+ * change whenever their content does, so a browser keeps them for a year without asking again. index.html and every
+ * API answer stay `no-store` (app.ts): a new build is seen on the next page load.
+ */
+export const hashedAssetCache = 'public, max-age=31536000, immutable';
+/** A build file whose name carries its content hash (vite's `assets/[name]-[hash].[ext]`; the hash is 8 url-safe characters). */
+export const hashedAsset = /^assets\/[\w.-]+-[\w-]{8}\.(?:js|css|woff2?|svg|png|jpe?g|webp|ico)$/;

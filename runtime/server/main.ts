@@ -1,6 +1,7 @@
 /**
  * Runs the server: `PORT` (default 3000) and `ONEMATTER_DATA` (default ./.onematter) choose the port and the data
  * folder; `ONEMATTER_SWEEP_SECONDS` (default 30; 0: only at start) how often due delayed transitions are fired.
+ * `ONEMATTER_PUBLIC_URL` (e.g. https://zwfw.example.gov.cn) is the public address certificates' verification links use.
  * `npx tsx runtime/server/main.ts`; stops cleanly on SIGINT/SIGTERM.
  */
 import { resolve } from 'node:path';
@@ -18,7 +19,8 @@ if (sweepSeconds !== undefined && !(Number.isFinite(sweepSeconds) && sweepSecond
   process.exit(2);
 }
 const dataDir = resolve(process.env.ONEMATTER_DATA ?? '.onematter');
-const server = await startServer({ port, dataDir, logger: { level: 'warn' }, ...(sweepSeconds !== undefined ? { sweepSeconds } : {}) });
+const publicUrl = process.env.ONEMATTER_PUBLIC_URL || undefined;
+const server = await startServer({ port, dataDir, logger: { level: 'warn' }, ...(sweepSeconds !== undefined ? { sweepSeconds } : {}), ...(publicUrl ? { publicUrl } : {}) });
 console.log(`onematter listening on ${server.url}`);
 console.log(`data folder: ${dataDir}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -19,6 +19,7 @@ import { DefinitionIndex } from './definition-index.ts';
 import { Sessions, type SessionTimeouts } from './session.ts';
 import { defaultSweepSeconds, startSweeper } from './sweep.ts';
 import { SignInThrottle } from './throttle.ts';
+import { publicBase } from '../certificates/qr.ts';
 import { UserFile } from './users.ts';
 
 export interface ServerOptions {
@@ -44,6 +45,12 @@ export interface ServerOptions {
   readonly sweepSeconds?: number;
   /** Largest evidence file accepted per upload, in bytes (default 10 MiB; 413 above it). */
   readonly maxFileBytes?: number;
+  /**
+   * The portal's public address, e.g. https://zwfw.example.gov.cn: printed certificates link to
+   * `<publicUrl>/verify/<id>` (and their QR codes encode it). Set it behind a proxy; unset, each request's own origin
+   * (scheme and Host header) is used.
+   */
+  readonly publicUrl?: string;
 }
 
 export interface RunningServer {
@@ -56,6 +63,7 @@ export interface RunningServer {
 
 /** Starts the server and resolves once it listens. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const publicUrl = options.publicUrl === undefined ? undefined : publicBase(options.publicUrl); // before anything opens
   const folder = openDataFolder(options.dataDir);
   const { catalogue, context } = loadDefinitions(options.definitionsDir ?? defaultDefinitionsDir);
   const store = openSqliteStore({ path: folder.databasePath });
@@ -69,7 +77,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const files = new CaseFiles({ files: localFileStore(folder.filesDir), store: runtime.store, clock, ...(options.maxFileBytes === undefined ? {} : { maxBytes: options.maxFileBytes }) });
     const ctx = {
       runtime, files, definitions: new DefinitionIndex(store), sharedData, clock, authenticator, catalogueContext: context, sharedSchemas, regions: indexRegions(catalogue.regions.flatMap((r) => r.value.regions)),
-      sessions: new Sessions(store, clock, options.sessions), signInThrottle: new SignInThrottle(store, clock),
+      sessions: new Sessions(store, clock, options.sessions), signInThrottle: new SignInThrottle(store, clock), ...(publicUrl ? { publicUrl } : {}),
     };
     const sweepSeconds = options.sweepSeconds ?? defaultSweepSeconds;
     if (!(Number.isFinite(sweepSeconds) && sweepSeconds >= 0 && sweepSeconds <= 86_400)) throw new RangeError(`sweepSeconds must be from 0 to 86400, not ${sweepSeconds}`);

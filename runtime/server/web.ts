@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from './errors.ts';
-import { analysisWorkerCsp } from './headers.ts';
+import { analysisWorkerCsp, hashedAsset, hashedAssetCache } from './headers.ts';
 
 /**
  * Where `npm run build:web` (vite build --config runtime/web/vite.config.ts) writes the UI; `ONEMATTER_WEB_DIR` names
@@ -19,6 +19,8 @@ export const defaultWebDir = process.env.ONEMATTER_WEB_DIR || fileURLToPath(new 
 /** Where `npm run build:web` (vite build --config designer/vite.config.ts) writes the designer. */
 export const defaultDesignerDir = fileURLToPath(new URL('../../designer/dist', import.meta.url));
 const analysisWorker = /^assets\/analysis-worker-[\w-]+\.js$/;
+// requests answered with a hashed build file (not index.html in its place): cached for good (headers.ts)
+const servedHashed = new WeakSet<object>();
 
 const notBuilt = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>onematter — web UI not built</title></head>
@@ -30,7 +32,11 @@ const notBuilt = `<!doctype html>
 /** Registers the static files and the index.html fallback (a wildcard GET route, so register it with the others). */
 export async function registerWeb(app: FastifyInstance, webDir: string = defaultWebDir, designerDir: string = defaultDesignerDir): Promise<void> {
   await app.register(fastifyStatic, { root: webDir, serve: false, suppressWarning: true });
-  app.get<{ Params: { '*': string } }>('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+  // a route's onSend runs after the app's, which makes every answer no-store
+  const onSend = async (request: object, reply: { statusCode: number; header: (name: string, value: string) => unknown }) => {
+    if (servedHashed.has(request) && reply.statusCode < 400) reply.header('cache-control', hashedAssetCache);
+  };
+  app.get<{ Params: { '*': string } }>('/*', { config: { access: 'public' }, schema: { hide: true }, onSend }, async (request, reply) => {
     const path = request.url.split('?')[0]!;
     if (path === '/api' || path.startsWith('/api/')) throw new HttpError(404, 'not-found', `no route ${request.method} ${path}`);
     const designer = path === '/designer' || path.startsWith('/designer/');
@@ -39,6 +45,7 @@ export async function registerWeb(app: FastifyInstance, webDir: string = default
     const file = normalize((request.params['*'] ?? '').replace(/^designer(\/|$)/, designer ? '' : '$&')).replace(/^([/\\]|\.\.[/\\]?)+/, '');
     if (file && isFile(join(root, file))) {
       if (designer && analysisWorker.test(file)) reply.header('content-security-policy', analysisWorkerCsp);
+      if (hashedAsset.test(file.replaceAll('\\', '/'))) servedHashed.add(request);
       return reply.sendFile(file, root);
     }
     return reply.type('text/html; charset=utf-8').sendFile('index.html', root);

@@ -2,6 +2,7 @@
  * Demo citizens of Zhejiang (fictional), so the runtime prefills forms and waives materials out of the box. Their
  * records follow the fields of definitions/shared-data.json (a test checks them against its schemas).
  */
+import { licenceList, type Licence } from './licences.ts';
 import { recordSource, type SharedDataSource } from './source.ts';
 
 export const demoCitizens = {
@@ -38,5 +39,25 @@ export const demoRecords = {
   },
 } as const;
 
-/** The demo shared-data source. */
-export const demoSharedData: SharedDataSource = recordSource(demoRecords);
+/**
+ * The demo citizens' e-licences (电子证照). Zhang Wei's photo receipt has expired; Li Na has no photo in the receipt
+ * library's shared data (her photo material is not waived), but holds a receipt as an e-licence she may present, and a
+ * driving licence of no use to a residence permit. The hashes are licenceHash() of each (a test checks them).
+ */
+export const demoLicences: readonly Licence[] = [
+  {
+    id: 'ZP3301062024000123', type: 'id-photo-receipt', name: { zh: '数码照片回执', en: 'Digital photo receipt' }, issuer: { zh: '杭州市公安局西湖分局', en: 'Xihu Branch, Hangzhou Public Security Bureau' },
+    holder: z, issuedAt: '2024-01-05', validUntil: '2026-01-04', hash: '4b81081829e081fc7a3f779ca485f52e4960dd893732fc4558a1cd3464a74750',
+  },
+  {
+    id: 'ZP3302032025000456', type: 'id-photo-receipt', name: { zh: '数码照片回执', en: 'Digital photo receipt' }, issuer: { zh: '宁波市公安局海曙分局', en: 'Haishu Branch, Ningbo Public Security Bureau' },
+    holder: l, issuedAt: '2026-09-15', validUntil: '2027-09-14', hash: 'c4763534043207bdd3d9c39cb5c4b26323dca7b0c411234dfff5ba2c8f697f2f',
+  },
+  {
+    id: 'JZ3302032019007788', type: 'driving-licence', name: { zh: '机动车驾驶证', en: 'Driving licence' }, issuer: { zh: '宁波市公安局交通警察局', en: 'Ningbo Traffic Police Bureau' },
+    holder: l, issuedAt: '2019-03-20', validUntil: '2029-03-20', hash: '08fe5827dcdf1e0728809b82be6eafc0cab09175bd92425cec1620fff6ac667c',
+  },
+];
+
+/** The demo shared-data source, with the demo e-licences. */
+export const demoSharedData: SharedDataSource = { ...recordSource(demoRecords), licences: licenceList(demoLicences) };

@@ -43,6 +43,8 @@ export interface CaseRecord {
   readonly auditHead: string;
   /** Keyed MAC over (id, revision, audit head) from the runtime's audit key; absent on cases written before seals. */
   readonly auditSeal?: string;
+  /** The human-readable reference (`ZJ-2026-000123`), given once at the first submission; absent while a draft. */
+  readonly reference?: string;
   readonly createdAt: number;
   readonly updatedAt: number;
 }
@@ -109,6 +111,18 @@ export interface CaseWrite {
    * (else the write is refused, 'conflict'); it is marked referenced by that event, in the same transaction.
    */
   readonly files?: readonly FileReference[];
+  /**
+   * The reference number this write gives the case (its first submission): claimed in the same transaction, and
+   * refused ('reference-taken', nothing written) unless it is the year's next one, so racing submits never share one.
+   */
+  readonly reference?: ReferenceClaim;
+}
+
+/** A claim on the next reference number of a year (China Standard Time). */
+export interface ReferenceClaim {
+  readonly year: number;
+  /** Must be the year's last number given plus one. */
+  readonly seq: number;
 }
 
 /** An evidence file uploaded for one material of a case (the bytes are in the file store, by sha256). */
@@ -142,11 +156,34 @@ export interface CaseCount {
   readonly count: number;
 }
 
+/** How many of a query's cases sit in one state of one matter version in one region. */
+export interface CaseFacet {
+  readonly matterId: string;
+  readonly version: string;
+  readonly region: string;
+  readonly state: string;
+  readonly count: number;
+}
+
 export interface CaseQuery {
+  /** Cases at a step this role owns (in a parallel state, one of its regions' roles). */
   readonly role?: string;
   readonly status?: CaseStatus;
   readonly applicant?: string;
   readonly matterId?: string;
+  /** The region code of the definition the case runs on. */
+  readonly region?: string;
+  /** A state's path: cases in it, or (in a compound or parallel state) with a leaf at or below it. */
+  readonly state?: string;
+  /** A reference or its beginning, any case (`zj-2026-0001` finds ZJ-2026-000123); cases without one never match. */
+  readonly reference?: string;
+  /** Only cases overdue (or, with false, not overdue) at `now`: the promised deadline passed, neither met nor paused. */
+  readonly overdue?: { readonly now: number; readonly overdue: boolean };
+  /** oldest (default): created first; newest: created last; due: the soonest promised deadline first, none last. */
+  readonly order?: 'oldest' | 'newest' | 'due';
+  /** A page: skip `offset` cases, return at most `limit` (default: all). */
+  readonly offset?: number;
+  readonly limit?: number;
 }
 
 /** Who a session belongs to, as signed in (a snapshot: the role and name at sign-in). */
@@ -229,9 +266,19 @@ export interface Store extends DesignStore {
   /** Creates a case with its first audit event. */
   createCase(write: CaseWrite): Promise<void>;
   getCase(id: string): Promise<CaseRecord | undefined>;
-  /** Writes a transition if the stored revision still equals `expectedRevision`; else 'conflict' and nothing changes. */
-  updateCase(expectedRevision: number, write: CaseWrite): Promise<'ok' | 'conflict'>;
+  /**
+   * Writes a transition if the stored revision still equals `expectedRevision`; else 'conflict' and nothing changes.
+   * A write claiming a reference number another write took first is refused as 'reference-taken' (nothing changes).
+   */
+  updateCase(expectedRevision: number, write: CaseWrite): Promise<'ok' | 'conflict' | 'reference-taken'>;
+  /** The cases a query selects, in its order, one page of them when it names one. */
   listCases(query: CaseQuery): Promise<CaseRecord[]>;
+  /** How many cases a query selects, whatever its page. */
+  countCases(query: CaseQuery): Promise<number>;
+  /** The last reference number given in `year` (0 when none): the next submission claims the one after it. */
+  lastReference(year: number): Promise<number>;
+  /** What a query's cases hold, for filter choices: each matter version, region and state with how many cases. */
+  caseFacets(query: CaseQuery): Promise<CaseFacet[]>;
   /** How many cases of one matter in one region sit on each version, state and status (moving cases to a new version). */
   caseCounts(matterId: string, region: string): Promise<CaseCount[]>;
   /** The cases of one matter in one region pinned to `version` with one of `statuses`, oldest first. */

@@ -1,6 +1,10 @@
 /** The JSON API client: same-origin cookies, the CSRF token on changes, and refusals as ApiError. */
 
-/** A refusal from the API (`{ error: { code, message, ... } }`) or a network failure (status 0). */
+/**
+ * A refusal from the API (`{ error: { code, message, ... } }`) or a network failure (status 0, code `network`). The
+ * UI words it from `code` and `details` (components.tsx messageOf, i18n.ts serverErrors); `message` is the server's
+ * English text, for logs and developers only.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,

@@ -3,6 +3,7 @@ import { nodeAt, stepOfState } from '../../engine/process/nodes.ts';
 import { localizedText } from '../form/ui-schema.ts';
 import { useApp } from './context.ts';
 import { maskId, personLabel } from './people.ts';
+import { Link } from './router.tsx';
 import { SituationList } from './situation-parts.tsx';
 import { formatTime, pick, type Locale } from './i18n.ts';
 import type { CaseDetail, CaseSummary } from './types.ts';
@@ -20,6 +21,12 @@ export function DeadlineText({ c }: { c: CaseSummary }) {
   return (
     <>
       {formatTime(c.deadline.dueAt, locale)}
+      {c.deadline.pausedAt && (
+        <span className="clock-paused" data-testid="clock-paused">
+          {' '}
+          {t.clockPaused(formatTime(c.deadline.pausedAt, locale))}
+        </span>
+      )}
       {c.overdue && (
         <strong className="overdue-label" data-testid="overdue">
           {' '}
@@ -67,33 +74,6 @@ export function dataRows(schema: unknown, data: unknown, locale: Locale, pointer
   }
   if (Array.isArray(data)) return data.flatMap((v, i) => dataRows(node.items, v, locale, `${pointer}/${i}`, [...labels, String(i + 1)]));
   return [{ pointer, label: labels.join(' › '), value: data === undefined || data === null ? '' : String(data) }];
-}
-
-/** The submitted data, read-only, verified values marked. */
-export function SubmittedData({ c }: { c: CaseDetail }) {
-  const { t, locale } = useApp();
-  const rows = dataRows(c.definition?.form.schema, c.data, locale);
-  return (
-    <table className="table" data-testid="case-data">
-      <thead>
-        <tr>
-          <th scope="col">{t.field}</th>
-          <th scope="col">{t.value}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.pointer} data-pointer={r.pointer}>
-            <th scope="row">{r.label}</th>
-            <td>
-              {r.value}
-              {r.pointer in c.verified && <span className="verified-tag"> ✓ {t.verifiedMark}</span>}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
 }
 
 const noteOf = (payload: unknown): string | undefined => {
@@ -159,7 +139,10 @@ export function Certificates({ c }: { c: CaseDetail }) {
           </a>{' '}
           <a className="btn" href={cert.html} target="_blank" rel="noopener" data-testid="certificate-print">
             {t.printHtml}
-          </a>
+          </a>{' '}
+          <Link className="btn" to={`/verify/${encodeURIComponent(cert.id)}`} data-testid="certificate-verify-link">
+            {t.verifyPublicLink}
+          </Link>
         </li>
       ))}
     </ul>

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from './api.ts';
 import { useApp } from './context.ts';
+import { serverErrors, type Locale } from './i18n.ts';
 
 /** Loads data with `load` whenever `key` changes; `reload` loads again. */
 export function useLoad<T>(load: () => Promise<T>, key: string) {
@@ -23,8 +24,18 @@ export function useLoad<T>(load: () => Promise<T>, key: string) {
   return { ...state, reload, setData: (data: T) => setState({ data, loading: false }) };
 }
 
-/** An error message from anything thrown. */
-export const messageOf = (error: unknown): string => (error instanceof ApiError || error instanceof Error ? error.message : String(error));
+/** The locale the page is shown in (main.tsx keeps `<html lang>` in step with the language toggle). */
+const pageLocale = (): Locale => (typeof document !== 'undefined' && document.documentElement.lang.startsWith('en') ? 'en' : 'zh');
+
+/**
+ * What to tell the user about anything thrown, in `locale` (default: the page's): the server's refusals by their
+ * `code` and details, never the server's English `message`; anything else as a generic message with its kind.
+ */
+export function messageOf(error: unknown, locale: Locale = pageLocale()): string {
+  const table = serverErrors[locale];
+  if (error instanceof ApiError) return table.codes[error.code]?.(error.details) ?? table.generic(error.code);
+  return table.generic(error instanceof Error ? error.name : 'error');
+}
 
 /**
  * A notice: `alert` for errors, `status` for news. With `focus` it is brought into view and takes the keyboard focus
@@ -68,11 +79,11 @@ export function StepNotice({ notice, testId, reloadLabel, focus }: { notice: Ste
 
 /** Loading, error, or the content. */
 export function Loaded<T>({ state, children }: { state: { data?: T; error?: unknown; loading: boolean; reload: () => void }; children: (data: T) => ReactNode }) {
-  const { t } = useApp();
+  const { t, locale } = useApp();
   if (state.error !== undefined) {
     return (
       <Notice kind="error" testId="load-error">
-        {messageOf(state.error)}{' '}
+        {messageOf(state.error, locale)}{' '}
         <button type="button" className="btn-link" onClick={state.reload}>
           {t.retry}
         </button>

@@ -4,31 +4,41 @@ import { createRoot } from 'react-dom/client';
 import { api } from './api.ts';
 import { useTitle } from './components.tsx';
 import { AppContext, isStaff, useApp, type AppState } from './context.ts';
-import { langOf, texts, type Locale } from './i18n.ts';
-import { CasePage } from './pages/Case.tsx';
+import { langOf, loadLocale, localeLoaded, texts, type Locale } from './i18n.ts';
+import { CasePage, prefetchCase } from './pages/Case.tsx';
 import { CataloguePage } from './pages/Catalogue.tsx';
 import { GuidePage } from './pages/Guide.tsx';
-import { MyCasesPage } from './pages/MyCases.tsx';
-import { QueuePage } from './pages/Queue.tsx';
-import { SessionsPage } from './pages/Sessions.tsx';
-import { SignInPage } from './pages/SignIn.tsx';
-import { VerifyCertificate } from './pages/Verify.tsx';
 import { Link, matchPath, navigate, useLocation } from './router.tsx';
 import type { User } from './types.ts';
+import { lazyPage } from './lazy-page.tsx';
+
+// pages off the applicant's way from the catalogue to the form are chunks of their own, loaded when first shown
+const MyCasesPage = lazyPage(() => import('./pages/MyCases.tsx').then((m) => m.MyCasesPage));
+const QueuePage = lazyPage(() => import('./pages/Queue.tsx').then((m) => m.QueuePage));
+const SessionsPage = lazyPage(() => import('./pages/Sessions.tsx').then((m) => m.SessionsPage));
+const SignInPage = lazyPage(() => import('./pages/SignIn.tsx').then((m) => m.SignInPage));
+const VerifyCertificate = lazyPage(() => import('./pages/Verify.tsx').then((m) => m.VerifyCertificate));
+const PublicCertificatePage = lazyPage(() => import('./pages/PublicCertificate.tsx').then((m) => m.PublicCertificatePage));
 
 const storedLocale = (): Locale => {
   const value = window.localStorage.getItem('onematter.locale');
   return value === 'en' || value === 'zh' ? value : 'zh';
 };
 
-function App() {
-  const [locale, setLocale] = useState<Locale>(storedLocale);
+// asked before React's first render, not after it: a signed-in page (the applicant's form) waits for the answer
+const sessionRequest: Promise<User | null> = api.get<{ user: User }>('/api/session').then(
+  (r) => r.user,
+  () => null,
+);
+// the applicant's form page needs its case too: asked at the same time as the session, not after it
+const casePath = matchPath('/cases/:id', window.location.pathname);
+if (casePath?.id) prefetchCase(casePath.id, sessionRequest);
+
+function App({ initialLocale }: { initialLocale: Locale }) {
+  const [locale, setLocale] = useState<Locale>(initialLocale);
   const [user, setUser] = useState<User | null | undefined>(undefined);
   useEffect(() => {
-    api.get<{ user: User }>('/api/session').then(
-      (r) => setUser(r.user),
-      () => setUser(null),
-    );
+    void sessionRequest.then(setUser);
   }, []);
   useEffect(() => {
     document.documentElement.lang = langOf(locale);
@@ -37,7 +47,14 @@ function App() {
   const state = useMemo<AppState>(() => ({ locale, t: texts[locale], user, setUser }), [locale, user]);
   return (
     <AppContext.Provider value={state}>
-      <Header onToggleLocale={() => setLocale(locale === 'zh' ? 'en' : 'zh')} />
+      <Header
+        // the other language's words may be a chunk still to fetch (i18n-en-lazy.ts): shown once they are here
+        onToggleLocale={() => {
+          const next = locale === 'zh' ? 'en' : 'zh';
+          void loadLocale(next).then(() => setLocale(next), () => undefined); // a failed fetch: the next click retries
+        }}
+        onPreloadLocale={() => void loadLocale(locale === 'zh' ? 'en' : 'zh').catch(() => undefined)}
+      />
       <main id="main" tabIndex={-1}>
         <Routes />
       </main>
@@ -45,7 +62,7 @@ function App() {
   );
 }
 
-function Header({ onToggleLocale }: { onToggleLocale: () => void }) {
+function Header({ onToggleLocale, onPreloadLocale }: { onToggleLocale: () => void; onPreloadLocale: () => void }) {
   const { t, user, setUser } = useApp();
   const signOut = async () => {
     await api.delete('/api/session').catch(() => undefined);
@@ -87,7 +104,7 @@ function Header({ onToggleLocale }: { onToggleLocale: () => void }) {
           </ul>
         </nav>
         <div className="session">
-          <button type="button" className="btn btn-small" onClick={onToggleLocale} lang={t.switchToLang} data-testid="locale-toggle">
+          <button type="button" className="btn btn-small" onClick={onToggleLocale} onPointerEnter={onPreloadLocale} onFocus={onPreloadLocale} lang={t.switchToLang} data-testid="locale-toggle">
             {t.switchTo}
           </button>
           {user ? (
@@ -140,6 +157,7 @@ function Routes() {
   if ((m = matchPath('/matters/:id/regions/:region', path))) return <GuidePage key={path} id={m.id!} region={m.region!} />;
   if (path === '/sign-in') return <SignInPage />;
   if (path === '/verify') return <VerifyCertificate />;
+  if ((m = matchPath('/verify/:id', path))) return <PublicCertificatePage key={m.id} id={m.id!} />;
   if (path === '/cases') return <SignedIn><MyCasesPage /></SignedIn>;
   if ((m = matchPath('/cases/:id', path))) return <SignedIn><CasePage key={m.id} id={m.id!} /></SignedIn>;
   if (path === '/queue') return <SignedIn><QueuePage /></SignedIn>;
@@ -147,8 +165,13 @@ function Routes() {
   return <NotFound />;
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const mount = (initialLocale: Locale) =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App initialLocale={initialLocale} />
+    </StrictMode>,
+  );
+// Chinese comes with the page; a visitor who chose English waits for its words (Chinese if they cannot be fetched)
+const initialLocale = storedLocale();
+if (localeLoaded(initialLocale)) mount(initialLocale);
+else void loadLocale(initialLocale).then(() => mount(initialLocale), () => mount('zh'));

@@ -1,16 +1,9 @@
 /** How people appear in the UI: identity numbers masked where the full number is not needed, names where the page has them. */
+import { maskId } from '../certificates/identity-mask.ts';
 import type { CaseDetail } from './types.ts';
 
-// a mainland resident identity number (18 characters, the last may be X) or the old 15-digit one
-const idNumber = /^(?:\d{17}[\dXx]|\d{15})$/;
-
-/** Whether `value` is a resident identity number. */
-export const isIdNumber = (value: unknown): value is string => typeof value === 'string' && idNumber.test(value);
-
-/** 330102199001011237 → 3301**********1237: the first four and the last four; anything else as it is. */
-export function maskId(value: string): string {
-  return isIdNumber(value) ? `${value.slice(0, 4)}${'*'.repeat(value.length - 8)}${value.slice(-4)}` : value;
-}
+// the masking itself is shared with the server's public certificate check
+export { isIdNumber, maskId } from '../certificates/identity-mask.ts';
 
 /** The applicant's name from the case's answers (`/applicant/name`), when the form asks for it. */
 export function applicantName(c: { data?: unknown; applicantName?: string | null }): string | undefined {

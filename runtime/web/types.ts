@@ -2,6 +2,7 @@
 import type { MatterDefinition, Output, TimeLimit } from '../../engine/index.ts';
 import type { CaseSituation } from '../cases/situation.ts';
 import type { FieldError } from '../form/errors.ts';
+import type { CaseChecklist } from '../cases/materials-check.ts';
 
 export type Localized = { zh: string; en: string };
 export type Region = { code: string; name: Localized; level: string };
@@ -136,6 +137,8 @@ export interface CaseTimeLimit {
 export interface Deadline {
   dueAt: string;
   metAt: string | null;
+  /** Set while a supplement request has stopped the promised-time clock; the due time moves on resubmission. */
+  pausedAt?: string;
 }
 
 export interface CaseSummary {
@@ -144,8 +147,16 @@ export interface CaseSummary {
   version: string;
   region: string;
   applicant: string;
-  /** A human-readable reference (e.g. ZJ-2026-000123), where the server gives one; else the id is shown. */
-  reference?: string;
+  /** The human-readable reference (e.g. ZJ-2026-000123) given at the first submission; null while a draft. */
+  reference?: string | null;
+  /** When the applicant first submitted it; null while a draft. */
+  submittedAt?: string | null;
+  /** Lists: the region's name (definitions/regions.json). */
+  regionName?: Localized | null;
+  /** The current step's name (null once finished). */
+  step?: Localized | null;
+  /** Lists: a finished case's certificates. */
+  certificates?: { id: string; issuedAt: string; json: string; html: string }[];
   /** The applicant's name, where the server sends it (lists have no answers to read it from). */
   applicantName?: string | null;
   state: string;
@@ -158,6 +169,21 @@ export interface CaseSummary {
   title: Localized | null;
   deadline: Deadline | null;
   overdue: boolean;
+}
+
+/** One page of a case list (GET /api/cases). */
+export interface CaseListPage {
+  cases: CaseSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** The choices of the case list's filters (GET /api/cases/filters). */
+export interface CaseFilterChoices {
+  matters: { id: string; title: Localized | null }[];
+  regions: { code: string; name: Localized | null }[];
+  steps: { state: string; name: Localized | null; matters: string[] }[];
 }
 
 export interface AuditEntry {
@@ -188,7 +214,40 @@ export interface CaseDetail extends CaseSummary {
   audit?: AuditEntry[];
   /** Delayed transitions waiting for the case (the step's `after`): when each falls due and where it leads. */
   delays?: { state: string; delay: string; dueAt: string; target: string | null }[];
+  /** The clerk's checklist (C2): the recorded checks, the materials outstanding, the certificate held back. */
+  checklist?: CaseChecklist;
+  /** The case's evidence files by material id, each with its download link (C2 reads them; the applicant's page too). */
+  files?: Record<string, CaseFileLink[]>;
+  /** The e-licences presented for materials (C1), by material id, as the audit trail records them. */
+  licences?: Record<string, { id: string; hash: string }[]>;
   definition?: MatterDefinition;
 }
 
+/** One of the applicant's e-licences that fits their case (C1), GET /api/cases/:id/licences. */
+export interface OfferedLicence {
+  id: string;
+  type: string;
+  name: Localized;
+  issuer: Localized;
+  issuedAt: string;
+  validUntil: string | null;
+  hash: string;
+  /** The case's materials it may supply. */
+  materials: string[];
+}
+
 export type { FieldError };
+
+/** A certificate's public check, GET /api/public/certificates/:id (the server's own type). */
+export type { PublicCertificate } from '../certificates/public.ts';
+
+/** An evidence file of a case as the API lists it (C2). */
+export interface CaseFileLink {
+  sha256: string;
+  size: number;
+  type: string;
+  uploadedAt: string;
+  /** Part of the case (a step referenced it), not only uploaded. */
+  referenced: boolean;
+  href: string;
+}

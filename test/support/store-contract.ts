@@ -1,6 +1,6 @@
 /** The store contract: one suite every Store implementation must pass (SQLite now, PostgreSQL later). */
 import { describe, expect, it } from 'vitest';
-import type { AuditEvent, CaseRecord, SessionRecord, Store } from '../../runtime/store/types.ts';
+import type { AuditEvent, CaseQuery, CaseRecord, SessionRecord, Store } from '../../runtime/store/types.ts';
 import { realCatalogue } from './catalogue.ts';
 
 const def = realCatalogue.catalogue.definitions[0]!.value;
@@ -79,6 +79,71 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       await s.updateCase(1, { record: record('c1', { revision: 2, status: 'done', role: undefined }), events: [event('c1', 2)], deadline: { meet: 60 } });
       expect(await s.overdue(1000)).toEqual([{ caseId: 'c2', dueAt: 500 }]);
       expect((await s.deadline('c1'))!.metAt).toBe(60);
+    }));
+
+    // Task B (issue 12): reference numbers and the lists' filters, order and pages
+    it('gives a reference with the write that claims the year’s next number, once, and refuses a number taken', withStore(async (s) => {
+      await s.createCase({ record: record('c1'), events: [event('c1', 1)] });
+      await s.createCase({ record: record('c2'), events: [event('c2', 1)] });
+      expect(await s.lastReference(2026)).toBe(0);
+      const numbered = (id: string, ref: string) => ({ record: record(id, { revision: 2, status: 'active', reference: ref }), events: [event(id, 2)] });
+      // the first of a year is 1, never another
+      expect(await s.updateCase(1, { ...numbered('c1', 'ZJ-2026-000002'), reference: { year: 2026, seq: 2 } })).toBe('reference-taken');
+      expect(await s.updateCase(1, { ...numbered('c1', 'ZJ-2026-000001'), reference: { year: 2026, seq: 1 } })).toBe('ok');
+      expect(await s.lastReference(2026)).toBe(1);
+      // a racing write that read the same last number is refused whole: no row, no event, no number
+      expect(await s.updateCase(1, { ...numbered('c2', 'ZJ-2026-000001'), reference: { year: 2026, seq: 1 } })).toBe('reference-taken');
+      expect(await s.getCase('c2')).toEqual(record('c2'));
+      expect(await s.events('c2')).toHaveLength(1);
+      // a write refused for its revision gives its number back
+      expect(await s.updateCase(5, { ...numbered('c2', 'ZJ-2026-000002'), reference: { year: 2026, seq: 2 } })).toBe('conflict');
+      expect(await s.lastReference(2026)).toBe(1);
+      expect(await s.updateCase(1, { ...numbered('c2', 'ZJ-2026-000002'), reference: { year: 2026, seq: 2 } })).toBe('ok');
+      expect((await s.getCase('c2'))!.reference).toBe('ZJ-2026-000002');
+      // once given, later writes neither change nor drop it
+      expect(await s.updateCase(2, { record: record('c1', { revision: 3, status: 'active' }), events: [event('c1', 3)] })).toBe('ok');
+      expect((await s.getCase('c1'))!.reference).toBe('ZJ-2026-000001');
+      expect(await s.lastReference(2027)).toBe(0);
+    }));
+
+    it('filters, counts, orders and pages cases in the store, and says what the selected cases hold', withStore(async (s) => {
+      const add = async (id: string, patch: Partial<CaseRecord>, dueAt?: number, paused?: number) =>
+        s.createCase({ record: record(id, patch), events: [event(id, 1)], ...(dueAt === undefined ? {} : { deadline: { set: { caseId: id, kind: 'promised' as const, dueAt, metAt: undefined, pausedAt: paused } } }) });
+      await add('a', { status: 'active', role: 'clerk', state: 'submitted', region: '330000', reference: 'ZJ-2026-000001', createdAt: 1 }, 50);
+      await add('b', { status: 'active', role: 'clerk approver', state: 'review.police,review.housing', region: '330203', reference: 'ZJ-2026-000002', createdAt: 2 }, 500);
+      await add('c', { status: 'active', role: 'approver', state: 'review', region: '330203', reference: 'ZJ-2026-000010', createdAt: 3 }, 40, 45);
+      await add('d', { status: 'draft', role: 'applicant', state: 'draft', region: '330203', createdAt: 4 });
+      await add('e', { status: 'active', role: 'clerk', state: 'submitted', matterId: 'other', reference: 'ZJ-2027-000001', createdAt: 5 }, 30);
+      const ids = async (q: CaseQuery) => (await s.listCases(q)).map((c) => c.id);
+      expect(await ids({ role: 'clerk' })).toEqual(['a', 'b', 'e']);
+      expect(await ids({ region: '330203' })).toEqual(['b', 'c', 'd']);
+      expect(await ids({ matterId: 'other' })).toEqual(['e']);
+      // a state matches itself, a parallel state's leaf, and the leaves below a compound state, never a name's prefix
+      expect(await ids({ state: 'review' })).toEqual(['b', 'c']);
+      expect(await ids({ state: 'review.housing' })).toEqual(['b']);
+      expect(await ids({ state: 'revie' })).toEqual([]);
+      // a reference or its beginning, any case; cases without one never match
+      expect(await ids({ reference: 'zj-2026-00000' })).toEqual(['a', 'b']);
+      expect(await ids({ reference: 'ZJ-2026-000010' })).toEqual(['c']);
+      expect(await ids({ reference: 'ZJ-2027' })).toEqual(['e']);
+      expect(await ids({ reference: 'ZJ-2026-0000100' })).toEqual([]);
+      // overdue at a time: passed, not met, not paused
+      expect(await ids({ overdue: { now: 100, overdue: true } })).toEqual(['a', 'e']);
+      expect(await ids({ overdue: { now: 100, overdue: false } })).toEqual(['b', 'c', 'd']);
+      expect(await ids({ role: 'clerk', overdue: { now: 100, overdue: true }, matterId: def.id })).toEqual(['a']);
+      // orders, and pages that end with the id so none overlaps
+      expect(await ids({ order: 'newest' })).toEqual(['e', 'd', 'c', 'b', 'a']);
+      expect(await ids({ order: 'due' })).toEqual(['e', 'c', 'a', 'b', 'd']);
+      expect(await ids({ order: 'newest', offset: 1, limit: 2 })).toEqual(['d', 'c']);
+      expect(await ids({ offset: 4, limit: 2 })).toEqual(['e']);
+      expect(await s.countCases({})).toBe(5);
+      expect(await s.countCases({ region: '330203', offset: 1, limit: 1 })).toBe(3);
+      expect(await s.countCases({ reference: 'nothing' })).toBe(0);
+      expect(await s.caseFacets({ role: 'clerk' })).toEqual([
+        { matterId: def.id, version: def.version, region: '330000', state: 'submitted', count: 1 },
+        { matterId: def.id, version: def.version, region: '330203', state: 'review.police,review.housing', count: 1 },
+        { matterId: 'other', version: def.version, region: def.region.code, state: 'submitted', count: 1 },
+      ]);
     }));
 
     it('replaces pending delays with a write, lists the due ones, and fires one only while it is pending', withStore(async (s) => {

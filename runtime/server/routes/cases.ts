@@ -1,13 +1,17 @@
-/** Cases: start, read (with audit trail), list (mine, my role's queue, or all for reviewers), save a draft, submit, act, verify the audit chain. */
+/**
+ * Cases: start, read (with audit trail), list (mine, my role's queue, or all for reviewers: filtered, searched by
+ * reference and paged in SQL) and the list's filter choices, save a draft, submit, act, verify the audit chain.
+ */
 import type { FastifyInstance } from 'fastify';
-import type { CaseStatus, CaseQuery, CaseRecord } from '../../store/types.ts';
+import type { CaseRecord } from '../../store/types.ts';
 import { actorOf, requireChangeCase, requireReadCase, requireRole, signedIn } from '../access.ts';
-import { isStaff } from '../auth.ts';
-import { caseJson, caseSummary, deadlineJson } from '../case-json.ts';
+import { caseJson } from '../case-json.ts';
+import { caseFilters, caseListItem, caseListQuery, caseListQueryOf, visibleTo, type CaseListParams } from '../case-lists.ts';
 import type { ServerContext } from '../context.ts';
-import { forbidden, HttpError, notFound } from '../errors.ts';
+import { HttpError, notFound } from '../errors.ts';
 import { caseListItemRef, caseRef, caseStepRef } from '../case-schemas.ts';
 import { anyObject, caseIdParams, errors, identifier, revision } from '../schemas.ts';
+import { licencesBody as licences, pickedLicences } from './licences.ts';
 
 type IdParams = { Params: { id: string } };
 const materials = { type: 'array', maxItems: 200, items: identifier, description: 'ids of materials supplied with this step' } as const;
@@ -17,6 +21,7 @@ const files = {
   description: 'files uploaded for the case (POST …/materials/{materialId}/files) that this step makes part of it, by material id: their materials count as supplied',
 } as const;
 const signedInOnly = { access: 'signed-in' } as const;
+const nullableText = { anyOf: [{ type: 'object', additionalProperties: false, required: ['zh', 'en'], properties: { zh: { type: 'string' }, en: { type: 'string' } } }, { type: 'null' }] } as const;
 const stepDone = { ...caseStepRef, description: 'the case after the step, with the audit event it appended' } as const;
 const auditCheck = {
   description: '`{ ok: true, events }`, or where the chain breaks',
@@ -50,29 +55,53 @@ export function caseRoutes(app: FastifyInstance, ctx: ServerContext): void {
     return reply.status(201).send(caseJson(view, ctx.clock.now(), { definition: true }));
   });
 
-  app.get<{ Querystring: { status?: CaseStatus; matterId?: string; role?: string; overdue?: boolean } }>('/api/cases', {
+  app.get<{ Querystring: CaseListParams }>('/api/cases', {
     config: signedInOnly,
     schema: {
-      tags: ['cases'], summary: "Applicants: their cases. Staff: their role's queue (cases at a step their role owns). Reviewers: every case",
-      querystring: { type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: ['draft', 'active', 'done'] }, matterId: identifier, role: identifier, overdue: { type: 'boolean' } } },
-      response: { 200: { description: 'the cases you may see', type: 'object', additionalProperties: false, required: ['cases'], properties: { cases: { type: 'array', items: caseListItemRef } } }, ...errors(400, 401, 403) },
+      tags: ['cases'],
+      summary: "Applicants: their cases, newest first. Staff: their role's queue (cases at a step their role owns), the soonest deadline first. Reviewers: every case. Filtered, searched by reference and paged",
+      querystring: caseListQuery,
+      response: {
+        200: {
+          description: 'one page of the cases you may see that match', type: 'object', additionalProperties: false, required: ['cases', 'total', 'page', 'pageSize'],
+          properties: {
+            cases: { type: 'array', items: caseListItemRef },
+            total: { type: 'integer', minimum: 0, description: 'how many match, on every page' },
+            page: { type: 'integer', minimum: 1 },
+            pageSize: { type: 'integer', minimum: 1 },
+          },
+        },
+        ...errors(400, 401, 403),
+      },
     },
   }, async (request) => {
-    const user = signedIn(request.user);
-    const { status, matterId, role, overdue } = request.query;
-    const base: CaseQuery = { ...(status ? { status } : {}), ...(matterId ? { matterId } : {}) };
-    let query: CaseQuery;
-    if (user.role === 'applicant') query = { ...base, applicant: user.subject };
-    else if (isStaff(user.role)) query = { ...base, role: user.role };
-    else if (user.role === 'reviewer') query = { ...base, ...(role ? { role } : {}) };
-    else throw forbidden(`a ${user.role} has no cases`);
     const now = ctx.clock.now();
-    const cases = await Promise.all((await runtime.listCases(query)).map(async (record) => {
-      const title = (await ctx.definitions.find(record.matterId, record.region, record.version))?.definition.title ?? null;
-      return { ...caseSummary(record), title, ...deadlineJson(await runtime.store.deadline(record.id), now), href: `/api/cases/${record.id}` };
-    }));
-    return { cases: overdue === undefined ? cases : cases.filter((c) => c.overdue === overdue) };
+    const { page, pageSize, ...query } = caseListQueryOf(signedIn(request.user), request.query, now);
+    const [records, total] = await Promise.all([runtime.store.listCases(query), runtime.store.countCases(query)]);
+    return { cases: await Promise.all(records.map((record) => caseListItem(ctx, record, now))), total, page, pageSize };
   });
+
+  app.get<{ Querystring: { role?: string } }>('/api/cases/filters', {
+    config: signedInOnly,
+    schema: {
+      tags: ['cases'], summary: 'The choices of the case list’s filters: the matters, regions and steps of the cases you may see',
+      querystring: { type: 'object', additionalProperties: false, properties: { role: { ...caseListQuery.properties.role } } },
+      response: {
+        200: {
+          description: 'filter choices', type: 'object', additionalProperties: false, required: ['matters', 'regions', 'steps'],
+          properties: {
+            matters: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['id', 'title'], properties: { id: { type: 'string' }, title: nullableText } } },
+            regions: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['code', 'name'], properties: { code: { type: 'string' }, name: nullableText } } },
+            steps: {
+              type: 'array', description: 'the states cases are in (the `step` filter), each with its step’s name and the matters it is a state of',
+              items: { type: 'object', additionalProperties: false, required: ['state', 'name', 'matters'], properties: { state: { type: 'string' }, name: nullableText, matters: { type: 'array', items: { type: 'string' } } } },
+            },
+          },
+        },
+        ...errors(400, 401, 403),
+      },
+    },
+  }, async (request) => caseFilters(ctx, visibleTo(signedIn(request.user), request.query.role)));
 
   app.get<IdParams>('/api/cases/:id', {
     config: signedInOnly,
@@ -94,35 +123,40 @@ export function caseRoutes(app: FastifyInstance, ctx: ServerContext): void {
     return caseJson(await runtime.saveDraft(request.params.id, request.body.data, actorOf(user), request.body.revision), ctx.clock.now());
   });
 
-  app.post<IdParams & { Body: { data: unknown; revision: number; materials?: string[]; files?: Record<string, string[]> } }>('/api/cases/:id/submit', {
+  app.post<IdParams & { Body: { data: unknown; revision: number; materials?: string[]; files?: Record<string, string[]>; licences?: Record<string, string[]> } }>('/api/cases/:id/submit', {
     config: signedInOnly,
     schema: {
       tags: ['cases'], summary: 'Submit the form: verified fields unchanged, data valid (422 with JSON Pointers otherwise), then the process moves', params: caseIdParams,
-      body: { type: 'object', required: ['data', 'revision'], additionalProperties: false, properties: { data: anyObject, revision, materials, files } },
+      body: { type: 'object', required: ['data', 'revision'], additionalProperties: false, properties: { data: anyObject, revision, materials, files, licences } },
       response: { 200: stepDone, ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
     },
   }, async (request) => {
-    const user = requireChangeCase(request.user, await load(request.params.id));
-    const { data, revision: rev, materials: supplied, files: referenced } = request.body;
-    return caseJson(await runtime.submit(request.params.id, data, actorOf(user), rev, supplied, referenced), ctx.clock.now());
+    const record = await load(request.params.id);
+    const user = requireChangeCase(request.user, record);
+    const { data, revision: rev, materials: supplied, files: referenced, licences: presented } = request.body;
+    const picked = await pickedLicences(ctx, record, user, presented);
+    return caseJson(await runtime.submit(request.params.id, data, actorOf(user), rev, [...(supplied ?? []), ...picked.materials], referenced, picked.evidence), ctx.clock.now());
   });
 
-  app.post<IdParams & { Body: { event: string; note?: string; revision: number; paid?: number; materials?: string[]; onsiteCheck?: boolean; files?: Record<string, string[]> } }>('/api/cases/:id/actions', {
+  app.post<IdParams & { Body: { event: string; note?: string; revision: number; paid?: number; materials?: string[]; onsiteCheck?: boolean; files?: Record<string, string[]>; licences?: Record<string, string[]> } }>('/api/cases/:id/actions', {
     config: signedInOnly,
     schema: {
       tags: ['cases'], summary: 'Take a step (ACCEPT, APPROVE, REJECT, REQUEST_SUPPLEMENT, WITHDRAW, …) in the role the step belongs to', params: caseIdParams,
       body: {
         type: 'object', required: ['event', 'revision'], additionalProperties: false,
-        properties: { event: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$', maxLength: 64, description: 'an event the definition declares (UPPER_SNAKE, as in the meta-schema)' }, note: { type: 'string', maxLength: 2000 }, revision, paid: { type: 'number', minimum: 0 }, materials, onsiteCheck: { type: 'boolean' }, files },
+        properties: { event: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$', maxLength: 64, description: 'an event the definition declares (UPPER_SNAKE, as in the meta-schema)' }, note: { type: 'string', maxLength: 2000 }, revision, paid: { type: 'number', minimum: 0 }, materials, onsiteCheck: { type: 'boolean' }, files, licences },
       },
-      response: { 200: stepDone, ...errors(400, 401, 403, 404, 409, 413, 415) },
+      response: { 200: stepDone, ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
     },
   }, async (request) => {
-    const user = requireChangeCase(request.user, await load(request.params.id));
+    const record = await load(request.params.id);
+    const user = requireChangeCase(request.user, record);
     const { revision: rev, ...event } = request.body;
     if (event.event === 'SUBMIT') throw new HttpError(400, 'use-submit', `submit the form with POST /api/cases/${request.params.id}/submit, which validates it`);
-    const { event: type, files: referenced, ...rest } = event;
-    return caseJson(await runtime.act(request.params.id, { type, ...rest }, actorOf(user), rev, referenced), ctx.clock.now());
+    const { event: type, files: referenced, licences: presented, ...rest } = event;
+    const picked = await pickedLicences(ctx, record, user, presented);
+    const supplied = picked.materials.length > 0 ? { materials: [...new Set([...(rest.materials ?? []), ...picked.materials])] } : {};
+    return caseJson(await runtime.act(request.params.id, { type, ...rest, ...supplied }, actorOf(user), rev, referenced, picked.evidence), ctx.clock.now());
   });
 
   app.get<IdParams>('/api/cases/:id/audit/verify', {

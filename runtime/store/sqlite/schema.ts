@@ -80,6 +80,8 @@ export const cases = sqliteTable(
     auditHead: text('audit_head').notNull(),
     /** Keyed MAC over (case id, revision, audit head): a chain rewritten without the runtime's key does not verify. */
     auditSeal: text('audit_seal').notNull().default(''),
+    /** The human-readable reference (ZJ-2026-000123), given at the first submission; null while a draft. */
+    reference: text('reference'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -87,8 +89,18 @@ export const cases = sqliteTable(
     index('cases_role_status').on(t.role, t.status), index('cases_applicant').on(t.applicant),
     // the running cases of one matter version in one region (moving cases to a new version)
     index('cases_matter_version').on(t.matterId, t.region, t.version, t.status),
+    // unique where set (SQLite's unique index lets NULLs repeat); a reference prefix search reads it as a range
+    uniqueIndex('cases_reference').on(t.reference),
+    // the lists' filters by region, and their order (submitted first, then the id)
+    index('cases_region').on(t.region, t.status), index('cases_created').on(t.createdAt, t.id),
   ],
 );
+
+/** The last reference number given in each year (China Standard Time): claimed with the submit that takes it. */
+export const referenceCounters = sqliteTable('reference_counters', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+});
 
 export const events = sqliteTable(
   'events',

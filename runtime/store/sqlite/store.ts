@@ -4,15 +4,16 @@
  * events, its deadline and its certificates land together or not at all.
  */
 import Database from 'better-sqlite3';
-import { and, asc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fileURLToPath } from 'node:url';
 import type {
-  AuditEvent, CaseFile, CatalogueQuery, CataloguePage, CaseCount, CaseQuery, CaseRecord, CaseStatus, CaseWrite, DueDelay, LoggedSecurityEvent, PublishedDefinition, SecurityEvent, SecurityEventQuery, SessionRecord, Store,
+  AuditEvent, CaseFacet, CaseFile, CatalogueQuery, CataloguePage, CaseCount, CaseQuery, CaseRecord, CaseStatus, CaseWrite, DueDelay, LoggedSecurityEvent, PublishedDefinition, SecurityEvent, SecurityEventQuery, SessionRecord, Store,
   StoredCertificate, ThrottleRecord, DraftQuery, DraftRecord, VersionRecord,
 } from '../types.ts';
 import { compareVersions } from '../versions.ts';
+import { caseFacets, countCases, ReferenceCounter, ReferenceTaken, selectCases } from './case-lists.ts';
 import { SqliteCatalogue } from './catalogue.ts';
 import { SqliteDrafts } from './drafts.ts';
 import { SqliteCaseFiles, UploadGone } from './files.ts';
@@ -70,7 +71,8 @@ function prepare(db: Db) {
 function prepareWrites(sqlite: Database.Database) {
   return {
     updateCase: sqlite.prepare(`update cases set state = @state, role = @role, status = @status, outcome = @outcome, revision = @revision,
-      data = @data, verified = @verified, context = @context, audit_head = @auditHead, audit_seal = @auditSeal, updated_at = @updatedAt where id = @id and revision = @expected`),
+      data = @data, verified = @verified, context = @context, audit_head = @auditHead, audit_seal = @auditSeal, reference = coalesce(reference, @reference), updated_at = @updatedAt
+      where id = @id and revision = @expected`),
     insertEvent: sqlite.prepare(`insert into events (case_id, seq, at, actor, role, type, from_state, to_state, payload, prev_hash, hash)
       values (@caseId, @seq, @at, @actor, @role, @type, @fromState, @toState, @payload, @prevHash, @hash)`),
     setDeadline: sqlite.prepare(`insert into deadlines (case_id, kind, due_at, met_at, paused_at) values (@caseId, @kind, @dueAt, @metAt, @pausedAt)
@@ -78,14 +80,14 @@ function prepareWrites(sqlite: Database.Database) {
     meetDeadline: sqlite.prepare('update deadlines set met_at = @metAt where case_id = @id and met_at is null'),
     insertCertificate: sqlite.prepare('insert into certificates (id, case_id, document, issued_at) values (@id, @caseId, @document, @issuedAt)'),
     getCase: sqlite.prepare(`select id, matter_id as matterId, version, region, hash, applicant, state, role, status, outcome, revision, data,
-      verified, context, audit_head as auditHead, audit_seal as auditSeal, created_at as createdAt, updated_at as updatedAt from cases where id = ?`),
+      verified, context, audit_head as auditHead, audit_seal as auditSeal, reference, created_at as createdAt, updated_at as updatedAt from cases where id = ?`),
     deadline: sqlite.prepare("select case_id as caseId, due_at as dueAt, met_at as metAt, paused_at as pausedAt from deadlines where case_id = ? and kind = 'promised'"),
     clearDelays: sqlite.prepare('delete from delays where case_id = ?'),
     insertDelay: sqlite.prepare('insert into delays (case_id, state, delay, event, due_at) values (@caseId, @state, @delay, @event, @dueAt)'),
     fireDelay: sqlite.prepare('delete from delays where case_id = @caseId and state = @state and delay = @delay'),
     delaysOf: sqlite.prepare('select case_id as caseId, state, delay, event, due_at as dueAt from delays where case_id = ? order by due_at, state, delay'),
     migrateCase: sqlite.prepare(`update cases set version = @version, hash = @hash, state = @state, role = @role, status = @status, outcome = @outcome, revision = @revision,
-      data = @data, verified = @verified, context = @context, audit_head = @auditHead, audit_seal = @auditSeal, updated_at = @updatedAt
+      data = @data, verified = @verified, context = @context, audit_head = @auditHead, audit_seal = @auditSeal, reference = coalesce(reference, @reference), updated_at = @updatedAt
       where id = @id and revision = @expected and matter_id = @matterId and region = @region`),
     caseCounts: sqlite.prepare(`select version, hash, state, status, count(*) as count from cases where matter_id = ? and region = ?
       group by version, hash, state, status order by version, state, status`),
@@ -112,12 +114,14 @@ class SqliteStore implements Store {
     this.catalogue = new SqliteCatalogue(sqlite);
     this.drafts = new SqliteDrafts(sqlite);
     this.files = new SqliteCaseFiles(sqlite);
+    this.references = new ReferenceCounter(sqlite);
     if (!readOnly) this.catalogue.rebuildIfMissing(); // a reader finds it built: readers open migrated stores only
   }
 
   private readonly catalogue: SqliteCatalogue;
   private readonly drafts: SqliteDrafts;
   private readonly files: SqliteCaseFiles;
+  private readonly references: ReferenceCounter;
 
   async searchCatalogue(query: CatalogueQuery): Promise<CataloguePage> {
     return this.catalogue.search(query);
@@ -181,6 +185,7 @@ class SqliteStore implements Store {
 
   async createCase(write: CaseWrite): Promise<void> {
     this.sqlite.transaction(() => {
+      if (write.reference) this.references.claim(write.reference); // a number taken meanwhile: ReferenceTaken, nothing written
       this.db.insert(schema.cases).values(toCaseRow(write.record)).run();
       this.writeRest(write);
     }).immediate();
@@ -191,11 +196,13 @@ class SqliteStore implements Store {
     return row && toCase(row);
   }
 
-  async updateCase(expectedRevision: number, write: CaseWrite): Promise<'ok' | 'conflict'> {
+  async updateCase(expectedRevision: number, write: CaseWrite): Promise<'ok' | 'conflict' | 'reference-taken'> {
     try {
       return this.updateTx.immediate(expectedRevision, write);
     } catch (error) {
-      if (error instanceof DelayGone || error instanceof UploadGone) return 'conflict'; // thrown inside the transaction, which rolled back
+      if (error instanceof ReferenceTaken) return 'reference-taken';
+      // thrown inside the transaction, which rolled back
+      if (error instanceof DelayGone || error instanceof UploadGone || error instanceof RevisionMoved) return 'conflict';
       throw error;
     }
   }
@@ -217,8 +224,14 @@ class SqliteStore implements Store {
   // The row (a transition's, or a migration's with its version and hash) and the rest of the write, in one transaction.
   private update(expectedRevision: number, write: CaseWrite, statement = this.w.updateCase): 'ok' | 'conflict' {
     const row = toCaseRow(write.record);
+    // the reference is claimed before the row takes it: a number a racing submit took is the counter's refusal, not
+    // the unique index's (and a refused row then rolls the claim back)
+    if (write.reference) this.references.claim(write.reference);
     const result = statement.run({ ...row, expected: expectedRevision });
-    if (result.changes !== 1) return 'conflict';
+    if (result.changes !== 1) {
+      if (write.reference) throw new RevisionMoved();
+      return 'conflict';
+    }
     // a fired delay must still be pending: the delete and the case update commit together, or neither does
     if (write.fires && this.w.fireDelay.run(write.fires).changes !== 1) throw new DelayGone();
     this.writeRest(write);
@@ -226,13 +239,19 @@ class SqliteStore implements Store {
   }
 
   async listCases(query: CaseQuery): Promise<CaseRecord[]> {
-    const where: SQL[] = [];
-    // a parallel state's regions keep their roles space-separated ("clerk police"): a queue is each one's
-    if (query.role) where.push(or(eq(schema.cases.role, query.role), sql`instr(' ' || ${schema.cases.role} || ' ', ${` ${query.role} `}) > 0`)!);
-    if (query.status) where.push(eq(schema.cases.status, query.status));
-    if (query.applicant) where.push(eq(schema.cases.applicant, query.applicant));
-    if (query.matterId) where.push(eq(schema.cases.matterId, query.matterId));
-    return this.db.select().from(schema.cases).where(and(...where)).orderBy(asc(schema.cases.createdAt), asc(schema.cases.id)).all().map(toCase);
+    return selectCases(this.db, query).map(toCase);
+  }
+
+  async countCases(query: CaseQuery): Promise<number> {
+    return countCases(this.db, query);
+  }
+
+  async caseFacets(query: CaseQuery): Promise<CaseFacet[]> {
+    return caseFacets(this.db, query);
+  }
+
+  async lastReference(year: number): Promise<number> {
+    return this.references.lastOf(year);
   }
 
   async caseCounts(matterId: string, region: string): Promise<CaseCount[]> {
@@ -373,6 +392,9 @@ class SqliteStore implements Store {
 // Thrown inside an update's transaction when the delay it fires is no longer pending: rolls the update back.
 class DelayGone extends Error {}
 
+// Thrown inside an update's transaction when the case moved on after the write claimed a reference: rolls the claim back.
+class RevisionMoved extends Error {}
+
 const toDefinition = (row: typeof schema.definitions.$inferSelect): PublishedDefinition => ({
   id: row.id, version: row.version, region: row.region, hash: row.hash, definition: JSON.parse(row.body), publishedAt: row.publishedAt,
   ...(row.publishedBy ? { publishedBy: row.publishedBy } : {}),
@@ -381,14 +403,15 @@ const toDefinition = (row: typeof schema.definitions.$inferSelect): PublishedDef
 const toCaseRow = (c: CaseRecord): CaseRow => ({
   id: c.id, matterId: c.matterId, version: c.version, region: c.region, hash: c.hash, applicant: c.applicant, state: c.state,
   role: c.role ?? null, status: c.status, outcome: c.outcome ?? null, revision: c.revision, data: JSON.stringify(c.data ?? null),
-  verified: JSON.stringify(c.verified), context: JSON.stringify(c.context), auditHead: c.auditHead, auditSeal: c.auditSeal ?? '', createdAt: c.createdAt, updatedAt: c.updatedAt,
+  verified: JSON.stringify(c.verified), context: JSON.stringify(c.context), auditHead: c.auditHead, auditSeal: c.auditSeal ?? '', reference: c.reference ?? null,
+  createdAt: c.createdAt, updatedAt: c.updatedAt,
 });
 
 const toCase = (row: CaseRow): CaseRecord => ({
   id: row.id, matterId: row.matterId, version: row.version, region: row.region, hash: row.hash, applicant: row.applicant, state: row.state,
   role: row.role ?? undefined, status: row.status as CaseRecord['status'], outcome: row.outcome ?? undefined, revision: row.revision,
   data: JSON.parse(row.data), verified: JSON.parse(row.verified), context: JSON.parse(row.context), auditHead: row.auditHead,
-  ...(row.auditSeal ? { auditSeal: row.auditSeal } : {}), createdAt: row.createdAt, updatedAt: row.updatedAt, // '' is no seal
+  ...(row.auditSeal ? { auditSeal: row.auditSeal } : {}), ...(row.reference ? { reference: row.reference } : {}), createdAt: row.createdAt, updatedAt: row.updatedAt, // '' is no seal
 });
 
 const toEvent = (row: EventRow): AuditEvent => ({

@@ -10,6 +10,7 @@ import { useApp } from '../context.ts';
 import { ConfirmDialog } from '../dialog.tsx';
 import { activePaths, nodeAt } from '../../../engine/process/nodes.ts';
 import { pick } from '../i18n.ts';
+import { MaterialsRefusal, refusedMaterials, type RefusedMaterial } from '../outstanding.tsx';
 import type { CaseDetail } from '../types.ts';
 
 /** Events that need a note (the reason, or what to supplement). */
@@ -39,6 +40,8 @@ export function Actions({ c, events, onDone }: { c: CaseDetail; events: string[]
   const [onsiteCheck, setOnsiteCheck] = useState(false);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<StepOutcome>();
+  // an ACCEPT refused for missing materials (409 materials-missing): named, each linked to its checklist row
+  const [refused, setRefused] = useState<RefusedMaterial[]>();
   // what the answers make due, less what was paid (the runtime's feesPaid guard checks the same)
   const totalFee = Math.max(0, Math.round((c.situation.amountDue - c.situation.paid) * 100) / 100);
   const anyNote = events.some((e) => needsNote.has(e));
@@ -60,6 +63,7 @@ export function Actions({ c, events, onDone }: { c: CaseDetail; events: string[]
     setAsking(undefined);
     setBusy(true);
     setNotice(undefined);
+    setRefused(undefined);
     try {
       const body = {
         event,
@@ -75,7 +79,9 @@ export function Actions({ c, events, onDone }: { c: CaseDetail; events: string[]
       setReceived([]);
       onDone(updated);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) setNotice({ kind: 'error', text: t.conflict, conflict: true });
+      const missing = refusedMaterials(e);
+      if (missing) setRefused(missing);
+      else if (e instanceof ApiError && e.status === 409) setNotice({ kind: 'error', text: t.conflict, conflict: true });
       else setNotice({ kind: 'error', text: messageOf(e) });
     } finally {
       setBusy(false);
@@ -131,6 +137,7 @@ export function Actions({ c, events, onDone }: { c: CaseDetail; events: string[]
         ))}
       </div>
       <StepNotice notice={notice} testId="action-notice" reloadLabel={t.reload} />
+      {refused && <MaterialsRefusal materials={refused} />}
       <ConfirmDialog
         request={asking ? { title: t.confirmTitles[asking] ?? '', body: t.confirmBodies[asking] ?? '', confirmLabel: t.confirmYes[asking] ?? asking, danger: destructive.has(asking) } : undefined}
         onConfirm={() => asking && void act(asking)}

@@ -22,6 +22,7 @@ import { sharedSchemas } from '../shared-schemas.ts';
 import { SituationList } from '../situation-parts.tsx';
 import type { CaseDetail, FieldError } from '../types.ts';
 import { CheckAnswers } from './CheckAnswers.tsx';
+import { MaterialsSummary, MaterialsUpload, useEvidence } from '../materials-upload.tsx';
 
 export default function CaseForm({ c, definition, onSubmitted }: { c: CaseDetail; definition: MatterDefinition; onSubmitted: (updated: CaseDetail) => void }) {
   const { t, locale } = useApp();
@@ -48,11 +49,14 @@ export default function CaseForm({ c, definition, onSubmitted }: { c: CaseDetail
     setChanging(undefined);
   }, [review, changing]);
   const { validator, conditions } = usePrecompiledModule(c.hash, definition);
+  // files uploaded and e-licences picked on this page supply their materials (C1, materials-upload.tsx)
+  const evidence = useEvidence(c);
   const situation = useMemo(() => {
-    if (!conditions) return c.situation;
-    const holdings = { waived: c.waived.map((w) => w.id), supplied: c.situation.materials.filter((m) => m.supplied).map((m) => m.id), paid: c.situation.paid };
+    const supplies = new Set(evidence.supplies);
+    if (!conditions) return { ...c.situation, materials: c.situation.materials.map((m) => (supplies.has(m.id) ? { ...m, supplied: true, missing: false } : m)) };
+    const holdings = { waived: c.waived.map((w) => w.id), supplied: [...c.situation.materials.filter((m) => m.supplied).map((m) => m.id), ...supplies], paid: c.situation.paid };
     return caseSituation(definition, data, holdings, conditions);
-  }, [conditions, c, definition, data]);
+  }, [conditions, c, definition, data, evidence.supplies]);
 
   const fail = useCallback(
     (e: unknown) => {
@@ -97,7 +101,7 @@ export default function CaseForm({ c, definition, onSubmitted }: { c: CaseDetail
       setMissingRefused(false);
       setData(current);
       try {
-        const updated = await api.post<CaseDetail>(`/api/cases/${c.id}/submit`, { data: current, revision });
+        const updated = await api.post<CaseDetail>(`/api/cases/${c.id}/submit`, { data: current, revision, ...evidence.body });
         setErrors([]);
         onSubmitted(updated);
       } catch (e) {
@@ -106,7 +110,7 @@ export default function CaseForm({ c, definition, onSubmitted }: { c: CaseDetail
         setBusy(false);
       }
     },
-    [c.id, revision, fail, onSubmitted, busy],
+    [c.id, revision, fail, onSubmitted, busy, evidence.body],
   );
   // "draft saved" is news only until the next edit
   const onEdit = useCallback((current: unknown) => {
@@ -133,6 +137,7 @@ export default function CaseForm({ c, definition, onSubmitted }: { c: CaseDetail
       />
       <p className="muted">{t.liveHint}</p>
       <SituationList situation={situation} definition={definition} live />
+      {review ? <MaterialsSummary situation={situation} state={evidence} /> : <MaterialsUpload c={c} situation={situation} definition={definition} state={evidence} disabled={busy} />}
       {review ? (
         <CheckAnswers
           definition={definition}

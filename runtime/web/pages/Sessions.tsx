@@ -57,7 +57,7 @@ export function SessionsPage() {
           const others = sessions.filter((s) => !s.current);
           return (
             <>
-              <table className="table" data-testid="sessions">
+              <table className="table stacked" data-testid="sessions">
                 <caption className="visually-hidden">{t.sessionsTable}</caption>
                 <thead>
                   <tr>
@@ -78,10 +78,10 @@ export function SessionsPage() {
                     return (
                       <tr key={s.id} className={s.current ? 'current' : undefined} data-testid="session" data-current={s.current ? 'true' : 'false'}>
                         <th scope="row">{device}</th>
-                        <td>{s.address}</td>
-                        <td>{signedIn}</td>
-                        <td>{formatTime(s.lastSeenAt, locale)}</td>
-                        <td>{formatTime(s.expiresAt, locale)}</td>
+                        <td data-label={t.sessionAddress}>{s.address}</td>
+                        <td data-label={t.sessionSignedIn}>{signedIn}</td>
+                        <td data-label={t.sessionLastSeen}>{formatTime(s.lastSeenAt, locale)}</td>
+                        <td data-label={t.sessionExpires}>{formatTime(s.expiresAt, locale)}</td>
                         <td>
                           {s.current ? (
                             <strong className="current-label">{t.sessionCurrent}</strong>

@@ -1,7 +1,7 @@
 /** Verify an e-certificate: paste or upload its JSON, the server checks the seal (POST /api/certificates/verify). */
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
-import { api } from '../api.ts';
-import { messageOf, Notice, useTitle } from '../components.tsx';
+import { api, ApiError } from '../api.ts';
+import { Notice, useTitle } from '../components.tsx';
 import { useApp } from '../context.ts';
 
 export function VerifyCertificate({ headingLevel = 1 }: { headingLevel?: 1 | 2 }) {
@@ -9,7 +9,7 @@ export function VerifyCertificate({ headingLevel = 1 }: { headingLevel?: 1 | 2 }
   const ids = useId();
   const [text, setText] = useState('');
   // kept as data, worded at render time so the language toggle applies
-  const [result, setResult] = useState<{ ok: true } | { ok: false; reason?: string; notJson?: true }>();
+  const [result, setResult] = useState<{ ok: true } | { ok: false; code?: string; reason?: string; notJson?: true; failed?: true }>();
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   useTitle(headingLevel === 1 ? t.verifyTitle : undefined);
 
@@ -26,10 +26,12 @@ export function VerifyCertificate({ headingLevel = 1 }: { headingLevel?: 1 | 2 }
       return setResult({ ok: false, notJson: true });
     }
     try {
-      const answer = await api.post<{ ok: boolean; reason?: string }>('/api/certificates/verify', certificate);
-      setResult(answer.ok ? { ok: true } : { ok: false, reason: answer.reason ?? '' });
+      const answer = await api.post<{ ok: boolean; code?: string; reason?: string }>('/api/certificates/verify', certificate);
+      setResult(answer.ok ? { ok: true } : { ok: false, code: answer.code ?? 'unreadable', reason: answer.reason ?? '' });
     } catch (e) {
-      setResult({ ok: false, reason: messageOf(e) });
+      // the server refuses what is not a certificate object (400), too large (413) or not JSON (415); anything else
+      // is the check being unavailable, worded here rather than shown as the server's English message
+      setResult(e instanceof ApiError && e.status >= 400 && e.status < 500 ? { ok: false, code: 'not-a-certificate' } : { ok: false, failed: true });
     }
   };
 
@@ -52,7 +54,7 @@ export function VerifyCertificate({ headingLevel = 1 }: { headingLevel?: 1 | 2 }
       <div aria-live="polite">
         {result && (
           <Notice kind={result.ok ? 'success' : 'error'} testId="verify-result">
-            <span data-ok={result.ok ? 'true' : 'false'}>{result.ok ? t.verifyOk : result.notJson ? t.verifyNotJson : t.verifyBad(result.reason ?? '')}</span>
+            <span data-ok={result.ok ? 'true' : 'false'}>{result.ok ? t.verifyOk : result.notJson ? t.verifyNotJson : result.failed ? t.publicCertLoadFailed : t.verifyBad(t.certCheckFailures[result.code ?? ''] ?? result.reason ?? '')}</span>
           </Notice>
         )}
       </div>
