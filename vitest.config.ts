@@ -6,5 +6,8 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // vitest's default on 2 cores is one worker (cores − 1); the browser tests wait on Chromium and the server much of
+    // the time, so two workers keep both cores busy (the suite ran 16.5 min with one, on 2 cores)
+    maxWorkers: 2,
   },
 });
