@@ -4,7 +4,8 @@
  * chunk of their own, fetched the first time English is wanted (the language toggle preloads it on hover or focus).
  * Until `loadEn` resolves, `en` and `enServerErrors` are empty: main.tsx shows English only after `loadLocale('en')`.
  */
-import type { Messages, ServerErrorTable } from './i18n.ts';
+import type { ServerErrorTable } from './i18n-types.ts';
+import type { Messages } from './i18n-zh.ts';
 
 // filled in place when the chunk arrives, so `texts.en` and `serverErrors.en` (taken at import) see the words
 export const en = {} as Messages;

@@ -3,7 +3,8 @@
  * when English is chosen (vite.config.ts puts i18n-en-lazy.ts in its place for i18n.ts); elsewhere — tests, the
  * server — i18n.ts imports it as it is, so its tables are always there and `loadEn` has nothing left to wait for.
  */
-import type { DayUnit, Messages, ServerErrorTable } from './i18n.ts';
+import type { DayUnit, ServerErrorTable } from './i18n-types.ts';
+import type { Messages } from './i18n-zh.ts';
 
 // (as in i18n-zh.ts: imported from there, they would make the Chinese table a chunk of its own)
 const count = (d: Readonly<Record<string, unknown>>, key: string) => (Array.isArray(d[key]) ? (d[key] as unknown[]).length : 0);

@@ -3,7 +3,7 @@
  * i18n.ts, which keeps the types, the English loader and the helpers). A key added here must be added to i18n-en.ts
  * too: its table is typed `Messages` (this table's type), so a missing or extra key fails the typecheck.
  */
-import type { DayUnit, ServerErrorTable } from './i18n.ts';
+import type { DayUnit, ServerErrorTable } from './i18n-types.ts';
 
 /** How many entries `d[key]` holds (0 when it is not a list). */
 const count = (d: Readonly<Record<string, unknown>>, key: string) => (Array.isArray(d[key]) ? (d[key] as unknown[]).length : 0);
@@ -11,6 +11,9 @@ const count = (d: Readonly<Record<string, unknown>>, key: string) => (Array.isAr
 const mib = (d: Readonly<Record<string, unknown>>) => (typeof d.limit === 'number' ? `${Math.max(1, Math.round(d.limit / 1024 / 1024))} MB` : '');
 
 const zhDays = (n: number, unit: DayUnit = 'working-days') => (unit === 'days' ? `${n} 日` : `${n} 个工作日`);
+
+/** The UI's words in one language: the Chinese table's type, which the English table must match. */
+export type Messages = typeof zh;
 
 export const zh = {
   siteName: '浙江政务服务 · 一件事一次办',

@@ -6,18 +6,16 @@
  */
 import type { Locale } from '../form/messages.ts';
 import { chinaDateTime } from './china-time.ts';
-import { zh, zhServerErrors } from './i18n-zh.ts';
+import { zh, zhServerErrors, type Messages } from './i18n-zh.ts';
+import type { ServerErrorTable } from './i18n-types.ts';
 // in the portal's build a stand-in that loads the real module on demand (vite.config.ts → i18n-en-lazy.ts)
 import { en, enLoaded, enServerErrors, loadEn } from './i18n-en.ts';
 import type { Localized } from './types.ts';
 
 export type { Locale };
 
-/** What a time limit's days count. */
-export type DayUnit = 'working-days' | 'days';
-
-/** The UI's words in one language. */
-export type Messages = typeof zh;
+export type { DayUnit, ServerErrorTable } from './i18n-types.ts';
+export type { Messages } from './i18n-zh.ts';
 
 /**
  * The tables of a language, complete only once `loadLocale(locale)` has resolved (at once for Chinese; English in the
@@ -33,13 +31,7 @@ export const localeLoaded = (locale: Locale): boolean => locale === 'zh' || enLo
 
 // Task D (issue 12): what the server refuses, by its error `code` (never its English `message`), in both languages.
 // Every code the server can send the portal is here (test/web-error-codes.test.ts reads the server for them); an
-// unknown one gets `generic`. `d` is the error's details (`limit`, `retryAfter`, `errors`, …).
-type ErrorText = (d: Readonly<Record<string, unknown>>) => string;
-/** One language's words for the server's error codes. */
-export interface ServerErrorTable {
-  readonly codes: Readonly<Record<string, ErrorText>>;
-  readonly generic: (code: string) => string;
-}
+// unknown one gets `generic`.
 export const serverErrors: Readonly<Record<Locale, ServerErrorTable>> = { zh: zhServerErrors, en: enServerErrors };
 
 /** The `lang` attribute of a locale. */
