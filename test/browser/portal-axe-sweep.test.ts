@@ -9,7 +9,7 @@
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../runtime/server/start.ts';
-import { axeViolations, launchChromium, requirePortalBuild, screenshotPath } from '../support/browser.ts';
+import { axeViolations, launchChromium, requirePortalBuild, screenshotPath, signInPortal } from '../support/browser.ts';
 import { Client, serverSandbox } from '../support/server.ts';
 
 const sandbox = serverSandbox();
@@ -105,13 +105,7 @@ describe.each([
   it.each(visits().map((v) => [v.name, v] as const))('%s', async (_name, visit) => {
     if (visit.user !== signedInAs) {
       await page.context().clearCookies();
-      if (visit.user) {
-        await page.goto(`${server.url}/sign-in`);
-        await page.getByTestId('sign-in-username').fill(visit.user);
-        await page.getByTestId('sign-in-password').fill('demo1234');
-        await page.getByTestId('sign-in-submit').click();
-        await page.getByTestId('signed-in-user').waitFor();
-      }
+      if (visit.user) await signInPortal(page, server.url, visit.user);
       signedInAs = visit.user;
     }
     await page.goto(server.url + visit.path.replace('DRAFT', draftId).replace('CASE', caseId));

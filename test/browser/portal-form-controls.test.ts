@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../runtime/server/start.ts';
-import { axeViolations, launchChromium, requirePortalBuild, screenshotPath, watchCspViolations } from '../support/browser.ts';
+import { axeViolations, launchChromium, requirePortalBuild, screenshotPath, setPortalLocale, signInPortal, watchCspViolations } from '../support/browser.ts';
 import { serverSandbox } from '../support/server.ts';
 
 const sandbox = serverSandbox();
@@ -34,22 +34,14 @@ afterAll(async () => {
 async function openForm(viewport: { width: number; height: number }, mobile = false): Promise<Page> {
   const page = await browser.newPage({ viewport, locale: 'zh-CN', ...(mobile ? { isMobile: true, hasTouch: true } : {}) });
   csp.push(await watchCspViolations(page.context()));
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByTestId('sign-in-username').fill('liNa');
-  await page.getByTestId('sign-in-password').fill('demo1234');
-  await page.getByTestId('sign-in-submit').click();
-  await expect.poll(() => page.getByTestId('signed-in-user').isVisible(), wait).toBe(true);
+  await signInPortal(page, server.url, 'liNa');
   await page.goto(server.url + guide);
   await page.getByTestId('start-application').click();
   await page.waitForURL(/\/cases\/[0-9a-f-]+$/);
   await page.locator('#root_delivery_method').waitFor();
   return page;
 }
-const setLocale = async (page: Page, locale: 'zh' | 'en') => {
-  if ((await page.evaluate(() => document.documentElement.lang)).startsWith(locale)) return;
-  await page.getByTestId('locale-toggle').click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang), wait).toContain(locale);
-};
+const setLocale = setPortalLocale;
 const shot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(`form-controls-${name}.png`), fullPage: true });
 const selected = (page: Page, selector: string) => page.locator(selector).evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '');
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');

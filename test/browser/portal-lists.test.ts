@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../runtime/effects/clock.ts';
 import type { RunningServer } from '../../runtime/server/start.ts';
-import { axeViolations, launchChromium, requirePortalBuild, screenshotPath, watchCspViolations } from '../support/browser.ts';
+import { axeViolations, launchChromium, requirePortalBuild, screenshotPath, setPortalLocale, signInPortal, watchCspViolations } from '../support/browser.ts';
 import { Client, serverSandbox } from '../support/server.ts';
 
 const monday = Date.parse('2026-11-30T02:00:00Z');
@@ -55,19 +55,8 @@ afterAll(async () => {
   await sandbox.remove();
 });
 
-async function signIn(page: Page, user: string) {
-  if (await page.getByTestId('sign-out').isVisible().catch(() => false)) await page.getByTestId('sign-out').click();
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByTestId('sign-in-username').fill(user);
-  await page.getByTestId('sign-in-password').fill('demo1234');
-  await page.getByTestId('sign-in-submit').click();
-  await poll(() => page.getByTestId('signed-in-user').isVisible()).toBe(true);
-}
-const setLocale = async (page: Page, locale: 'zh' | 'en') => {
-  if ((await page.evaluate(() => document.documentElement.lang)).startsWith(locale)) return;
-  await page.getByTestId('locale-toggle').click();
-  await poll(() => page.evaluate(() => document.documentElement.lang)).toContain(locale);
-};
+const signIn = (page: Page, user: string) => signInPortal(page, server.url, user);
+const setLocale = setPortalLocale;
 // a page of this machine's shared cores may take seconds to load: wait for it, up to a bound
 const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
 const shot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(`lists-${name}.png`), fullPage: true });

@@ -13,7 +13,7 @@
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../runtime/server/start.ts';
-import { axeViolations, collectPageErrors, launchChromium, requirePortalBuild, screenshotPath, watchCspViolations } from '../support/browser.ts';
+import { axeViolations, collectPageErrors, launchChromium, requirePortalBuild, screenshotPath, setPortalLocale, signInPortal, watchCspViolations } from '../support/browser.ts';
 import { Client, serverSandbox } from '../support/server.ts';
 
 const sandbox = serverSandbox();
@@ -54,16 +54,8 @@ describe.each(runs)('Li Na’s residence permit in Ningbo, from guide to verifie
   const caseJson = async () => (await page.evaluate(async (url) => (await fetch(`/api/cases/${url.split('/').pop()}`)).json(), caseUrl)) as any;
 
   async function signIn(user: string) {
-    if (await page.getByTestId('sign-out').isVisible().catch(() => false)) await page.getByTestId('sign-out').click();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByTestId('sign-in-username').fill(user);
-    await page.getByTestId('sign-in-password').fill('demo1234');
-    await page.getByTestId('sign-in-submit').click();
-    await expect.poll(() => page.getByTestId('signed-in-user').isVisible()).toBe(true);
-    if (!(await page.evaluate(() => document.documentElement.lang)).startsWith(locale)) {
-      await page.getByTestId('locale-toggle').click();
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toContain(locale);
-    }
+    await signInPortal(page, server.url, user);
+    await setPortalLocale(page, locale);
   }
 
   /** Picks 浙江省 → 宁波市 → 海曙区 in the region picker whose first select is `id`. */

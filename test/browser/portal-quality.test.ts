@@ -10,7 +10,7 @@
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../runtime/server/start.ts';
-import { axeViolations, launchChromium, screenshotPath, watchCspViolations, requirePortalBuild } from '../support/browser.ts';
+import { axeViolations, launchChromium, requirePortalBuild, screenshotPath, setPortalLocale, signInPortal, watchCspViolations } from '../support/browser.ts';
 import { serverSandbox } from '../support/server.ts';
 
 const sandbox = serverSandbox();
@@ -37,19 +37,8 @@ afterAll(async () => {
   await sandbox.remove();
 });
 
-async function signIn(page: Page, user: string) {
-  if (await page.getByTestId('sign-out').isVisible().catch(() => false)) await page.getByTestId('sign-out').click();
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByTestId('sign-in-username').fill(user);
-  await page.getByTestId('sign-in-password').fill('demo1234');
-  await page.getByTestId('sign-in-submit').click();
-  await expect.poll(() => page.getByTestId('signed-in-user').isVisible()).toBe(true);
-}
-const setLocale = async (page: Page, locale: 'zh' | 'en') => {
-  if ((await page.evaluate(() => document.documentElement.lang)).startsWith(locale)) return;
-  await page.getByTestId('locale-toggle').click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toContain(locale);
-};
+const signIn = (page: Page, user: string) => signInPortal(page, server.url, user);
+const setLocale = setPortalLocale;
 // a dialog is shot as the viewport shows it (its backdrop covers the viewport, not the whole page)
 const shot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(`quality-${name}.png`), fullPage: !name.startsWith('dialog') });
 const focused = (page: Page) => page.evaluate(() => {

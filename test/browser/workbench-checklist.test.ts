@@ -10,7 +10,7 @@
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../runtime/server/start.ts';
-import { axeViolations, launchChromium, requirePortalBuild, screenshotPath, watchCspViolations } from '../support/browser.ts';
+import { axeViolations, launchChromium, requirePortalBuild, screenshotPath, setPortalLocale, signInPortal, watchCspViolations } from '../support/browser.ts';
 import { Client, serverSandbox } from '../support/server.ts';
 
 const sandbox = serverSandbox();
@@ -50,20 +50,9 @@ async function submittedCase(): Promise<string> {
   return id;
 }
 
-async function signIn(page: Page, user: string) {
-  if (await page.getByTestId('sign-out').isVisible().catch(() => false)) await page.getByTestId('sign-out').click();
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByTestId('sign-in-username').fill(user);
-  await page.getByTestId('sign-in-password').fill('demo1234');
-  await page.getByTestId('sign-in-submit').click();
-  await expect.poll(() => page.getByTestId('signed-in-user').isVisible()).toBe(true);
-}
+const signIn = (page: Page, user: string) => signInPortal(page, server.url, user);
 
-async function setLocale(page: Page, locale: 'zh' | 'en') {
-  if ((await page.evaluate(() => document.documentElement.lang)).startsWith(locale)) return;
-  await page.getByTestId('locale-toggle').click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toContain(locale);
-}
+const setLocale = setPortalLocale;
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);

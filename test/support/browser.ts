@@ -18,6 +18,24 @@ export function requirePortalBuild(): void {
   if (!existsSync(join(defaultWebDir, 'index.html'))) throw new Error(`the portal is not built in ${defaultWebDir}: run \`npm run build:web\` (npm test does) first`);
 }
 
+/** Signs `user` (password demo1234) in to the portal at `baseUrl` in `page`, signing out whoever was signed in. */
+export async function signInPortal(page: Page, baseUrl: string, user: string): Promise<void> {
+  if (await page.getByTestId('sign-out').isVisible().catch(() => false)) await page.getByTestId('sign-out').click();
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByTestId('sign-in-username').fill(user);
+  await page.getByTestId('sign-in-password').fill('demo1234');
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('signed-in-user').waitFor();
+}
+
+/** Switches the portal in `page` to `locale` with its toggle, unless it shows that language already. */
+export async function setPortalLocale(page: Page, locale: 'zh' | 'en'): Promise<void> {
+  if ((await page.evaluate(() => document.documentElement.lang)).startsWith(locale)) return;
+  await page.getByTestId('locale-toggle').click();
+  // a function, not a string: a string would be eval'd in the page, which its CSP refuses
+  await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), locale);
+}
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,

@@ -111,11 +111,6 @@ function FilterForm({ filters, choices, badSearch }: { filters: Filters; choices
     }
     navigate(queuePath(next));
   };
-  const option = (value: string, label: string) => (
-    <option key={value} value={value}>
-      {label}
-    </option>
-  );
   // a filter from the URL that no listed case has any more stays selectable, so the form shows what is applied
   const matters = [...(choices?.matters ?? [])];
   if (filters.matter && !matters.some((m) => m.id === filters.matter)) matters.push({ id: filters.matter, title: null });
@@ -153,27 +148,9 @@ function FilterForm({ filters, choices, badSearch }: { filters: Filters; choices
           data-testid="filter-q"
         />
       </div>
-      <div className="field">
-        <label htmlFor="filter-matter">{t.filterMatter}</label>
-        <select id="filter-matter" name="matter" defaultValue={filters.matter ?? ''} data-testid="filter-matter">
-          {option('', t.filterAll)}
-          {matters.map((m) => option(m.id, pick(m.title, locale) || m.id))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-region">{t.filterRegion}</label>
-        <select id="filter-region" name="region" defaultValue={filters.region ?? ''} data-testid="filter-region">
-          {option('', t.filterAll)}
-          {regions.map((r) => option(r.code, pick(r.name, locale) || r.code))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-step">{t.filterStep}</label>
-        <select id="filter-step" name="step" defaultValue={filters.step ?? ''} data-testid="filter-step">
-          {option('', t.filterAll)}
-          {steps.map((s) => option(s.state, pick(s.name, locale) || s.state))}
-        </select>
-      </div>
+      <FilterSelect name="matter" label={t.filterMatter} all={t.filterAll} value={filters.matter} choices={matters.map((m) => [m.id, pick(m.title, locale) || m.id])} />
+      <FilterSelect name="region" label={t.filterRegion} all={t.filterAll} value={filters.region} choices={regions.map((r) => [r.code, pick(r.name, locale) || r.code])} />
+      <FilterSelect name="step" label={t.filterStep} all={t.filterAll} value={filters.step} choices={steps.map((s) => [s.state, pick(s.name, locale) || s.state])} />
       <div className="field checkbox">
         <input id="filter-overdue" name="overdue" type="checkbox" value="true" defaultChecked={filters.overdue === 'true'} data-testid="filter-overdue" />
         <label htmlFor="filter-overdue">{t.filterOverdue}</label>
@@ -187,5 +164,21 @@ function FilterForm({ filters, choices, badSearch }: { filters: Filters; choices
         </Link>
       </div>
     </form>
+  );
+}
+
+/** One labelled filter of the queue: "all", then each choice (value, label); submitted by the form under `name`. */
+function FilterSelect({ name, label, all, value, choices }: { name: string; label: string; all: string; value: string | undefined; choices: readonly (readonly [string, string])[] }) {
+  return (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ''} data-testid={`filter-${name}`}>
+        {[['', all] as const, ...choices].map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
