@@ -1,9 +1,12 @@
 /**
  * A published form's rjsf validator, precompiled on the server (ajv standalone code), so the browser checks the form
  * as the applicant types without compiling anything itself — the UI's Content-Security-Policy has no 'unsafe-eval'.
- * One module per definition hash: published versions never change, so browsers may keep it for good.
+ * One module per definition hash: published versions never change, so browsers may keep it for good. The module is
+ * minified once when first asked for (ajv's code is verbose: a 50-field form's 4.8 kB gzipped become 2.3 kB), and
+ * served as generated should the minifier report a problem.
  */
 import type { FastifyInstance } from 'fastify';
+import { minifySync } from 'rolldown/utils';
 import { precompiledFormModule } from '../../form/precompiled.ts';
 import type { ServerContext } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -28,10 +31,19 @@ export function formRoutes(app: FastifyInstance, ctx: ServerContext): void {
     if (code === undefined) {
       const published = await ctx.definitions.byHash(hash);
       if (!published) throw notFound(`form ${hash}`);
-      code = precompiledFormModule(published.definition, ctx.sharedSchemas);
+      code = minified(precompiledFormModule(published.definition, ctx.sharedSchemas));
       if (modules.size >= cacheLimit) modules.delete(modules.keys().next().value!);
       modules.set(hash, code);
     }
     return reply.type('text/javascript; charset=utf-8').send(code);
   });
+}
+
+function minified(code: string): string {
+  try {
+    const result = minifySync('validator.js', code, { compress: true, mangle: true, module: true });
+    return result.errors.length === 0 ? result.code : code;
+  } catch {
+    return code;
+  }
 }
