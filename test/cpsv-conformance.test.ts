@@ -135,7 +135,7 @@ async function quadsOf(documents: readonly CpsvDocument[]): Promise<Quad[]> {
   return (await Promise.all(documents.map((d) => toQuads(d.document)))).flat();
 }
 
-const business = { ...miniBundle(), id: '330000-BUNDLE-0002', title: { zh: '开办企业一件事', en: 'Starting a business' }, event: 'company-start', eventType: 'business' as const };
+const business = { ...miniBundle(), id: '330000-BUNDLE-0002', title: { zh: '开办企业一件事', en: 'Starting a business' }, event: 'market-entry' as const, eventType: 'business' as const };
 
 describe('the CPSV-AP 3.2 export, expanded to RDF', () => {
   let rich: Record<string, ClassReport>;

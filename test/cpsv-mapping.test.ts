@@ -95,15 +95,15 @@ describe('cpsvDocuments()', () => {
   });
 
   it('groups a service by its bundles’ events; a bundle composes the baselines of the versions it lists', () => {
-    expect(node(docs[0], service(baseline()))['cv:isGroupedBy']).toEqual([{ '@id': 'https://onematter.dev/id/event/relocation' }]);
+    expect(node(docs[0], service(baseline()))['cv:isGroupedBy']).toEqual([{ '@id': 'https://onematter.dev/id/event/employment' }]);
     expect(node(docs[1], service(variant()))).not.toHaveProperty('cv:isGroupedBy'); // 1.1.0 is the variant's own version
     const index = docOf(docs, 'catalogue.jsonld');
-    expect(node(index, 'https://onematter.dev/id/event/relocation')).toEqual({
-      '@id': 'https://onematter.dev/id/event/relocation',
+    expect(node(index, 'https://onematter.dev/id/event/employment')).toEqual({
+      '@id': 'https://onematter.dev/id/event/employment',
       '@type': 'cv:LifeEvent',
-      'dct:identifier': 'relocation',
+      'dct:identifier': 'employment',
       'dct:title': [{ '@value': '测试一件事', '@language': 'zh' }, { '@value': 'Test bundle', '@language': 'en' }],
-      'dct:type': { '@id': 'https://onematter.dev/id/concept/event/relocation' },
+      'dct:type': { '@id': 'https://onematter.dev/id/concept/event/employment' },
       'cv:hasRelatedService': [{ '@id': service(baseline()) }, { '@id': service(other()) }],
       'om:bundle': [{ '@id': 'https://onematter.dev/id/bundle/330000-BUNDLE-0001/330000/1.0.0' }],
     });
@@ -121,9 +121,9 @@ describe('cpsvDocuments()', () => {
   });
 
   it('makes an event a BusinessEvent when its bundle says so', () => {
-    const business = { ...miniBundle(), event: 'company-start', eventType: 'business' as const };
+    const business = { ...miniBundle(), event: 'market-entry' as const, eventType: 'business' as const };
     const index = cpsvDocuments({ definitions: [baseline()], bundles: [business] }).at(-1);
-    expect(node(index, 'https://onematter.dev/id/event/company-start')['@type']).toBe('cv:BusinessEvent');
+    expect(node(index, 'https://onematter.dev/id/event/market-entry')['@type']).toBe('cv:BusinessEvent');
   });
 
   it('describes the catalogue as a dcat:Dataset published for the highest region, with each service’s document', () => {
@@ -211,7 +211,7 @@ describe('cpsvDocuments()', () => {
   });
 
   it('gives the same bytes whatever order the definitions and bundles come in', () => {
-    const second = { ...miniBundle(), id: '330000-BUNDLE-0002', event: 'other' };
+    const second = { ...miniBundle(), id: '330000-BUNDLE-0002', event: 'living' as const };
     const a = cpsvDocuments({ definitions: [baseline(), variant(), other(), richDefinition()].slice(1), bundles: [miniBundle(), second] }).map(cpsvBytes);
     const b = cpsvDocuments({ definitions: [other(), richDefinition(), variant()], bundles: [second, miniBundle()] }).map(cpsvBytes);
     expect(b).toEqual(a);

@@ -13,11 +13,16 @@ describe('public API', () => {
 
   it('exports exactly these engine values (a change here is an API change)', () => {
     expect(Object.keys(engine).sort()).toEqual([
+      'addressedEvent',
       'ancestorsOf',
       'applyFixes',
       'applyPlan',
+      'bundleRole',
+      'bundleSaving',
       'bundleSchema',
       'burdenMetrics',
+      'compareVersions',
+      'compose',
       'conditionDescription',
       'conditionError',
       'conditionHolds',
@@ -48,6 +53,7 @@ describe('public API', () => {
       'regionalElements',
       'regionsSchema',
       'renderMessage',
+      'resolveMembers',
       'reviewCatalogue',
       'reviewVariant',
       'score',

@@ -121,14 +121,23 @@ describe('validate: variants and bundles', () => {
     expect(codesAt(problemsWith(variant, (d) => delete d.baseline))).toEqual([{ code: 'schema.required', pointer: '' }]);
   });
 
-  it('reports a bundle that includes itself, a missing matter, or a matter twice', () => {
+  it('reports a bundle that includes itself, a missing matter, a matter or a key twice, or a fact naming no member', () => {
     const problems = problemsWith('bundle.json', (d) => {
-      d.matters.push({ id: d.id, version: d.version }, { id: '330000-NOPE-0001', version: '1.0.0' }, d.matters[0]);
+      d.members.push(
+        { key: 'itself', matter: { id: d.id, version: d.version }, department: 'test' },
+        { key: 'nope', matter: { id: '330000-NOPE-0001' }, department: 'test' },
+        { ...d.members[0], key: 'again' },
+        { ...d.members[1], matter: { id: '330000-TEST-0003', version: '1.0.0' } },
+      );
+      d.facts = [{ id: 'name', fields: [{ member: 'first', field: '/applicant/name' }, { member: 'ghost', field: '/applicant/name' }] }];
     });
     expect(codesAt(problems)).toEqual([
-      { code: 'ref.self-reference', pointer: '/matters/2' },
-      { code: 'ref.bundle-matter-missing', pointer: '/matters/3' },
-      { code: 'ref.bundle-duplicate-matter', pointer: '/matters/4/id' },
+      { code: 'ref.self-reference', pointer: '/members/2/matter' },
+      { code: 'ref.bundle-duplicate-matter', pointer: '/members/4/matter/id' },
+      { code: 'bundle.duplicate-key', pointer: '/members/5/key' },
+      { code: 'bundle.fact-member-unknown', pointer: '/facts/0/fields/1/member' },
+      { code: 'ref.bundle-matter-missing', pointer: '/members/3/matter' },
+      { code: 'ref.bundle-matter-missing', pointer: '/members/5/matter' },
     ]);
   });
 });

@@ -14,7 +14,7 @@ import { nodeAt, nodesOf, resolveTarget, type NodeKind } from '../../engine/proc
 /** A state's name: a letter, then letters, digits, _ or - (what the validator's process.state-name asks). */
 export const stateName = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 /** An event's name: UPPER_SNAKE_CASE (the validator's process.event-name). */
-export const eventName = /^[A-Z][A-Z0-9_]{0,63}$/;
+export const eventName = /^[A-Z][A-Z0-9_]{0,63}(\.[A-Za-z][A-Za-z0-9_-]{0,63})?$/;
 /** A delay: milliseconds or an ISO 8601 duration in weeks, days, hours or minutes (the meta-schema's `after` keys). */
 export const delayName = /^(?:[1-9][0-9]{0,11}|P[1-9][0-9]{0,3}[WD]|PT[1-9][0-9]{0,5}[HM]|P[1-9][0-9]{0,2}WD)$/;
 /** How a case may end (a final state's meta.outcome). */

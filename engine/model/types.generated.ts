@@ -511,9 +511,9 @@ export interface StateMeta {
   role?: string;
   step?: LocalizedText5;
   /**
-   * Final states: how the case ended.
+   * Final states: how the case ended. completed: a one-thing bundle whose members have each ended with their own outcome (its regions' final states say which).
    */
-  outcome?: 'approved' | 'rejected' | 'withdrawn';
+  outcome?: 'approved' | 'rejected' | 'withdrawn' | 'completed';
 }
 
 export interface LocalizedText5 {
@@ -570,6 +570,10 @@ export interface Output {
    * Issued as an electronic certificate with an electronic seal.
    */
   electronic: boolean;
+  /**
+   * A short machine name: a letter, then letters, digits, _ or -.
+   */
+  member?: string;
   validity?: Validity;
   /**
    * 送达方式: how the output reaches the applicant.
@@ -623,23 +627,104 @@ export interface SharedDataField {
   schema: JsonObject;
 }
 
-export interface BundleDefinition {
+export type BundleDefinition = {
   $schema?: string;
   id: string;
   version: string;
   kind: 'bundle';
+  baseline?: DefinitionRef;
   region: Region;
   title: LocalizedText;
+  summary?: LocalizedText;
   /**
-   * The life or business event (cpsv:LifeEvent / BusinessEvent).
+   * An individual's life event (cpsv:LifeEvent) or an enterprise's business event (cpsv:BusinessEvent).
    */
-  event: string;
-  eventType?: 'life' | 'business';
+  eventType: 'life' | 'business';
+  /**
+   * The life-cycle stage of the national vocabulary (国办发〔2025〕24号): for individuals 出生、教育、就业、生活、置业、出行、就医、救助、养老、身后; for enterprises 准入准营、招聘用工、纳税缴费、经营发展、工程建设、注销退出.
+   */
+  event:
+    | 'birth'
+    | 'education'
+    | 'employment'
+    | 'living'
+    | 'housing'
+    | 'travel'
+    | 'medical-care'
+    | 'assistance'
+    | 'elderly-care'
+    | 'after-death'
+    | 'market-entry'
+    | 'recruitment'
+    | 'tax-payment'
+    | 'operation'
+    | 'construction'
+    | 'exit';
+  leadDepartment: Department;
   /**
    * @minItems 2
-   * @maxItems 50
+   * @maxItems 20
    */
-  matters: DefinitionRef[];
+  members: BundleMember[];
+  /**
+   * Fields of different members that hold the same fact and are asked once (the child's name in the birth certificate and in the household registration). Fields prefilled from the same shared-data item and value are one fact without being listed.
+   *
+   * @maxItems 200
+   */
+  facts?: BundleFact[];
+  /**
+   * once: one form, submitted once, then every member's department acts in parallel (一次提交). separate: each member is still submitted on its own (the practice before the reform).
+   */
+  submission: 'once' | 'separate';
+  timeLimit: TimeLimit;
+  /**
+   * On-site visits the bundle asks of the applicant, in all.
+   */
+  visits: number;
+  visitReason?: LocalizedText;
+};
+
+export interface BundleMember {
+  /**
+   * The member's name inside the bundle: its part of the form data, its region of the process, the suffix of its events (ACCEPT.key).
+   */
+  key: string;
+  matter: BundleMatterRef;
+  /**
+   * Which department's staff act on this member (their roles become department-role, e.g. police-clerk); members of one department share its queue.
+   */
+  department: string;
+}
+
+export interface BundleMatterRef {
+  id: string;
+  /**
+   * Pinned version; absent: the newest version in the bundle's region (its variant there, else the baseline).
+   */
+  version?: string;
+}
+
+export interface BundleFact {
+  /**
+   * A short machine name: a letter, then letters, digits, _ or -.
+   */
+  id: string;
+  /**
+   * @minItems 2
+   * @maxItems 20
+   */
+  fields: BundleFactField[];
+}
+
+export interface BundleFactField {
+  /**
+   * A short machine name: a letter, then letters, digits, _ or -.
+   */
+  member: string;
+  /**
+   * JSON Pointer to the field in that member's form data.
+   */
+  field: string;
 }
 
 export interface RegionCatalogue {

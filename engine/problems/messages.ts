@@ -295,8 +295,8 @@ export const messages = {
     zh: (p) => `此处不支持 XState 的 ${q(p.key)}：${feature(p, 'zh')}`,
   },
   'process.event-name': {
-    en: (p) => `event ${q(p.name)} must be UPPER_SNAKE_CASE (a capital letter, then capitals, digits or _, at most 64): event names are the step commands clerks and applicants send through the API (which accepts only such names) and the audit trail records, and the rule keeps out XState's wildcard "*" and its internal events ("xstate.*", "done.*", "error.*"), which nobody could send`,
-    zh: (p) => `事件 ${q(p.name)} 必须是大写下划线格式（大写字母开头，其后为大写字母、数字或 _，最多 64 个字符）：事件名是办理人员和申请人通过 API（只接受这种格式）发出、并记入审计日志的环节指令；此规则也排除了 XState 的通配符 "*" 和内部事件（"xstate.*"、"done.*"、"error.*"），这些无人能够发出`,
+    en: (p) => `event ${q(p.name)} must be UPPER_SNAKE_CASE (a capital letter, then capitals, digits or _, at most 64), optionally addressed to one member of a one-thing bundle (ACCEPT.police): event names are the step commands clerks and applicants send through the API (which accepts only such names) and the audit trail records, and the rule keeps out XState's wildcard "*" and its internal events ("xstate.*", "done.*", "error.*"), which nobody could send`,
+    zh: (p) => `事件 ${q(p.name)} 必须是大写下划线格式（大写字母开头，其后为大写字母、数字或 _，最多 64 个字符；一件事中可加成员后缀，如 ACCEPT.police）：事件名是办理人员和申请人通过 API（只接受这种格式）发出、并记入审计日志的环节指令；此规则也排除了 XState 的通配符 "*" 和内部事件（"xstate.*"、"done.*"、"error.*"），这些无人能够发出`,
   },
   'process.delay-name': {
     en: (p) => `delay ${q(p.name)} must be milliseconds (1 to 12 digits, no leading 0) an ISO 8601 duration in weeks, days, hours or minutes ("P30D", "PT12H"), or working days ("P2WD"): the runtime stores each pending delay as a due time with the case, so it must be a length it can count from the time the case entered the state`,
@@ -397,6 +397,30 @@ export const messages = {
   'ref.bundle-matter-missing': {
     en: (p) => `matter ${p.id}@${p.version} is not in the catalogue`,
     zh: (p) => `目录中没有事项 ${p.id}@${p.version}`,
+  },
+  'bundle.fact-member-unknown': {
+    en: (p) => `no member has the key ${q(p.member)}`,
+    zh: (p) => `没有标识为 ${q(p.member)} 的成员事项`,
+  },
+  'ref.bundle-baseline-missing': {
+    en: (p) => `bundle ${p.id}@${p.version} (this bundle's baseline) is not in the catalogue`,
+    zh: (p) => `目录中没有作为基准的一件事 ${p.id}@${p.version}`,
+  },
+  'bundle.members-mismatch': {
+    en: (p) => `the bundle lists ${p.expected} members but ${p.got} definitions were given to compose`,
+    zh: (p) => `一件事列出 ${p.expected} 个成员事项，但只提供了 ${p.got} 个事项定义`,
+  },
+  'bundle.duplicate-key': {
+    en: (p) => `member key ${q(p.key)} is used twice: each member needs its own key (its part of the form, its region of the process)`,
+    zh: (p) => `成员标识 ${q(p.key)} 重复：每个成员事项需要自己的标识（表单分区、流程分支）`,
+  },
+  'bundle.fact-field-missing': {
+    en: (p) => `member ${q(p.member)} has no field ${p.field} (a field of its form, reached through properties)`,
+    zh: (p) => `成员事项 ${q(p.member)} 的表单中没有字段 ${p.field}`,
+  },
+  'bundle.fact-conflict': {
+    en: (p) => `field ${p.field} of member ${q(p.member)} holds the same fact as ${p.otherField} of member ${q(p.otherMember)} (${p.otherFile}#${p.otherPointer}) but their constraints differ: both are kept, asked twice, until the members agree (a merge never weakens a constraint)`,
+    zh: (p) => `成员事项 ${q(p.member)} 的字段 ${p.field} 与成员事项 ${q(p.otherMember)} 的字段 ${p.otherField}（${p.otherFile}#${p.otherPointer}）是同一信息，但约束不同：两者都保留、各填一次，直到两个事项的约束一致（合并从不放宽约束）`,
   },
   'ref.bundle-duplicate-matter': {
     en: (p) => `matter ${q(p.id)} is listed twice`,

@@ -3,7 +3,7 @@
  * `cv:LifeEvent` or `cv:BusinessEvent` relating the services it groups. A bundle is described on its event
  * (`om:bundle`): its id, version, region and the services it composes.
  */
-import type { BundleDefinition, MatterDefinition } from '../../engine/index.ts';
+import { compareVersions, type BundleDefinition, type MatterDefinition } from '../../engine/index.ts';
 import { conceptOf } from './concepts.ts';
 import { Graph, type JsonLdNode } from './graph.ts';
 import { bundleIri, eventIri, serviceIri } from './iris.ts';
@@ -15,7 +15,7 @@ import { addRegion } from './organisation.ts';
 export const eventScheme = { name: 'event', title: { zh: '生活与企业事件', en: 'Life and business events' } } as const;
 
 /**
- * The services each bundle composes, as IRIs: for each `{ id, version }` it lists, the baseline of that version (a
+ * The services each bundle composes, as IRIs: for each member `{ id, version }` it lists (unpinned: the newest exported), the baseline of that version (a
  * variant's version is its own, not the baseline's). The baseline's region is that of the matter's exported baseline,
  * so a bundle still naming an older version links to that version's IRI even when only a newer one is exported; a
  * matter exported with no baseline is composed of its definitions of that version.
@@ -25,7 +25,11 @@ export function bundleMembers(bundles: readonly BundleDefinition[], definitions:
   return new Map(
     bundles.map((b) => [
       b,
-      [...new Set(b.matters.flatMap((m) => {
+      [...new Set(b.members.flatMap(({ matter }) => {
+        // unpinned: the newest version of the matter that is exported
+        const version = matter.version ?? definitions.filter((d) => d.id === matter.id).map((d) => d.version).sort(compareVersions).at(-1);
+        if (version === undefined) return [];
+        const m = { id: matter.id, version };
         const region = baselineRegion.get(m.id);
         if (region !== undefined) return [serviceIri({ ...m, region: { code: region } })];
         return definitions.filter((d) => d.id === m.id && d.version === m.version).map(serviceIri);

@@ -1,7 +1,7 @@
 import { isObject, join } from '../../json/pointer.ts';
 import type { MatterDefinition, Process } from '../../model/index.ts';
 import { edgesOf } from '../../process/graph.ts';
-import { canComplete, maxStateDepth, nodeAt, nodesOf, type StateNode } from '../../process/nodes.ts';
+import { canComplete, maxStateDepth, nodeAt, nodesOf, roleAt, type StateNode } from '../../process/nodes.ts';
 import { problem, type Problem } from '../../problems/index.ts';
 import type { Rule } from '../rule.ts';
 
@@ -70,7 +70,8 @@ const subtree = (process: Process, path: string): StateNode[] => {
 };
 
 // A parallel state's regions: each one that never reaches a final child of its own keeps onDone from being taken,
-// and an event two regions handle would move both departments' parts with one person's step.
+// and an event two regions handle would move both departments' parts with one person's step (the applicant's steps
+// aside: one submission answering every part waiting on it is what a one-thing bundle is for).
 // (Each region's own states are walked once: filtering every state per region took seconds for thousands of regions.)
 function regionProblems(file: string, process: Process, node: StateNode): Problem[] {
   const problems: Problem[] = [];
@@ -82,6 +83,8 @@ function regionProblems(file: string, process: Process, node: StateNode): Proble
       problems.push(problem('process.region-never-done', file, regionNode.pointer, { state: node.path, region: regionNode.key }));
     }
     for (const n of inside) {
+      // the applicant's own steps may share an event: one submission (or withdrawal) answers every part waiting on them
+      if (roleAt(process, n.path) === 'applicant') continue;
       for (const event of isObject(n.state.on) ? Object.keys(n.state.on) : []) {
         const other = handledBy.get(event);
         if (other !== undefined && other !== region) problems.push(problem('process.region-event-shared', file, join(n.pointer, 'on', event), { state: node.path, event, regions: [other.slice(node.path.length + 1), regionNode.key] }));
