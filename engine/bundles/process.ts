@@ -67,6 +67,33 @@ function targeted(process: Process, name: string): boolean {
   return found;
 }
 
+// The region's states a case can reach from its first one (the member's draft gone, a state only it led to goes too:
+// e.g. withdrawn, when only the draft could withdraw). Targets here are sibling names, possibly with a child path.
+function reachable(states: Record<string, ProcessState>, initial: string, rootOn: Process['on']): Record<string, ProcessState> {
+  const seen = new Set<string>([initial]);
+  const queue = [initial];
+  const visit = (spec: unknown): void => {
+    if (typeof spec === 'string') {
+      const name = spec.split('.')[0]!;
+      if (Object.hasOwn(states, name) && !seen.has(name)) {
+        seen.add(name);
+        queue.push(name);
+      }
+    } else if (Array.isArray(spec)) spec.forEach(visit);
+    else if (isObject(spec)) visit(spec.target);
+  };
+  const walk = (state: ProcessState): void => {
+    for (const spec of Object.values(state.on ?? {})) visit(spec);
+    for (const spec of Object.values(state.after ?? {})) visit(spec);
+    if (state.always) visit(state.always);
+    if (state.onDone) visit(state.onDone);
+    for (const child of Object.values(state.states ?? {})) walk(child as ProcessState);
+  };
+  for (const spec of Object.values(rootOn ?? {})) visit(spec);
+  while (queue.length > 0) walk(states[queue.shift()!]!);
+  return Object.fromEntries(Object.entries(states).filter(([name]) => seen.has(name)));
+}
+
 function region(member: ComposeMember, department: string, separate: boolean, folded: boolean, roleNames: Map<string, LocalizedText>): ProcessState {
   const { key, definition } = member;
   const roleName = new Map(definition.roles.map((r) => [r.id, r.name]));
@@ -94,7 +121,8 @@ function region(member: ComposeMember, department: string, separate: boolean, fo
       .filter(([name]) => !(simple && name === definition.process.initial && !targeted(definition.process, name)))
       .map(([name, s]) => [name, state(s as ProcessState, undefined)]),
   );
-  const out: ProcessState = { initial: simple ? simple.target : definition.process.initial, states, meta: { step: definition.title } };
+  const initial = simple ? simple.target : definition.process.initial;
+  const out: ProcessState = { initial, states: reachable(states, initial, definition.process.on), meta: { step: definition.title } };
   // events the member accepts in every state (WITHDRAW) are the region's: a state's own transition still wins
   if (definition.process.on) out.on = Object.fromEntries(Object.entries(definition.process.on).map(([event, spec]) => [separate ? addressedEvent(event, key) : event, wrapTransitions(key, spec as TransitionSpec)]));
   return out;

@@ -105,6 +105,7 @@ export type MatterDefinition = {
    * @maxItems 20
    */
   lifeEvents?: Identifier[];
+  bundle?: ComposedFrom;
   /**
    * @minItems 1
    * @maxItems 50
@@ -294,6 +295,32 @@ export interface LegalResource {
    */
   revision?: string;
   url?: string;
+}
+
+export interface ComposedFrom {
+  id: CatalogueCode;
+  version: Semver;
+  event: Identifier;
+  eventType: 'life' | 'business';
+  submission: 'once' | 'separate';
+  /**
+   * @minItems 2
+   * @maxItems 20
+   */
+  members: ComposedMember[];
+}
+
+export interface ComposedMember {
+  key: Identifier;
+  matter: DefinitionRef1;
+  department: Identifier;
+  title: LocalizedText;
+  departmentName: LocalizedText;
+}
+
+export interface DefinitionRef1 {
+  id: CatalogueCode;
+  version: Semver;
 }
 
 export interface Role {
