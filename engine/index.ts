@@ -21,4 +21,4 @@ export { proposeVersion, type VersionProposal, type VersionReason, type VersionB
 export { situationOf, missingOf, conditionHolds, conditionError, type Situation, type DueMaterial, type DueGroup, type DueFee, type Missing } from './situations/index.ts';
 export { describeCondition, conditionDescription, type ConditionDescription } from './situations/describe.ts';
 export { toStately, fromStately, type StatelyChange, type StatelyImport } from './stately/index.ts';
-export { compose, resolveMembers, bundleSaving, compareVersions, bundleRole, addressedEvent, type Composition, type BundleSaving, type BundleBurden } from './bundles/index.ts';
+export { compose, resolveMembers, bundleSaving, compareVersions, bundleRole, addressedEvent, composeBundles, withComposedBundles, type Composition, type BundleSaving, type BundleBurden, type ComposedBundle } from './bundles/index.ts';

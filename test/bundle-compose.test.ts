@@ -53,6 +53,23 @@ describe('one form', () => {
     expect(Object.keys((apart.definition!.form.schema as any).properties.second.properties.applicant.properties)).toEqual(['name', 'birthYear']);
   });
 
+  it('joins facts that share a field: typed in the first member, prefilled alike in the others, asked once', () => {
+    const a = first();
+    a.form.prefill = a.form.prefill!.filter((p) => p.field !== '/applicant/name'); // the first member types the name
+    const third = { ...second(), id: '330000-TEST-0003' };
+    const b = bundle((x) => {
+      x.members.push({ key: 'third', matter: { id: '330000-TEST-0003' }, department: 'hrss' });
+      x.facts = [{ id: 'name', fields: [{ member: 'first', field: '/applicant/name' }, { member: 'second', field: '/applicant/name' }] }];
+    });
+    const result = compose(b, [{ file: 'a.json', value: a }, { file: 'b.json', value: second() }, { file: 'c.json', value: third }], 'bundle.json');
+    expect(result.problems).toEqual([]);
+    const props = (key: string) => Object.keys((result.definition!.form.schema as any).properties[key].properties.applicant.properties);
+    expect([props('first'), props('second'), props('third')]).toEqual([['name', 'idNumber', 'birthYear'], ['birthYear'], ['birthYear']]);
+    expect(result.merged.get('third/applicant/name')).toBe('/first/applicant/name');
+    // still typed: a prefilled copy elsewhere does not prefill the kept field
+    expect(result.definition!.form.prefill!.map((p) => p.field)).toEqual(['/first/applicant/idNumber']);
+  });
+
   it('reports a mapped fact whose constraints differ, pointing into both members, and keeps both fields', () => {
     const other = second();
     (other.form.schema as any).properties.phone = { type: 'string', pattern: '^[0-9]{11}$' };

@@ -23,6 +23,7 @@ describe('public API', () => {
       'burdenMetrics',
       'compareVersions',
       'compose',
+      'composeBundles',
       'conditionDescription',
       'conditionError',
       'conditionHolds',
@@ -66,6 +67,7 @@ describe('public API', () => {
       'toStately',
       'validateSources',
       'weights',
+      'withComposedBundles',
     ]);
   });
 

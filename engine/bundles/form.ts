@@ -100,7 +100,26 @@ function factsOf(bundle: BundleDefinition, members: readonly ComposeMember[]): F
     }
   });
   for (const refs of bySource.values()) if (new Set(refs.map((r) => r.member)).size > 1) facts.push(refs);
-  return facts;
+  // facts sharing a field are one fact (the child's name typed in one member, prefilled in three others), its
+  // fields in the members' order: the first member's is kept
+  const groups: FieldRef[][] = [];
+  const groupOf = new Map<string, FieldRef[]>();
+  for (const fact of facts) {
+    const touching = [...new Set(fact.map((r) => groupOf.get(`${r.member}${r.field}`)).filter((g): g is FieldRef[] => g !== undefined))];
+    const group = touching[0] ?? [];
+    if (touching.length === 0) groups.push(group);
+    for (const other of touching.slice(1)) {
+      group.push(...other);
+      groups.splice(groups.indexOf(other), 1);
+    }
+    group.push(...fact);
+    for (const r of group) groupOf.set(`${r.member}${r.field}`, group);
+  }
+  return groups.map((g) => {
+    const seen = new Set<string>();
+    // a field listed twice is reported (if missing) where the bundle lists it
+    return [...g].sort((a, b) => a.member - b.member || Number(b.listedAt !== undefined) - Number(a.listedAt !== undefined)).filter((r) => !seen.has(`${r.member}${r.field}`) && seen.add(`${r.member}${r.field}`));
+  });
 }
 
 export function composeForm(bundle: BundleDefinition, bundleFile: string, members: readonly ComposeMember[]): ComposedForm {
@@ -108,7 +127,6 @@ export function composeForm(bundle: BundleDefinition, bundleFile: string, member
   const schemas = members.map((m) => structuredClone(m.definition.form.schema) as Json);
   const uis = members.map((m) => structuredClone((m.definition.form.uiSchema ?? {}) as Json));
   const removed = new Map<string, string>(); // member key + field → kept composed pointer
-  const extraPrefill: Prefill[] = [];
   const isRemoved = (member: number, field: string) => removed.has(`${members[member]!.key}${field}`);
 
   for (const fact of factsOf(bundle, members)) {
@@ -142,11 +160,9 @@ export function composeForm(bundle: BundleDefinition, bundleFile: string, member
       delete (at.parent.properties as Json)[at.name];
       if (Array.isArray(at.parent.required)) at.parent.required = at.parent.required.filter((n) => n !== at.name);
       dropUi(uis[ref.member]!, ref.field);
+      // (a prefilled copy does not make the kept field prefilled: the first member asks it as it asks it — a
+      // newborn's name is typed for the birth certificate before any register holds it)
       removed.set(`${member.key}${ref.field}`, prefixPointer(other.key, kept.field));
-      // a prefilled copy gives the kept field its prefill when it had none
-      const prefill = member.definition.form.prefill?.find((p) => p.field === ref.field);
-      const keptPrefilled = other.definition.form.prefill?.some((p) => p.field === kept!.field) || extraPrefill.some((p) => p.field === prefixPointer(other.key, kept!.field));
-      if (prefill && !keptPrefilled) extraPrefill.push({ ...prefill, field: prefixPointer(other.key, kept.field) });
     }
   }
 
@@ -161,7 +177,6 @@ export function composeForm(bundle: BundleDefinition, bundleFile: string, member
   });
   const prefill: Prefill[] = [
     ...members.flatMap((m, i) => (m.definition.form.prefill ?? []).filter((p) => !isRemoved(i, p.field)).map((p) => ({ ...p, field: prefixPointer(m.key, p.field) }))),
-    ...extraPrefill,
   ];
   const form: Form = {
     schema: { type: 'object', title: bundle.title.zh, description: bundle.title.en, additionalProperties: false, required: members.map((m) => m.key), properties },

@@ -1,4 +1,5 @@
 /** What `onematter --help` and `onematter <command> --help` print: each command's usage, purpose and options. */
+import { bundleUsage } from './bundle-command.ts';
 import { catalogueUsage } from './catalogue-command.ts';
 import { diffUsage } from './diff-command.ts';
 import { importFormUsage } from './import-form-command.ts';
@@ -46,6 +47,20 @@ options:
 
 ${exitCodes}
 example: onematter catalogue definitions`,
+  },
+  bundle: {
+    usage: bundleUsage,
+    summary: 'compose one-thing bundles (一件事) from their members, and show what each saves applicants',
+    details: `Composes each bundle as the server publishes it: one form (each fact asked once), one process (the members'
+departments acting in parallel), one material list. Prints, per bundle, its members and the saving against applying
+for each member on its own: fields typed, materials brought, on-site visits, promised working days and submissions.
+
+options:
+  --json               print { "bundles": [...], "problems": [...] }
+  --out <file.json>    write the composed definition of the one bundle named
+
+${exitCodes}
+example: onematter bundle definitions/bundles`,
   },
   diff: {
     usage: diffUsage,

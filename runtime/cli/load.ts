@@ -1,6 +1,6 @@
 /** Loads the files a command names, plus the rest of their catalogue as context for cross references. */
 import { relative } from 'node:path';
-import { validateSources, type ValidationResult } from '../../engine/index.ts';
+import { validateSources, withComposedBundles, type ValidationResult } from '../../engine/index.ts';
 import { findCatalogueRoot, listJsonFiles, readSources } from './sources.ts';
 
 export interface LoadedCatalogue extends ValidationResult {
@@ -8,7 +8,10 @@ export interface LoadedCatalogue extends ValidationResult {
   readonly targets: ReadonlySet<string>;
 }
 
-/** Validates the named files or folders, with their catalogue root (or `catalogueDir`) as context. */
+/**
+ * Validates the named files or folders, with their catalogue root (or `catalogueDir`) as context; the catalogue's
+ * bundles come composed among its definitions.
+ */
 export async function loadAndValidate(paths: readonly string[], cwd: string, catalogueDir?: string): Promise<LoadedCatalogue> {
   const targets = await listJsonFiles(paths, cwd);
   const roots = new Set<string>();
@@ -20,5 +23,6 @@ export async function loadAndValidate(paths: readonly string[], cwd: string, cat
   const context = await listJsonFiles([...roots], cwd);
   const all = [...new Set([...targets, ...context])];
   const result = validateSources(await readSources(all, cwd));
-  return { ...result, targets: new Set(targets.map((t) => relative(cwd, t) || t)) };
+  // each bundle composed into one definition (under the bundle's file): reviewed, scored and listed like any matter
+  return { ...result, catalogue: withComposedBundles(result.catalogue), targets: new Set(targets.map((t) => relative(cwd, t) || t)) };
 }

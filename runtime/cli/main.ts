@@ -1,5 +1,6 @@
 /** The `onematter` command line: parses the command and maps errors to exit codes. */
 import { pathToFileURL } from 'node:url';
+import { bundleCommand } from './bundle-command.ts';
 import { catalogueCommand } from './catalogue-command.ts';
 import { diffCommand } from './diff-command.ts';
 import { exportCommand } from './export-command.ts';
@@ -17,6 +18,7 @@ import { packageVersion } from './version.ts';
 const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   validate: validateCommand,
   catalogue: catalogueCommand,
+  bundle: bundleCommand,
   diff: diffCommand,
   score: scoreCommand,
   review: reviewCommand,

@@ -1,0 +1,31 @@
+/**
+ * A catalogue's bundles as definitions: each composed (members resolved in the catalogue), so the commands and the
+ * server that review, score and list matters treat a bundle like any matter. A bundle with problems is left out
+ * (validation reports them).
+ */
+import type { MatterDefinition } from '../model/index.ts';
+import type { Catalogue, Loaded } from '../validate/catalogue.ts';
+import { compose } from './compose.ts';
+import { resolveMembers } from './resolve.ts';
+import { bundleSaving, type BundleSaving } from './saving.ts';
+
+export interface ComposedBundle extends Loaded<MatterDefinition> {
+  readonly members: readonly Loaded<MatterDefinition>[];
+  readonly saving: BundleSaving;
+}
+
+export function composeBundles(catalogue: Catalogue): ComposedBundle[] {
+  return catalogue.bundles.flatMap(({ file, value }) => {
+    const resolved = resolveMembers(value, file, catalogue.definitions);
+    if (resolved.problems.length > 0) return [];
+    const members = resolved.members.map((m) => m!);
+    const composed = compose(value, members, file);
+    if (!composed.definition || composed.problems.length > 0) return [];
+    return [{ file, value: composed.definition, members, saving: bundleSaving(members.map((m) => m.value), composed.definition, composed.submissions) }];
+  });
+}
+
+/** The catalogue with its bundles composed among its definitions. */
+export function withComposedBundles(catalogue: Catalogue): Catalogue {
+  return { ...catalogue, definitions: [...catalogue.definitions, ...composeBundles(catalogue).map(({ file, value }) => ({ file, value }))] };
+}
