@@ -1,5 +1,5 @@
 /** The designer for officials and reviewers: shell (header, language, session), sign-in, routes, mounting. */
-import { StrictMode, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { lazy, StrictMode, Suspense, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, ApiError } from '../runtime/web/api.ts';
 import { Link, matchPath, navigate, useLocation } from '../runtime/web/router.tsx';
@@ -7,12 +7,17 @@ import { DesignerContext, isProvinceOfficial, useDesigner, type DesignerState } 
 import { langOf, texts, type Locale } from './i18n.ts';
 import type { RegionEntry, User } from './types.ts';
 import { CataloguePage } from './views/CataloguePage.tsx';
+import { bundleWords } from './views/bundles/words.ts';
 import { EditorPage } from './views/EditorPage.tsx';
 import { MatrixPage } from './views/review/MatrixPage.tsx';
 import { ProposalPage } from './views/review/ProposalPage.tsx';
 import { ProvincePage } from './views/review/ProvincePage.tsx';
 import { VariantPage } from './views/review/VariantPage.tsx';
 import { reviewWords } from './views/review/words.ts';
+
+// the bundle editor (一件事) loads with its pages: compose() and its engine parts stay out of the first download
+const BundlesPage = lazy(() => import('./views/bundles/BundlesPage.tsx').then((m) => ({ default: m.BundlesPage })));
+const BundleEditorPage = lazy(() => import('./views/bundles/BundleEditorPage.tsx').then((m) => ({ default: m.BundleEditorPage })));
 
 const storedLocale = (): Locale => (window.localStorage.getItem('onematter.locale') === 'en' ? 'en' : 'zh');
 
@@ -54,6 +59,7 @@ function Header({ onToggleLocale }: { onToggleLocale: () => void }) {
       <nav aria-label={t.appName}>
         <a href="/">{t.portal}</a>
         {(user?.role === 'reviewer' || user?.role === 'official') && <Link to="/designer/review" className="nav-review" data-testid="nav-review">{reviewWords[locale].nav}</Link>}
+        {(user?.role === 'reviewer' || user?.role === 'official') && <Link to="/designer/bundles" className="nav-bundles" data-testid="nav-bundles">{bundleWords[locale].nav}</Link>}
       </nav>
       <div className="session">
         <button type="button" className="btn btn-small" onClick={onToggleLocale} lang={t.switchToLang} data-testid="locale-toggle">{t.switchTo}</button>
@@ -104,6 +110,8 @@ function Routes() {
   if (path === '/designer' || path === '/designer/') return <CataloguePage />;
   if ((m = matchPath('/designer/drafts/:id', path))) return <EditorPage key={m.id} id={m.id!} />;
   if (path === '/designer/review' || path === '/designer/review/') return <ProvincePage />;
+  if (path === '/designer/bundles' || path === '/designer/bundles/') return <Suspense fallback={<p aria-busy="true">{t.loading}</p>}><BundlesPage /></Suspense>;
+  if ((m = matchPath('/designer/bundles/:name', path))) return <Suspense fallback={<p aria-busy="true">{t.loading}</p>}><BundleEditorPage key={m.name} name={m.name!} /></Suspense>;
   if ((m = matchPath('/designer/review/:matterId/proposal', path))) return <ProposalPage key={m.matterId} matterId={m.matterId!} />;
   if ((m = matchPath('/designer/review/:matterId/:region', path))) return <VariantPage key={`${m.matterId}/${m.region}`} matterId={m.matterId!} region={m.region!} />;
   if ((m = matchPath('/designer/review/:matterId', path))) return <MatrixPage key={m.matterId} matterId={m.matterId!} />;

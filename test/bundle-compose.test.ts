@@ -4,7 +4,7 @@
  * to make its difference.
  */
 import { describe, expect, it } from 'vitest';
-import { bundleSaving, compose, resolveMembers, validateSources, type BundleDefinition, type MatterDefinition } from '../engine/index.ts';
+import { bundleSaving, compose, composeBundles, resolveMembers, validateSources, type BundleDefinition, type MatterDefinition } from '../engine/index.ts';
 import { createFormAjv } from '../engine/form/ajv.ts';
 import { codesAt, miniDoc, miniSources } from './support/fixtures.ts';
 import { realCatalogue } from './support/catalogue.ts';
@@ -157,6 +157,28 @@ describe('one process', () => {
   });
 });
 
+describe('a member\u2019s process moved into its region', () => {
+  it('keeps its targets: by id into the region, root-level ones to the region\u2019s own states', () => {
+    const other = second();
+    other.process.states.review!.on!.REJECT = `#${other.process.id}.rejected`;
+    other.process.on = { WITHDRAW: 'withdrawn' };
+    const { definition, problems } = composeWith(bundle(), first(), other);
+    expect(problems).toEqual([]);
+    const region = definition!.process.states.members!.states!.second!;
+    expect(region.states!.review!.on!['REJECT.second']).toBe('#oneThing.members.second.rejected');
+    expect(region.on).toEqual({ WITHDRAW: '.withdrawn' });
+    expect(problemsOf(definition!)).toEqual([]);
+  });
+
+  it('reports a member nested too deep to sit two levels down in the bundle', () => {
+    const other = second();
+    other.process.states.review = { initial: 'a', meta: { role: 'approver', step: { zh: '审核', en: 'Review' } }, states: { a: { initial: 'b', states: { b: { initial: 'c', states: { c: { on: { APPROVE: '#test.approved' } } } } } } } } as never;
+    const result = composeWith(bundle(), first(), other);
+    expect(codesAt(result.problems)).toEqual([{ code: 'bundle.member-too-deep', pointer: '/process' }]);
+    expect(result.problems[0]!.file).toBe('matters/other.json');
+  });
+});
+
 describe('one set of materials, fees and outputs', () => {
   it('lists a material both members ask once, supplied through shared data when either member fetches it', () => {
     const { definition } = composeWith(bundle());
@@ -201,16 +223,25 @@ describe('the saving', () => {
 });
 
 describe('the catalogue\u2019s bundles', () => {
-  it('compose into definitions that validate, with their members resolved to the newest versions', () => {
+  it('compose into definitions that validate (a region\u2019s bundle against the province\u2019s), members resolved to the newest versions', () => {
     expect(realCatalogue.problems).toEqual([]);
-    expect(realCatalogue.catalogue.bundles.length).toBeGreaterThan(0);
     for (const b of realCatalogue.catalogue.bundles) {
       const { members, problems } = resolveMembers(b.value, b.file, realCatalogue.catalogue.definitions);
       expect(problems).toEqual([]);
-      const composed = compose(b.value, members.map((m) => m!), b.file);
-      expect(composed.problems).toEqual([]);
-      const sources = [...realCatalogue.catalogue.definitions.map((d) => ({ file: d.file, text: JSON.stringify(d.value) })), ...realCatalogue.catalogue.schemas.map((s) => ({ file: s.file, text: JSON.stringify(s.value) })), ...realCatalogue.catalogue.sharedData.map((s) => ({ file: s.file, text: JSON.stringify(s.value) })), ...realCatalogue.catalogue.regions.map((s) => ({ file: s.file, text: JSON.stringify(s.value) })), { file: 'composed.json', text: JSON.stringify(composed.definition) }];
-      expect(validateSources(sources).problems.filter((p) => p.file === 'composed.json'), b.file).toEqual([]);
+      expect(compose(b.value, members.map((m) => m!), b.file).problems).toEqual([]);
     }
+    const composed = composeBundles(realCatalogue.catalogue);
+    expect(composed.map((c) => c.file).sort()).toEqual(realCatalogue.catalogue.bundles.map((b) => b.file).sort());
+    const { catalogue } = realCatalogue;
+    const sources = [...catalogue.definitions, ...catalogue.schemas, ...catalogue.sharedData, ...catalogue.regions].map((d) => ({ file: d.file, text: JSON.stringify(d.value) }));
+    const files = composed.map((c, i) => ({ file: `composed/${i}.json`, text: JSON.stringify(c.value) }));
+    expect(validateSources([...sources, ...files]).problems.filter((p) => p.file.startsWith('composed/'))).toEqual([]);
+  });
+
+  it('resolve a region\u2019s members to that region\u2019s variants: Zhoushan\u2019s birth bundle registers with Zhoushan\u2019s rules', () => {
+    const zhoushan = composeBundles(realCatalogue.catalogue).find((c) => c.value.region.code === '330900')!;
+    expect(zhoushan.value.bundle!.members.find((m) => m.key === 'birthRegistration')!.matter).toEqual({ id: '330000-GA-0102', version: '2.0.0' });
+    expect(zhoushan.members.find((m) => m.value.id === '330000-GA-0102')!.value.region.code).toBe('330900');
+    expect(zhoushan.saving.together.submissions).toBe(5);
   });
 });

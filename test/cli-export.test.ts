@@ -9,7 +9,9 @@ import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../runtime/store/sqlite/store.ts';
-import { projectRoot } from './support/catalogue.ts';
+import { slug } from '../runtime/cli/export-names.ts';
+import { composeBundles } from '../engine/index.ts';
+import { projectRoot, realCatalogue } from './support/catalogue.ts';
 import { cliSandbox } from './support/cli.ts';
 import { Client, serverSandbox } from './support/server.ts';
 
@@ -48,6 +50,29 @@ const folders: Record<string, string> = {
   'medical-insurance-transfer': 'transfer-of-basic-medical-insurance-between-cities',
   'provident-fund-withdrawal': 'withdrawal-of-housing-provident-fund',
 };
+// the matters added since (the one-thing bundles' members), named the same way
+for (const folder of readdirSync(join(definitions, 'matters'))) {
+  folders[folder] ??= slug(JSON.parse(read(`matters/${folder}/baseline.json`)).title.en);
+}
+// what definitions/ holds: matter definitions, the matters they are of, and the context files (shared data, schemas,
+// regions, bundles — a composed bundle is not exported: its bundle file composes it again)
+const definitionFiles = Object.keys(snapshot(definitions)).filter((f) => f.startsWith('matters/'));
+const D = definitionFiles.length;
+const M = new Set(definitionFiles.map((f) => JSON.parse(read(f)).id)).size;
+const C = Object.keys(snapshot(definitions)).length - D;
+// the bundles the server composed and published on start: exported as published (B definitions of MB bundles)
+const composed = composeBundles(realCatalogue.catalogue);
+const B = composed.length;
+const MB = new Set(composed.map((c) => c.value.id)).size;
+const isComposed = (text: string) => {
+  try {
+    const value = JSON.parse(text);
+    return value.bundle !== undefined && value.kind !== 'bundle';
+  } catch {
+    return false;
+  }
+};
+const withoutComposed = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).filter(([, text]) => !isComposed(text)));
 const renamed = (file: string) => file.replace(/^matters\/([^/]+)/, (_, f: string) => `matters/${folders[f]}`);
 
 beforeAll(async () => {
@@ -65,12 +90,16 @@ describe('onematter export', () => {
   it('writes the newest version of every matter in every region, the older baseline still referred to, and the catalogue’s context, while the server runs', async () => {
     const { code, stdout, stderr } = await run('export', '--files', 'out', '--data', server.dataDir);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    expect(stdout).toBe('✔ exported 26 definitions of 6 matters and 7 catalogue files to out: 33 written, 0 unchanged\n');
+    expect(stdout).toBe(`✔ exported ${D + 1 + B} definitions of ${M + MB} matters and ${C} catalogue files to out: ${D + 1 + B + C} written, 0 unchanged\n`);
     const expected = Object.fromEntries(Object.entries(snapshot(definitions)).map(([file, text]) => [renamed(file), text]));
     expected['matters/application-for-a-residence-permit/baseline.json'] = json(baselineNext);
     expected[`matters/application-for-a-residence-permit/${olderBaseline}`] = read('matters/residence-permit/baseline.json');
-    expect(snapshot(join(cli.dir, 'out'))).toEqual(Object.fromEntries(Object.entries(expected).sort(([a], [b]) => a.localeCompare(b))));
-    expect(await run('validate', 'out')).toEqual({ code: 0, stdout: '✔ 33 files valid\n', stderr: '' });
+    const out = snapshot(join(cli.dir, 'out'));
+    expect(withoutComposed(out)).toEqual(Object.fromEntries(Object.entries(expected).sort(([a], [b]) => a.localeCompare(b))));
+    // each composed bundle, as the server published it
+    expect(Object.values(out).filter(isComposed).map((t) => JSON.parse(t)).sort((a, b) => `${a.id}${a.region.code}`.localeCompare(`${b.id}${b.region.code}`)))
+      .toEqual(composed.map((c) => c.value).sort((a, b) => `${a.id}${a.region.code}`.localeCompare(`${b.id}${b.region.code}`)));
+    expect(await run('validate', 'out')).toEqual({ code: 0, stdout: `✔ ${D + 1 + B + C} files valid\n`, stderr: '' });
     // the server kept its database and keeps writing to it
     expect((await official.post('/api/definitions', { ...hangzhou, version: next(hangzhou.version, 'patch') })).status).toBe(201);
   }, 60_000);
@@ -79,22 +108,22 @@ describe('onematter export', () => {
     const before = snapshot(join(cli.dir, 'out'));
     const { code, stdout } = await run('export', '--files', 'out', '--data', server.dataDir);
     expect(code).toBe(0);
-    expect(stdout).toBe('✔ exported 26 definitions of 6 matters and 7 catalogue files to out: 1 written, 32 unchanged\n');
+    expect(stdout).toBe(`✔ exported ${D + 1 + B} definitions of ${M + MB} matters and ${C} catalogue files to out: 1 written, ${D + B + C} unchanged\n`);
     const after = snapshot(join(cli.dir, 'out'));
     const changed = Object.keys(after).filter((f) => after[f] !== before[f]);
     expect(changed).toEqual(['matters/application-for-a-residence-permit/hangzhou.json']); // the patch published since
     expect(JSON.parse(after[changed[0]!]!).version).toBe(next(hangzhou.version, 'patch'));
-    expect(await run('export', '--files', 'out', '--data', server.dataDir)).toMatchObject({ code: 0, stdout: expect.stringContaining(': 0 written, 33 unchanged') });
+    expect(await run('export', '--files', 'out', '--data', server.dataDir)).toMatchObject({ code: 0, stdout: expect.stringContaining(`: 0 written, ${D + 1 + B + C} unchanged`) });
     expect(snapshot(join(cli.dir, 'out'))).toEqual(after);
   }, 60_000);
 
   it('keeps the names of a folder exported before, so version control shows only what was published', async () => {
     const { code, stdout } = await run('export', '--files', 'repo', '--data', server.dataDir);
     expect(code).toBe(0);
-    expect(stdout).toContain(': 3 written, 30 unchanged');
+    expect(stdout).toContain(`: ${3 + B} written, ${D + C - 2} unchanged`);
     const before = snapshot(definitions);
     const after = snapshot(join(cli.dir, 'repo'));
-    expect(Object.keys(after).filter((f) => after[f] !== before[f])).toEqual([
+    expect(Object.keys(after).filter((f) => after[f] !== before[f] && !isComposed(after[f]!))).toEqual([
       'matters/residence-permit/baseline.json',
       `matters/residence-permit/${olderBaseline}`,
       'matters/residence-permit/hangzhou.json',
@@ -126,7 +155,7 @@ describe('onematter export', () => {
   it('with --all-versions also writes every older version beside the newest, as <name>@<version>.json', async () => {
     const { code, stdout } = await run('export', '--files', 'all', '--data', server.dataDir, '--all-versions');
     expect(code).toBe(0);
-    expect(stdout).toBe('✔ exported 27 definitions of 6 matters and 7 catalogue files to all: 34 written, 0 unchanged\n');
+    expect(stdout).toBe(`✔ exported ${D + 2 + B} definitions of ${M + MB} matters and ${C} catalogue files to all: ${D + 2 + B + C} written, 0 unchanged\n`);
     const files = Object.keys(snapshot(join(cli.dir, 'all')));
     expect(files.filter((f) => f.includes('@'))).toEqual([
       `matters/application-for-a-residence-permit/${olderBaseline}`,

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../runtime/store/sqlite/store.ts';
 import type { PublishedDefinition } from '../runtime/store/types.ts';
-import { projectRoot } from './support/catalogue.ts';
+import { composeBundles } from '../engine/index.ts';
+import { catalogueSources, projectRoot, realCatalogue } from './support/catalogue.ts';
 import { cliSandbox } from './support/cli.ts';
 import { Client, serverSandbox } from './support/server.ts';
 
@@ -24,6 +25,9 @@ const next = (version: string) => {
   return `${major}.${minor + 1}.0`;
 };
 afterAll(() => cli.remove());
+// what definitions/ publishes: its matter definitions and each bundle composed (FILES: every JSON file of it)
+const FILES = catalogueSources().length;
+const PUBLISHED = realCatalogue.catalogue.definitions.length + composeBundles(realCatalogue.catalogue).length;
 
 /** A fresh copy of definitions/ to change, and a data folder path that does not exist yet. */
 function scratch(name: string) {
@@ -55,7 +59,7 @@ describe('onematter import', () => {
     expect(stderr.split('\n')).toEqual([
       'broken/matters/residence-permit/hangzhou.json#/process/initial: initial state "nowhere" does not exist [process.initial-missing]',
       expect.stringMatching(/^broken\/matters\/residence-permit\/ningbo\.json#\/baseline: .*7\.0\.0.* \[ref\.baseline-missing\]$/),
-      '✖ 2 problems in 2 of 32 files: nothing imported',
+      `✖ 2 problems in 2 of ${FILES} files: nothing imported`,
       '',
     ]);
     expect(existsSync(data)).toBe(false); // not even a database was made
@@ -67,15 +71,15 @@ describe('onematter import', () => {
     expect(first.code).toBe(0);
     const baselineVersion = source('matters/residence-permit/baseline.json').version;
     expect(first.stdout).toContain(`published 330000-GA-0101@${baselineVersion} (330000) from province/matters/residence-permit/baseline.json\n`);
-    expect(first.stdout.endsWith('✔ imported province: 25 published, 0 unchanged\n')).toBe(true);
-    expect(keys(await published(data))).toHaveLength(25);
+    expect(first.stdout.endsWith(`✔ imported province: ${PUBLISHED} published, 0 unchanged\n`)).toBe(true);
+    expect(keys(await published(data))).toHaveLength(PUBLISHED);
 
-    expect(await run('import', '--files', 'province', '--data', data)).toEqual({ code: 0, stdout: '✔ imported province: 0 published, 25 unchanged\n', stderr: '' });
+    expect(await run('import', '--files', 'province', '--data', data)).toEqual({ code: 0, stdout: `✔ imported province: 0 published, ${PUBLISHED} unchanged\n`, stderr: '' });
     const wenzhou = source('matters/residence-permit/wenzhou.json');
     writeFileSync(join(folder, 'matters/residence-permit/wenzhou-next.json'), json({ ...wenzhou, version: next(wenzhou.version), visits: 0 }));
     expect(await run('import', '--files', 'province', '--data', data)).toEqual({
       code: 0,
-      stdout: `published 330000-GA-0101@${next(wenzhou.version)} (330300) from province/matters/residence-permit/wenzhou-next.json\n✔ imported province: 1 published, 25 unchanged\n`,
+      stdout: `published 330000-GA-0101@${next(wenzhou.version)} (330300) from province/matters/residence-permit/wenzhou-next.json\n✔ imported province: 1 published, ${PUBLISHED} unchanged\n`,
       stderr: '',
     });
     const stored = await published(data);
@@ -135,11 +139,11 @@ describe('export, then import into a fresh data folder', () => {
   it('holds the same definitions: ids, versions, regions, hashes and bodies (key order too)', async () => {
     const exported = await run('export', '--files', 'round-trip', '--data', origin.dataDir, '--all-versions');
     expect(exported).toMatchObject({ code: 0, stderr: '' });
-    expect(exported.stdout).toContain('exported 27 definitions of 6 matters');
+    expect(exported.stdout).toContain(`exported ${PUBLISHED + 2} definitions of ${new Set([...realCatalogue.catalogue.definitions, ...realCatalogue.catalogue.bundles].map((d) => d.value.id)).size} matters`);
     rmSync(copy.dataDir, { recursive: true, force: true }); // a data folder that does not exist yet
     const imported = await run('import', '--files', 'round-trip', '--data', copy.dataDir);
     expect(imported).toMatchObject({ code: 0, stderr: '' });
-    expect(imported.stdout.endsWith('✔ imported round-trip: 27 published, 0 unchanged\n')).toBe(true);
+    expect(imported.stdout.endsWith(`✔ imported round-trip: ${PUBLISHED + 2} published, 0 unchanged\n`)).toBe(true);
 
     const [before, after] = [await published(origin.dataDir), await published(copy.dataDir)];
     expect(keys(after)).toEqual(keys(before));
@@ -153,6 +157,6 @@ describe('export, then import into a fresh data folder', () => {
     const guide = await new Client(url).get('/api/matters/330000-GA-0101/regions/330100/guide');
     expect(guide.status).toBe(200);
     expect(guide.body.matter.version).toBe(next(hangzhou.version));
-    expect(keys(await published(copy.dataDir))).toHaveLength(27);
+    expect(keys(await published(copy.dataDir))).toHaveLength(PUBLISHED + 2);
   }, 60_000);
 });

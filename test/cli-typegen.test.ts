@@ -93,23 +93,30 @@ function extraKeySnippet(typeName: string, from: string, fields: readonly Pick<O
   return `${lines.join('\n')}\n`;
 }
 
+// the catalogue's definitions and its bundles, composed
+const typed = realCatalogue.catalogue.definitions.length + realCatalogue.catalogue.bundles.length;
+
 describe('onematter typegen', () => {
   let files: string[];
   beforeAll(async () => {
     const { code, stdout, stderr } = await run('typegen', 'definitions', '--out', 'types');
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toBe('wrote 25 form types and index.ts to types\n');
+    expect(stdout).toBe(`wrote ${typed} form types and index.ts to types\n`);
     files = readdirSync(join(dir, 'types')).sort();
   });
   const generated = (file: string) => readFileSync(join(dir, 'types', file), 'utf8');
 
   it('writes one file per definition, named after the matter folder and the region file, and an index', () => {
-    expect(realCatalogue.catalogue.definitions).toHaveLength(25);
-    const expected = realCatalogue.catalogue.definitions.map((d) => d.file.replace(/^definitions\/matters\/([^/]+)\/([^/]+)\.json$/, '$1.$2.ts'));
+    // every matter definition, and each bundle's composed form (named after its bundle file)
+    const expected = [
+      ...realCatalogue.catalogue.definitions.map((d) => d.file.replace(/^definitions\/matters\/([^/]+)\/([^/]+)\.json$/, '$1.$2.ts')),
+      ...realCatalogue.catalogue.bundles.map((b) => b.file.replace(/^definitions\/bundles\/([^/]+)\.json$/, 'bundles.$1.ts')),
+    ];
+    expect(expected).toHaveLength(typed);
     expect(files).toEqual([...expected, 'index.ts'].sort());
     const index = generated('index.ts');
-    expect(index.match(/^export type \{ \w+ \} from '\.\/[\w.-]+\.js';$/gm)).toHaveLength(25);
+    expect(index.match(/^export type \{ \w+ \} from '\.\/[\w.-]+\.js';$/gm)).toHaveLength(typed);
     expect(index).toContain("export type { ResidencePermitHangzhouForm } from './residence-permit.hangzhou.js';");
     expect(index).toContain("export type { ResidencePermitBaselineForm } from './residence-permit.baseline.js';");
     expect(index).toContain("export type { HkMacaoTaiwanEndorsementQuzhouForm } from './hk-macao-taiwan-endorsement.quzhou.js';");

@@ -274,8 +274,8 @@ describe('fuzz: seeded mutations of every real definition against its baseline, 
       }
     }
     expect(failures).toEqual([]);
-    // every real definition (6 baselines, 19 variants): 7,500 cases by default
-    expect(definitions).toHaveLength(25);
+    // every real definition: 300 cases each by default
+    expect(definitions.length).toBeGreaterThanOrEqual(34);
     expect(cases).toBe(definitions.length * drafts * 3);
     // the fuzz reached every area's malformed parts, and most drafts still had classified changes
     expect([...codes].filter((c) => c.endsWith('.incomparable')).sort()).toEqual(['form.incomparable', 'materials.incomparable', 'process.incomparable', 'service.incomparable']);

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, serverSandbox } from './support/server.ts';
+import { defaultDefinitionsDir, loadDefinitions } from '../runtime/definitions-folder.ts';
 
 const sandbox = serverSandbox();
 const baseline = JSON.parse(readFileSync(new URL('../definitions/matters/residence-permit/baseline.json', import.meta.url), 'utf8')) as Record<string, unknown> & { version: string; timeLimit: { promisedDays: number } };
@@ -39,7 +40,10 @@ describe('reading definitions', () => {
   it('the catalogue lists matters with their baseline and variants', async () => {
     const matters = await new Client(base).get('/api/matters');
     expect(matters.status).toBe(200);
-    expect(matters.body.matters).toHaveLength(6);
+    // every matter of the definitions folder and every bundle, composed (a bundle is listed like a matter)
+    const folder = loadDefinitions(defaultDefinitionsDir).catalogue.definitions.map((d) => d.value);
+    expect(matters.body.matters.map((m: { id: string }) => m.id).sort()).toEqual([...new Set(folder.map((d) => d.id))].sort());
+    expect(matters.body.matters.filter((m: { bundle: unknown }) => m.bundle !== null).map((m: { id: string }) => m.id).sort()).toEqual([...new Set(folder.filter((d) => d.bundle).map((d) => d.id))].sort());
     const permit = matters.body.matters.find((m: { id: string }) => m.id === '330000-GA-0101');
     expect(permit.title.zh).toBe('居住证申领');
     expect(permit.baseline).toMatchObject({ version: baseline.version, region: { code: '330000' } });

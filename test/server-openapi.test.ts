@@ -396,6 +396,20 @@ describe('the designer', () => {
     expect((await (await signIn('reviewer')).post('/api/drafts', { edit: { id: '330000-GA-0101', region: '330000' } })).status).toBe(403);
   });
 
+  it('officials and reviewers read the bundles and the definitions their members stand for (200); others are refused (403)', async () => {
+    const reviewer = await signIn('reviewer');
+    const bundles = await reviewer.get('/api/designer/bundles');
+    expect(bundles.status).toBe(200);
+    expect(bundles.body.bundles.map((b: { file: string }) => b.file)).toContain('bundles/relocation.json');
+    expect((await zhang.get('/api/designer/bundles')).status).toBe(403);
+    const members = await reviewer.get('/api/designer/bundle-members?region=330000&matter=330000-GA-0101&matter=330000-YB-0101&matter=330000-XX-9999');
+    expect(members.status).toBe(200);
+    expect(members.body.definitions.map((d: { id: string }) => d.id)).toEqual(['330000-GA-0101', '330000-YB-0101']);
+    expect(members.body.missing).toEqual(['330000-XX-9999']);
+    expect((await reviewer.get('/api/designer/bundle-members?region=hz&matter=330000-GA-0101')).status).toBe(400);
+    expect((await zhang.get('/api/designer/bundle-members?region=330000&matter=330000-GA-0101')).status).toBe(403);
+  });
+
   it('an official simulates a case through a draft (200); an invalid definition is refused with its problems (422)', async () => {
     const official = await signIn('official');
     const run = await official.post('/api/designer/simulate', { definition: baseline, steps: [{ kind: 'fill' }, { kind: 'submit' }] });

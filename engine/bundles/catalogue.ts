@@ -1,7 +1,7 @@
 /**
  * A catalogue's bundles as definitions: each composed (members resolved in the catalogue), so the commands and the
  * server that review, score and list matters treat a bundle like any matter. A bundle with problems is left out
- * (validation reports them).
+ * (validation reports them), and so is one whose composed definition the catalogue already holds.
  */
 import type { MatterDefinition } from '../model/index.ts';
 import type { Catalogue, Loaded } from '../validate/catalogue.ts';
@@ -15,7 +15,10 @@ export interface ComposedBundle extends Loaded<MatterDefinition> {
 }
 
 export function composeBundles(catalogue: Catalogue): ComposedBundle[] {
+  // a catalogue holding a bundle's composed definition already (an export of what a server published) keeps it
+  const held = new Set(catalogue.definitions.map((d) => `${d.value.id}@${d.value.version}@${d.value.region.code}`));
   return catalogue.bundles.flatMap(({ file, value }) => {
+    if (held.has(`${value.id}@${value.version}@${value.region.code}`)) return [];
     const resolved = resolveMembers(value, file, catalogue.definitions);
     if (resolved.problems.length > 0) return [];
     const members = resolved.members.map((m) => m!);

@@ -6,6 +6,7 @@
 import { join } from '../json/pointer.ts';
 import type { BundleDefinition, MatterDefinition } from '../model/index.ts';
 import { problem, type Problem } from '../problems/index.ts';
+import { maxStateDepth, nodesOf } from '../process/nodes.ts';
 import { composeFees, composeLegalBasis, composeMaterials, composeOutputs } from './elements.ts';
 import { composeForm, type ComposeMember } from './form.ts';
 import { composeProcess } from './process.ts';
@@ -35,6 +36,11 @@ export function compose(bundle: BundleDefinition, members: readonly { file: stri
   bundle.members.forEach((m, i) => {
     if (keys.has(m.key)) problems.push(problem('bundle.duplicate-key', file, join('/members', i, 'key'), { key: m.key }));
     keys.add(m.key);
+  });
+  // a member's states sit two levels down in the bundle (members.key.…): its process must leave room for that
+  members.forEach((m, i) => {
+    const depth = Math.max(0, ...nodesOf(m.value.process).map((n) => n.depth));
+    if (depth + 2 > maxStateDepth) problems.push(problem('bundle.member-too-deep', m.file, '/process', { member: bundle.members[i]!.key, depth, limit: maxStateDepth - 2 }));
   });
   if (problems.length > 0) return { problems, submissions: 0, merged: new Map() };
   const parts: ComposeMember[] = members.map((m, i) => ({ key: bundle.members[i]!.key, file: m.file, definition: m.value }));

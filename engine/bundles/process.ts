@@ -21,6 +21,9 @@ import type { ComposeMember } from './form.ts';
 
 export const applicantRole = 'applicant';
 
+/** The composed process's id (a `#oneThing.members.key.state` target names a member's state). */
+export const bundleProcessId = 'oneThing';
+
 /** The role a member's staff role becomes in the bundle: its department's (police-clerk); the applicant stays. */
 export const bundleRole = (department: string, role: string): string => (role === applicantRole ? role : `${department}-${role}`);
 
@@ -35,6 +38,12 @@ export interface ComposedProcess {
 }
 
 const joinText = (a: LocalizedText, b: LocalizedText): LocalizedText => ({ zh: `${a.zh}（${b.zh}）`, en: `${a.en} (${b.en})` });
+
+// Every target of a transition list mapped by `to` (guards, actions and the rest unchanged).
+function retarget(spec: TransitionSpec, to: (target: string) => string): TransitionSpec {
+  const one = (t: unknown): unknown => (typeof t === 'string' ? to(t) : isObject(t) && typeof t.target === 'string' ? { ...t, target: to(t.target) } : t);
+  return (Array.isArray(spec) ? spec.map(one) : one(spec)) as TransitionSpec;
+}
 
 // A simple submission: the initial state is an applicant's step whose SUBMIT goes to one state with no guard.
 function simpleSubmit(process: Process): { target: string; actions: string[] } | undefined {
@@ -98,6 +107,10 @@ function region(member: ComposeMember, department: string, separate: boolean, fo
   const { key, definition } = member;
   const roleName = new Map(definition.roles.map((r) => [r.id, r.name]));
   const departmentName = definition.department.name;
+  // a target by the member process's id (#process.review) names the same state inside the region
+  const byId = `#${definition.process.id}.`;
+  const inRegion = (t: string) => (t.startsWith(byId) ? `#${bundleProcessId}.members.${key}.${t.slice(byId.length)}` : t);
+  const moved = (spec: TransitionSpec) => retarget(wrapTransitions(key, spec), inRegion);
   const state = (s: ProcessState, inherited: string | undefined): ProcessState => {
     const own = s.meta?.role;
     const role = own ?? inherited;
@@ -108,10 +121,10 @@ function region(member: ComposeMember, department: string, separate: boolean, fo
       if (!roleNames.has(qualified)) roleNames.set(qualified, own === applicantRole ? (roleName.get(own) ?? { zh: '申请人', en: 'Applicant' }) : joinText(roleName.get(own) ?? { zh: own, en: own }, departmentName));
     }
     const addressed = separate || role !== applicantRole;
-    if (s.on) out.on = Object.fromEntries(Object.entries(s.on).map(([event, spec]) => [addressed ? addressedEvent(event, key) : event, wrapTransitions(key, spec as TransitionSpec)]));
-    if (s.after) out.after = Object.fromEntries(Object.entries(s.after).map(([delay, spec]) => [delay, wrapTransitions(key, spec as TransitionSpec)]));
-    if (s.always) out.always = wrapTransitions(key, s.always);
-    if (s.onDone) out.onDone = wrapTransitions(key, s.onDone);
+    if (s.on) out.on = Object.fromEntries(Object.entries(s.on).map(([event, spec]) => [addressed ? addressedEvent(event, key) : event, moved(spec as TransitionSpec)]));
+    if (s.after) out.after = Object.fromEntries(Object.entries(s.after).map(([delay, spec]) => [delay, moved(spec as TransitionSpec)]));
+    if (s.always) out.always = moved(s.always);
+    if (s.onDone) out.onDone = moved(s.onDone);
     if (s.states) out.states = Object.fromEntries(Object.entries(s.states).map(([n, c]) => [n, state(c as ProcessState, role)]));
     return out;
   };
@@ -124,7 +137,11 @@ function region(member: ComposeMember, department: string, separate: boolean, fo
   const initial = simple ? simple.target : definition.process.initial;
   const out: ProcessState = { initial, states: reachable(states, initial, definition.process.on), meta: { step: definition.title } };
   // events the member accepts in every state (WITHDRAW) are the region's: a state's own transition still wins
-  if (definition.process.on) out.on = Object.fromEntries(Object.entries(definition.process.on).map(([event, spec]) => [separate ? addressedEvent(event, key) : event, wrapTransitions(key, spec as TransitionSpec)]));
+  // (a root-level target names a state of the process's top level: a child of the region now, `.name`)
+  if (definition.process.on) {
+    const child = (t: string) => (t.startsWith('#') || t.startsWith('.') ? inRegion(t) : `.${t}`);
+    out.on = Object.fromEntries(Object.entries(definition.process.on).map(([event, spec]) => [separate ? addressedEvent(event, key) : event, retarget(wrapTransitions(key, spec as TransitionSpec), child)]));
+  }
   return out;
 }
 
@@ -146,9 +163,9 @@ export function composeProcess(bundle: BundleDefinition, members: readonly Compo
     completed: { type: 'final', meta: { outcome: 'completed', step: { zh: '办结', en: 'Completed' } } },
   };
   const process: Process = separate
-    ? { id: 'oneThing', initial: 'members', states: joined }
+    ? { id: bundleProcessId, initial: 'members', states: joined }
     : {
-        id: 'oneThing',
+        id: bundleProcessId,
         initial: 'draft',
         states: {
           draft: {

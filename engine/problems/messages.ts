@@ -406,6 +406,10 @@ export const messages = {
     en: (p) => `bundle ${p.id}@${p.version} (this bundle's baseline) is not in the catalogue`,
     zh: (p) => `目录中没有作为基准的一件事 ${p.id}@${p.version}`,
   },
+  'bundle.member-too-deep': {
+    en: (p) => `member ${q(p.member)} nests its states ${p.depth} levels deep; in a bundle they sit two levels lower (members.${p.member}.…), so a member may nest at most ${p.limit}`,
+    zh: (p) => `成员事项 ${q(p.member)} 的流程状态嵌套 ${p.depth} 层；在一件事中还要再下沉两层（members.${p.member}.…），成员事项最多嵌套 ${p.limit} 层`,
+  },
   'bundle.members-mismatch': {
     en: (p) => `the bundle lists ${p.expected} members but ${p.got} definitions were given to compose`,
     zh: (p) => `一件事列出 ${p.expected} 个成员事项，但只提供了 ${p.got} 个事项定义`,

@@ -40,6 +40,10 @@ export function checkObject(argument: string, value: unknown): asserts value is 
 export function checkQuery(query: unknown): asserts query is CaseQuery {
   checkObject('query', query);
   for (const key of ['role', 'applicant', 'matterId'] as const) if (query[key] !== undefined) checkId(`query.${key}`, query[key]);
+  if (query.roles !== undefined) {
+    if (!Array.isArray(query.roles)) throw new InvalidArgumentError('query.roles', `must be an array, not ${kindOf(query.roles)}`);
+    query.roles.forEach((r, i) => checkId(`query.roles[${i}]`, r));
+  }
   if (query.status !== undefined && !statuses.has(query.status)) throw new InvalidArgumentError('query.status', 'must be draft, active or done');
 }
 

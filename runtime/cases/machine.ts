@@ -382,3 +382,71 @@ export function waitsOnTime(def: MatterDefinition): boolean {
   return timed;
 }
 
+
+/**
+ * An event's base name: the part before '.'. A one-thing bundle addresses its staff events to a member
+ * (ACCEPT.police), and what the runtime does on an event (materials refusal on ACCEPT, the supplement clock, the
+ * reference at the first SUBMIT) goes by the base name.
+ */
+export const baseEvent = (type: string): string => {
+  const dot = type.indexOf('.');
+  return dot < 0 ? type : type.slice(0, dot);
+};
+
+/** The member an addressed event names (ACCEPT.police → police); undefined for an event addressed to nobody. */
+export const eventMember = (type: string): string | undefined => {
+  const dot = type.indexOf('.');
+  return dot < 0 ? undefined : type.slice(dot + 1);
+};
+
+/**
+ * The role `actor` acts in when one of `allowed` may: their own role, or their department's (police-clerk: a staff
+ * member of the police acting on a bundle's police step). Undefined when neither may.
+ */
+export function actingRole(allowed: ReadonlySet<string> | readonly string[], actor: { role: string; department?: string }): string | undefined {
+  const has = (r: string) => ('has' in allowed ? allowed.has(r) : allowed.includes(r));
+  if (has(actor.role)) return actor.role;
+  if (actor.department && actor.role !== 'applicant') {
+    const qualified = `${actor.department}-${actor.role}`;
+    if (has(qualified)) return qualified;
+  }
+  return undefined;
+}
+
+/**
+ * The event the applicant's submission sends in `state`: SUBMIT, or — when the state does not accept SUBMIT but
+ * accepts SUBMIT addressed to members (a bundle whose members are submitted separately) — the first of those, in the
+ * order acceptedEvents lists them (the regions in the bundle's member order). One submission submits one member.
+ */
+export function submitEventOf(def: MatterDefinition, state: string): string {
+  const accepted = acceptedEvents(def, state);
+  if (accepted.includes('SUBMIT')) return 'SUBMIT';
+  return accepted.find((e) => baseEvent(e) === 'SUBMIT') ?? 'SUBMIT';
+}
+
+/** The state paths the transitions `event` takes from `state` lead to (their targets), for a bundle's member outcomes. */
+export function transitionTargets(machine: AnyStateMachine, state: string, context: CaseContext, event: CaseEvent, facts: GuardFacts): string[] {
+  const known = outcomes.get(machine);
+  if (!known || !isConfiguration(known.definition.process, state)) return [];
+  const type = event.type === 'automatic' ? automaticEvent : event.type;
+  const current = machine.resolveState({ value: stateValueOf(known.definition.process, state) as never, context: guardContext(context, facts) });
+  const taken = machine.getTransitionData(current as never, { ...event, type } as never) as { target?: readonly { path: readonly string[] }[] }[];
+  return taken.flatMap((t) => (t.target ?? []).map((n) => n.path.join('.')));
+}
+
+/** The path of a bundle member's region in its composed process (compose puts the regions in the parallel `members`). */
+export const memberRegion = (key: string): string => `members.${key}`;
+
+/** A bundle member's final outcome as its region's final state names it, given the leaves and targets a step reaches. */
+export function memberOutcomes(def: MatterDefinition, paths: readonly string[]): Record<string, string> {
+  const ended: Record<string, string> = {};
+  for (const m of def.bundle?.members ?? []) {
+    const prefix = `${memberRegion(m.key)}.`;
+    for (const path of paths) {
+      if (!path.startsWith(prefix)) continue;
+      const node = nodeAt(def.process, path);
+      if (node?.kind === 'final' && node.depth === 3) ended[m.key] = node.state.meta?.outcome ?? path.slice(prefix.length);
+    }
+  }
+  return ended;
+}

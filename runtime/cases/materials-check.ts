@@ -47,6 +47,8 @@ export interface HeldCertificate {
   readonly at: number;
   readonly reason: 'materials-outstanding';
   readonly materials: readonly string[];
+  /** A one-thing bundle's: the outputs held (each member's approval holds its own); issued together once supplied. */
+  readonly outputs?: readonly string[];
 }
 
 /** What the context keeps under its own keys (CaseContext is open). */

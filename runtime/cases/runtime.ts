@@ -5,10 +5,11 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
+import type { AnyStateMachine } from 'xstate';
 import { type Catalogue, type MatterDefinition } from '../../engine/index.ts';
 import { canonical } from '../../engine/json/equal.ts';
 import { resolvePointer } from '../../engine/json/pointer.ts';
-import { certificatesOfCase } from '../certificates/issue.ts';
+import { certificatesOfCase, issuedOutputs } from '../certificates/issue.ts';
 import { ed25519Signer, verifyCertificate, type CertificateCheck, type Signer } from '../certificates/signer.ts';
 import { systemClock, type Clock } from '../effects/clock.ts';
 import { limitEnd } from '../effects/time-limit.ts';
@@ -29,7 +30,7 @@ import {
   ValidationFailedError, type FieldError,
 } from './errors.ts';
 import { checkDeclaredMaterials, checkEventShape } from './event-shape.ts';
-import { acceptedEvents, actorsFor, automaticEvent, contextAfter, recheckDelay, recheckOf, waitsOnTime, automaticStep, initialState, isFinalState, machineOf, roleOf, rolesOf, stateOf, step, type CaseContext, type CaseEvent, type Outcome } from './machine.ts';
+import { acceptedEvents, actingRole, actorsFor, automaticEvent, baseEvent, contextAfter, memberOutcomes, submitEventOf, transitionTargets, recheckDelay, recheckOf, waitsOnTime, automaticStep, initialState, isFinalState, machineOf, roleOf, rolesOf, stateOf, step, type CaseContext, type CaseEvent, type Outcome } from './machine.ts';
 import { checkPayload } from './payload-limits.ts';
 import { caseSituation } from './situation.ts';
 import { caseTimeLimit } from './time-limits.ts';
@@ -203,7 +204,9 @@ export class Runtime {
   }
 
   /**
-   * Submits the form (the SUBMIT event): verified fields unchanged, data valid, then the process moves. `files` (material
+   * Submits the form (the SUBMIT event): verified fields unchanged, data valid, then the process moves. A one-thing
+   * bundle whose members are submitted separately accepts SUBMIT addressed to each (SUBMIT.key) and no plain SUBMIT:
+   * then the first member still waiting for its submission is submitted (submitEventOf). `files` (material
    * id → sha256s uploaded for the case) become part of it, their materials supplied; `evidence` (e-licence picks the caller checked) goes in the audit event.
    */
   async submit(caseId: string, data: unknown, actor: Actor, revision: number, materials: string[] = [], files?: MaterialFiles, evidence: Readonly<Record<string, unknown>> = {}): Promise<StepView> {
@@ -216,9 +219,11 @@ export class Runtime {
       this.mustBeApplicant(record, actor);
       const references = await fileReferences(this.store, caseId, files);
       this.checkVerified(record, data);
-      const errors = this.validatorOf(await this.findDefinition(record.matterId, record.region, record.version))(data);
+      const published = await this.findDefinition(record.matterId, record.region, record.version);
+      const errors = this.validatorOf(published)(data);
       if (errors.length > 0) throw new ValidationFailedError(errors);
-      return retryingReference(caseId, () => this.transition({ ...record, data }, event, actor, revision, references, evidence));
+      const submitted = { ...event, type: submitEventOf(published.definition, record.state) };
+      return retryingReference(caseId, () => this.transition({ ...record, data }, submitted, actor, revision, references, evidence));
     });
   }
 
@@ -230,7 +235,7 @@ export class Runtime {
       if (files) event = { ...event, materials: [...new Set([...(event?.materials ?? []), ...materialsWithFiles(files)])] };
       checkEventShape(event);
       const { record } = await this.load(caseId, revision);
-      if (event.type === 'SUBMIT') throw new ForbiddenError('submit the form with submit(), which validates it');
+      if (baseEvent(event.type) === 'SUBMIT') throw new ForbiddenError('submit the form with submit(), which validates it');
       const references = await fileReferences(this.store, caseId, files);
       if (references.length > 0) this.mustBeApplicant(record, actor);
       return this.transition(record, event, actor, revision, references, evidence);
@@ -248,9 +253,9 @@ export class Runtime {
       checkPayload(checks);
       const { record } = await this.load(caseId, revision);
       const def = await this.definitionOf(record);
-      const w = await checklistWrite({ now: () => this.now(), certificatesFor: (r, d, now) => this.certificatesFor(r, d, now) }, record, def, checks, actor);
+      const w = await checklistWrite({ now: () => this.now(), certificatesFor: (r, d, now, outputs) => this.certificatesFor(r, d, now, outputs) }, record, def, checks, actor);
       const written = await this.write(record, w.after, actor, 'materials-checked', w.payload, { certificates: w.certificates }, revision, w.release ? [w.release] : []);
-      return { ...(await this.parts(written.record, def, w.release ? w.certificates : undefined)), event: written.event, ...(written.automatic.length ? { automatic: written.automatic } : {}) };
+      return { ...(await this.parts(written.record, def, w.release && !def.bundle ? w.certificates : undefined)), event: written.event, ...(written.automatic.length ? { automatic: written.automatic } : {}) };
     });
   }
 
@@ -354,19 +359,22 @@ export class Runtime {
     if (role === undefined) throw new InvalidEventError(event.type, record.state, [], 'the case is finished');
     // who may: the role of the state that handles the event (in a parallel state, the region's); a root-level event
     // (process.on) the state does not handle itself may also come from the applicant (WITHDRAW)
+    // (a staff member with a department also in their department's role: police-clerk, a bundle's police step)
     const allowed = actorsFor(def, record.state, event.type) ?? new Set(rolesOf(def, record.state));
-    if (!allowed.has(actor.role)) throw new ForbiddenError(`step "${record.state}" is acted on by ${[...allowed].join(', ') || role}, not ${actor.role}`);
-    if (actor.role === 'applicant') this.mustBeApplicant(record, actor);
+    const acting = actingRole(allowed, actor);
+    if (acting === undefined) throw new ForbiddenError(`step "${record.state}" is acted on by ${[...allowed].join(', ') || role}, not ${actor.department ? `${actor.role} of ${actor.department}` : actor.role}`);
+    if (acting === 'applicant') this.mustBeApplicant(record, actor);
     checkDeclaredMaterials(def, event);
     // 容缺受理: whatever the process's guards, no acceptance while a required material is neither supplied nor tolerated
-    const refusal = event.type === 'ACCEPT' ? acceptRefusal(def, record.data, record.context as CaseContext, event) : undefined;
+    // (ACCEPT.police too: a bundle's events addressed to a member go by their base name)
+    const refusal = baseEvent(event.type) === 'ACCEPT' ? acceptRefusal(def, record.data, record.context as CaseContext, event) : undefined;
     if (refusal) throw refusal;
     const machine = machineOf(def, published.hash);
     const now = this.now();
     const next = step(machine, record.state, record.context as CaseContext, event, record.data, { verified: record.verified, now });
     const accepted = acceptedEvents(def, record.state);
     if (!next) throw new InvalidEventError(event.type, record.state, accepted, accepted.includes(event.type) ? 'its condition is not met' : undefined);
-    return this.advance(record, published, next, event, event.type, actor, revision, now, undefined, files, evidence);
+    return this.advance(record, published, next, event, event.type, { ...actor, role: acting }, revision, now, undefined, files, evidence);
   }
 
   // Fires one due delay as the system actor; the write deletes its row or is refused, so it fires once.
@@ -408,8 +416,9 @@ export class Runtime {
   ): Promise<StepView> {
     const def = published.definition;
     const machine = machineOf(def, published.hash);
-    const numbered = numbers(record, event.type) ? await nextReference(this.store, now) : undefined; // the first submission's, claimed by the write
-    const first = await this.land(numbered ? { ...record, reference: numbered.reference } : record, def, next, event, type, actor, now);
+    const base = baseEvent(event.type);
+    const numbered = numbers(record, base) ? await nextReference(this.store, now) : undefined; // the first submission's, claimed by the write
+    const first = await this.land(numbered ? { ...record, reference: numbered.reference } : record, def, next, event, type, actor, now, machine);
     let updated = first.record;
     const certificates = [...first.certificates];
     const automatic: { from: string; to: string; payload: unknown }[] = [];
@@ -423,18 +432,18 @@ export class Runtime {
       if (i >= automaticBound) {
         throw new DefinitionError('definition-always-loop', `the process decided automatically ${automaticBound} times in a row without anyone acting (from ${JSON.stringify(record.state)} on to ${automatic.slice(-3).map((a) => JSON.stringify(a.to)).join(', ')}, …): its eventless transitions ("always") loop; the step is refused`);
       }
-      const landed = await this.land(updated, def, decided, { type: 'automatic' }, 'automatic', systemActor, now);
+      const landed = await this.land(updated, def, decided, { type: 'automatic' }, 'automatic', systemActor, now, machine);
       automatic.push({ from: updated.state, to: landed.record.state, payload: { guard: decided.guard ?? null, actions: decided.actions, ...(landed.certificates.length ? { certificates: landed.certificates.map((c) => c.id) } : {}), ...(landed.held ? { certificateHeld: landed.held } : {}) } });
       certificates.push(...landed.certificates);
       updated = landed.record;
     }
     const done = updated.status === 'done';
-    const startsClock = record.status === 'draft' && event.type === 'SUBMIT';
+    const startsClock = record.status === 'draft' && base === 'SUBMIT';
     const deadline = startsClock
       ? { set: { caseId: record.id, kind: 'promised' as const, dueAt: limitEnd(now, def.timeLimit.promisedDays, def.timeLimit.unit, this.holidays), metAt: done ? now : undefined } }
       : done ? { meet: now } : undefined;
     // a supplement request stops the promised-time clock; the applicant's resubmission starts it again, moved
-    const clock = deadline ? undefined : clockAfter(await this.store.deadline(record.id), { pauses: next.actions.includes('requestSupplement'), resumes: event.type === 'SUBMIT' && record.status !== 'draft', now }, this.holidays);
+    const clock = deadline ? undefined : clockAfter(await this.store.deadline(record.id), { pauses: next.actions.includes('requestSupplement'), resumes: base === 'SUBMIT' && record.status !== 'draft', now }, this.holidays);
     // each state left drops its pending delays and each entered adds its own, step by step (automatic ones too, so a
     // state entered again is timed again); a state the case stays in keeps its clock
     const pending = async () => (await this.store.delaysOf(record.id)).filter((d) => !(fires && d.state === fires.state && d.delay === fires.delay));
@@ -448,27 +457,39 @@ export class Runtime {
     const payload = { ...evidence, ...('guard' in next ? { guard: next.guard ?? null } : {}), actions: next.actions, ...(fires ? { delay: fires.delay, dueAt: fires.dueAt } : {}), ...(event.note ? { note: event.note } : {}), ...(first.certificates.length ? { certificates: first.certificates.map((c) => c.id) } : {}), ...(first.held ? { certificateHeld: first.held } : {}), ...(clock ? { clock: clock.audit } : {}), ...filesPayload(files), ...(numbered ? { reference: numbered.reference } : {}) };
     const written = await this.write(record, updated, actor, type, payload, { deadline: deadline ?? (clock && { set: clock.set }), certificates, ...(delays ? { delays } : {}), ...(fires ? { fires } : {}), ...(files.length ? { files } : {}), ...(numbered ? { reference: numbered } : {}) }, revision, automatic);
     // only the final step issues certificates, and a finished case takes no more steps: none existed before this one
-    return { ...(await this.parts(written.record, def, certificates, deadline?.set ?? clock?.set)), event: written.event, ...(written.automatic.length ? { automatic: written.automatic } : {}) };
+    // (a bundle's members each issue theirs at their own approval: read them all)
+    return { ...(await this.parts(written.record, def, def.bundle ? undefined : certificates, deadline?.set ?? clock?.set)), event: written.event, ...(written.automatic.length ? { automatic: written.automatic } : {}) };
   }
 
   // Where one step leaves a case: its state, role, status and outcome, the context the step's event and actions
   // change, and the certificates it issues (not yet written).
-  private async land(record: CaseRecord, def: MatterDefinition, next: Outcome, event: CaseEvent, type: string, actor: Actor, now: number): Promise<{ record: CaseRecord; certificates: StoredCertificate[]; held?: ChecklistContext['certificateHeld'] }> {
-    let newContext = contextAfter(record.context as CaseContext, event, next, { type, by: actor.id, now, submits: record.status === 'draft' && event.type === 'SUBMIT' });
+  private async land(record: CaseRecord, def: MatterDefinition, next: Outcome, event: CaseEvent, type: string, actor: Actor, now: number, machine?: AnyStateMachine): Promise<{ record: CaseRecord; certificates: StoredCertificate[]; held?: ChecklistContext['certificateHeld'] }> {
+    let newContext = contextAfter(record.context as CaseContext, event, next, { type, by: actor.id, now, submits: record.status === 'draft' && baseEvent(event.type) === 'SUBMIT' });
+    // a bundle keeps each member's outcome as its region ends (the join to 办结 leaves no region's final state behind)
+    if (def.bundle && machine) {
+      const targets = transitionTargets(machine, record.state, record.context as CaseContext, event, { data: record.data, verified: record.verified, now });
+      const ended = memberOutcomes(def, [...next.state.split(','), ...targets]);
+      if (Object.keys(ended).length > 0) newContext = { ...newContext, memberOutcomes: { ...(newContext.memberOutcomes as Record<string, string> | undefined), ...ended } };
+    }
     // a certificate is not issued while a material is outstanding: held back until the checklist supplies it
-    const outstanding = next.actions.includes('issueCertificate') ? outstandingOf(def, record.data, newContext, event) : [];
-    const held = outstanding.length ? { at: now, reason: 'materials-outstanding' as const, materials: outstanding.map((o) => o.id) } : undefined;
+    const issuing = next.actions.includes('issueCertificate') ? issuedOutputs(def, event.type, record.state, next.state) : [];
+    const outstanding = issuing.length > 0 ? outstandingOf(def, record.data, newContext, event) : [];
+    const before = (newContext as ChecklistContext).certificateHeld;
+    const held = outstanding.length
+      ? { at: def.bundle && before ? before.at : now, reason: 'materials-outstanding' as const, materials: outstanding.map((o) => o.id), ...(def.bundle ? { outputs: [...new Set([...(before?.outputs ?? []), ...issuing])] } : {}) }
+      : undefined;
     if (held) newContext = { ...newContext, certificateHeld: held };
     const done = next.done || isFinalState(def, next.state);
     const updated: CaseRecord = {
       ...record, state: next.state, role: roleOf(def, next.state), status: done ? 'done' : 'active',
       outcome: done ? (stateOf(def, next.state)?.meta?.outcome ?? next.state) : undefined, context: newContext, updatedAt: now,
     };
-    return { record: updated, certificates: next.actions.includes('issueCertificate') && !held ? await this.certificatesFor(updated, def, now) : [], ...(held ? { held } : {}) };
+    return { record: updated, certificates: issuing.length > 0 && !held ? await this.certificatesFor(updated, def, now, issuing) : [], ...(held ? { held } : {}) };
   }
 
-  private certificatesFor(record: CaseRecord, def: MatterDefinition, now: number): Promise<StoredCertificate[]> {
-    return certificatesOfCase(record, def, now, this.sharedData, this.signer);
+  // `outputs`: the ids to issue (a bundle member's); default every electronic output
+  private certificatesFor(record: CaseRecord, def: MatterDefinition, now: number, outputs?: readonly string[]): Promise<StoredCertificate[]> {
+    return certificatesOfCase(record, def, now, this.sharedData, this.signer, outputs);
   }
 
   // One write: the record at revision + 1 (+ one per automatic decision), its audit events, deadline and certificates,

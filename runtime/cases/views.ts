@@ -16,10 +16,12 @@ export interface FiredDelay {
   readonly event?: AuditEvent;
 }
 
-/** Who acts: a user id and the role they act in. */
+/** Who acts: a user id and the role they act in (staff: with their department, for a bundle's department roles). */
 export interface Actor {
   readonly id: string;
   readonly role: string;
+  /** A staff member's department (police): they also act in its role (police-clerk) on a bundle's steps. */
+  readonly department?: string;
 }
 
 /** A material the applicant need not bring, and why. */

@@ -7,6 +7,8 @@ import type { SharedDataSource } from '../shared-data/source.ts';
 import type { CaseRecord, StoredCertificate } from '../store/types.ts';
 import type { SignedCertificate, Signer } from './signer.ts';
 import { validityOf, type CertificateValidity } from './validity.ts';
+import { eventMember, memberRegion } from '../cases/machine.ts';
+import { leavesOfState, nodeAt } from '../../engine/process/nodes.ts';
 
 /** The certificate of one output for a completed case, sealed by the issuing department. */
 export function issueCertificate(record: CaseRecord, definition: MatterDefinition, output: Output, holderName: string, at: number, signer: Signer): SignedCertificate {
@@ -74,11 +76,30 @@ ${verify}<p class="seal">电子印章 Electronic seal (Ed25519, key ${esc(c.seal
 `;
 }
 
-/** The e-certificates a decided case is issued: one per electronic output, to the holder shared data names. */
-export async function certificatesOfCase(record: CaseRecord, def: MatterDefinition, now: number, sharedData: SharedDataSource, signer: Signer): Promise<StoredCertificate[]> {
+/**
+ * The electronic outputs a step that issues certificates (action issueCertificate) issues, by id. An output without
+ * `member` is issued as always; a one-thing bundle's output names the member whose approval issues it, so only a step
+ * of that member issues it: one addressed to it (APPROVE.birthRegistration), or one its region alone took (an
+ * automatic decision, a delay) — never a region that had ended before the step.
+ */
+export function issuedOutputs(def: MatterDefinition, eventType: string, before: string, after: string): string[] {
+  const electronic = def.outputs.filter((o) => o.electronic);
+  if (!def.bundle) return electronic.map((o) => o.id);
+  const addressed = eventMember(eventType);
+  const stepped = new Set(addressed !== undefined ? [addressed] : def.bundle.members.map((m) => m.key).filter((key) => {
+    const region = (state: string) => leavesOfState(state).filter((l) => l.startsWith(`${memberRegion(key)}.`));
+    const was = region(before);
+    const ended = was.length > 0 && was.every((l) => nodeAt(def.process, l)?.kind === 'final');
+    return !ended && region(after).join(',') !== was.join(',');
+  }));
+  return electronic.filter((o) => o.member === undefined || stepped.has(o.member)).map((o) => o.id);
+}
+
+/** The e-certificates a decided case is issued: one per electronic output (those of `outputs`, by id, when given), to the holder shared data names. */
+export async function certificatesOfCase(record: CaseRecord, def: MatterDefinition, now: number, sharedData: SharedDataSource, signer: Signer, outputs?: readonly string[]): Promise<StoredCertificate[]> {
   const identity = await sharedData.lookup('identity', record.applicant);
   const name = typeof identity?.name === 'string' ? identity.name : String(resolvePointer(record.data, '/applicant/name') ?? record.applicant);
-  return def.outputs.filter((o) => o.electronic).map((o) => {
+  return def.outputs.filter((o) => o.electronic && (outputs === undefined || outputs.includes(o.id))).map((o) => {
     const signed = issueCertificate(record, def, o, name, now, signer);
     return { id: String(signed.document.certificateId), caseId: record.id, document: signed, issuedAt: now };
   });

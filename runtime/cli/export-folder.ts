@@ -51,7 +51,9 @@ export async function contextFiles(catalogueDir: string): Promise<ContextFile[]>
     const parsed = parseDocument(path, bytes.toString('utf8'));
     const kind = parsed.ok ? parsed.value.kind : undefined;
     if (kind === 'baseline' || kind === 'variant') continue;
-    const matters = parsed.ok && kind === 'bundle' && Array.isArray(parsed.value.matters) ? (parsed.value.matters as unknown[]) : [];
+    // a bundle refers to its members' pinned versions (an unpinned member takes the newest, which is exported anyway)
+    const members = parsed.ok && kind === 'bundle' && Array.isArray(parsed.value.members) ? (parsed.value.members as { matter?: unknown }[]) : [];
+    const matters = members.map((m) => m?.matter);
     const refers = matters.filter((m): m is { id: string; version: string } => typeof (m as { id?: unknown })?.id === 'string' && typeof (m as { version?: unknown })?.version === 'string');
     out.push({ path, bytes, refers: refers.map(({ id, version }) => ({ id, version })) });
   }

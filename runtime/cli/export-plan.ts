@@ -29,6 +29,8 @@ const pageSize = 1000;
 
 /** Plans the export of `store` into a folder holding `existing`, beside the `context` documents. */
 export async function planExport(store: Store, existing: readonly ExistingDefinitionFile[], context: readonly ContextFile[], allVersions: boolean): Promise<ExportPlan> {
+  // a composed bundle is exported too, as published: composing its bundle file again later could resolve an unpinned
+  // member to a newer version (published versions never change); a folder holding it does not compose it again
   const entries = await newestEntries(store);
   const placements = placeEntries(
     entries.map((e) => ({ id: e.id, region: e.region, kind: e.kind, title: e.title.en, regionName: e.regionName.en })),

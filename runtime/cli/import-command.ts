@@ -3,13 +3,13 @@
  * a province's catalogue kept in version control) into the server's store. The whole folder is validated by the
  * engine first, as one catalogue; then every definition is compared with what the store holds under its id +
  * version + region: the same content is unchanged, other content a conflict (published versions never change). Any
- * problem or conflict publishes nothing. The folder's shared data, schemas, regions and bundles serve the validation
- * only: the store does not keep them.
+ * problem or conflict publishes nothing. The folder's shared data, schemas and regions serve the validation only:
+ * the store does not keep them. Each bundle is published as the definition it composes (as the server does).
  */
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { validateSources, type Loaded, type MatterDefinition } from '../../engine/index.ts';
+import { validateSources, withComposedBundles, type Loaded, type MatterDefinition } from '../../engine/index.ts';
 import { compareVersions } from '../store/versions.ts';
 import { dataFolderOf, openDataStore } from './data-store.ts';
 import { exitCodes, UsageError, type CliIo } from './io.ts';
@@ -39,7 +39,8 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     const fresh: { file: string; definition: MatterDefinition; hash: string }[] = [];
     const conflicts: string[] = [];
     let unchanged = 0;
-    for (const { file, value } of [...catalogue.definitions].sort(publishingOrder)) {
+    // each bundle of the folder composed into one definition and published with the rest, as the server does on start
+    for (const { file, value } of [...withComposedBundles(catalogue).definitions].sort(publishingOrder)) {
       const hash = definitionHash(value);
       const stored = await store.getDefinition(value.id, value.version, value.region.code);
       if (!stored) fresh.push({ file, definition: value, hash });

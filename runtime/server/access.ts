@@ -42,4 +42,4 @@ export function requireChangeCase(user: User | undefined, record: CaseRecord): U
 }
 
 /** The actor the runtime is told about. */
-export const actorOf = (user: User) => ({ id: user.subject, role: user.role });
+export const actorOf = (user: User) => ({ id: user.subject, role: user.role, ...(user.department ? { department: user.department } : {}) });

@@ -17,6 +17,7 @@ import { catalogueRoutes } from './routes/catalogue.ts';
 import { certificateRoutes } from './routes/certificates.ts';
 import { definitionRoutes } from './routes/definitions.ts';
 import { designerRoutes } from './routes/designer.ts';
+import { designerBundleRoutes } from './routes/designer-bundles.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { draftRoutes } from './routes/drafts.ts';
 import { fileRoutes } from './routes/files.ts';
@@ -77,6 +78,7 @@ export async function buildApp(ctx: ServerContext, options: { cookieSecret: stri
     draftRoutes(scope, ctx, rawText);
   });
   designerRoutes(app, ctx);
+  designerBundleRoutes(app, ctx);
   migrationRoutes(app, ctx);
   simulateRoutes(app, ctx);
   reviewRoutes(app, ctx);

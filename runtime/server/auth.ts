@@ -3,6 +3,8 @@
  * identity provider (OIDC) can replace it (docs/server.md, "Replacing sign-in with OIDC").
  */
 
+import { bundleRole } from '../../engine/index.ts';
+
 /** Roles of the server: applicants, the staff roles that own process steps, officials and reviewers. */
 export const staffRoles = ['clerk', 'approver', 'inspector', 'sectionChief', 'transferOutClerk'] as const;
 export const roles = ['applicant', ...staffRoles, 'official', 'reviewer'] as const;
@@ -19,6 +21,12 @@ export interface User {
    * variant, a city's or county's only the variants of their own region. Absent for other roles.
    */
   readonly region?: string;
+  /**
+   * The department a staff member acts for (an identifier: police, health, …): besides their role's steps, they act
+   * on the steps of one-thing bundles that their department's role owns (`police-clerk`, see bundleRole). Absent: the
+   * role's steps only.
+   */
+  readonly department?: string;
 }
 
 /** Checks credentials; undefined when they are wrong (never says which part was wrong). */
@@ -27,3 +35,11 @@ export interface Authenticator {
 }
 
 export const isStaff = (role: Role): boolean => (staffRoles as readonly string[]).includes(role);
+
+/** The departments of the demo accounts (a clerk and an approver each): the catalogue's bundles' members' departments. */
+export const demoDepartments = ['health', 'police', 'medicalInsurance', 'hrss', 'market', 'tax', 'housingFund'] as const;
+
+/** The roles a staff user acts in: their role, and with a department their department's (police-clerk). */
+export function actingRoles(user: Pick<User, 'role' | 'department'>): string[] {
+  return user.department ? [user.role, bundleRole(user.department, user.role)] : [user.role];
+}

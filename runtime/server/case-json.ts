@@ -6,7 +6,9 @@
 import type { CaseView, StepView } from '../cases/runtime.ts';
 import type { CaseTimeLimit } from '../cases/time-limits.ts';
 import type { CaseFile, CaseRecord, Deadline } from '../store/types.ts';
-import { nodeAt, resolveTarget } from '../../engine/process/nodes.ts';
+import { leavesOfState, nodeAt, resolveTarget, roleAt, stepOfState } from '../../engine/process/nodes.ts';
+import { memberRegion } from '../cases/machine.ts';
+import type { StoredCertificate } from '../store/types.ts';
 import { licencesOfTrail } from '../cases/licences.ts';
 
 /** The deadline with whether it has passed unmet at `now`. */
@@ -58,6 +60,34 @@ export function caseSummary(record: CaseRecord) {
   };
 }
 
+/**
+ * Where each member of a one-thing bundle stands (null for a single matter): its region's active step and role while
+ * it runs, its outcome once its region ended (kept in the context as it ends: the join to 办结 leaves no region's
+ * final state behind; a bundle withdrawn before submission withdrew every member), and the certificates its
+ * approval issued.
+ */
+export function membersJson(record: CaseRecord, definition: CaseView['definition'], certificates: readonly Pick<StoredCertificate, 'id'>[]) {
+  const bundle = definition.bundle;
+  if (!bundle) return null;
+  const ended = ((record.context as { memberOutcomes?: Record<string, string> }).memberOutcomes ?? {});
+  const issued = new Set(certificates.map((c) => c.id));
+  return bundle.members.map((m) => {
+    const leaves = leavesOfState(record.state).filter((l) => l.startsWith(`${memberRegion(m.key)}.`));
+    const final = leaves.length > 0 && leaves.every((l) => nodeAt(definition.process, l)?.kind === 'final');
+    const finalOutcome = final ? (nodeAt(definition.process, leaves[0]!)!.state.meta?.outcome ?? leaves[0]!.split('.').at(-1)!) : undefined;
+    const outcome = ended[m.key] ?? finalOutcome ?? (record.status === 'done' && record.outcome === 'withdrawn' ? 'withdrawn' : null);
+    const running = outcome === null && leaves.length > 0;
+    const roles = running ? [...new Set(leaves.map((l) => roleAt(definition.process, l)).filter((r): r is string => r !== undefined))] : [];
+    return {
+      key: m.key, title: m.title, department: m.department, departmentName: m.departmentName,
+      step: (running && stepOfState(definition.process, leaves.join(','))) || null,
+      role: roles.length > 0 ? roles.join(' ') : null,
+      outcome,
+      certificates: definition.outputs.filter((o) => o.member === m.key && issued.has(`${record.id}-${o.id}`)).map((o) => `${record.id}-${o.id}`),
+    };
+  });
+}
+
 /** A certificate's links: the signed JSON and its print view. */
 export const certificateLinks = (id: string, issuedAt: number) => ({ id, issuedAt: new Date(issuedAt).toISOString(), json: `/api/certificates/${id}`, html: `/api/certificates/${id}/print` });
 
@@ -80,6 +110,7 @@ export function caseJson(view: CaseView | StepView, now: number, include: { defi
     checklist: view.checklist,
     files: filesJson(record.id, view.files),
     certificates: view.certificates.map((c) => certificateLinks(c.id, c.issuedAt)),
+    members: membersJson(record, definition, view.certificates),
     ...('audit' in view ? { audit: view.audit, licences: licencesOfTrail(view.audit) } : {}),
     ...('delays' in view ? { delays: view.delays.map((d) => ({ state: d.state, delay: d.delay, dueAt: new Date(d.dueAt).toISOString(), target: delayTarget(view.definition, d.state, d.delay) })) } : {}),
     ...('event' in view ? { event: view.event } : {}),

@@ -5,7 +5,7 @@
  */
 import { stepOfState } from '../../engine/process/nodes.ts';
 import type { CaseQuery, CaseRecord, CaseStatus } from '../store/types.ts';
-import { isStaff, type User } from './auth.ts';
+import { actingRoles, isStaff, type User } from './auth.ts';
 import { caseSummary, certificateLinks, deadlineJson } from './case-json.ts';
 import type { ServerContext } from './context.ts';
 import { forbidden, HttpError } from './errors.ts';
@@ -55,8 +55,9 @@ const badParameter = (name: string, message: string) =>
 /** The cases `user` may list (their own, their role's queue, or any for reviewers), without the request's filters. */
 export function visibleTo(user: User, role?: string): CaseQuery {
   if (user.role === 'applicant') return { applicant: user.subject, order: 'newest' };
-  // the queue: the cases at a step the role owns, the soonest promised deadline (so the overdue ones) first
-  if (isStaff(user.role)) return { role: user.role, order: 'due' };
+  // the queue: the cases at a step the role owns (or, for staff of a department, that department's role owns: a
+  // bundle's police-clerk step), the soonest promised deadline (so the overdue ones) first
+  if (isStaff(user.role)) return user.department ? { roles: actingRoles(user), order: 'due' } : { role: user.role, order: 'due' };
   if (user.role === 'reviewer') return { ...(role ? { role } : {}), order: 'newest' };
   throw forbidden(`a ${user.role} has no cases`);
 }
@@ -92,8 +93,8 @@ export async function caseListItem(ctx: ServerContext, record: CaseRecord, now: 
     regionName: ctx.regions.byCode.get(record.region)?.name ?? null,
     step: (record.status !== 'done' && definition && stepOfState(definition.process, record.state)) || null,
     ...deadlineJson(await ctx.runtime.store.deadline(record.id), now),
-    // only the final step issues certificates: a running case has none to look for
-    certificates: record.status === 'done' ? (await ctx.runtime.store.certificatesOf(record.id)).map((c) => certificateLinks(c.id, c.issuedAt)) : [],
+    // only the final step issues certificates (a bundle's: each member's approval): a running case has none to look for
+    certificates: record.status === 'done' || definition?.bundle ? (await ctx.runtime.store.certificatesOf(record.id)).map((c) => certificateLinks(c.id, c.issuedAt)) : [],
     href: `/api/cases/${record.id}`,
   };
 }

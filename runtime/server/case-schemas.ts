@@ -150,7 +150,10 @@ export const caseChecklist = {
     },
     certificateHeld: nullable({
       type: 'object', additionalProperties: false, required: ['at', 'reason', 'materials'],
-      properties: { at: { type: 'integer' }, reason: { const: 'materials-outstanding' }, materials: { type: 'array', items: { type: 'string' } } },
+      properties: {
+        at: { type: 'integer' }, reason: { const: 'materials-outstanding' }, materials: { type: 'array', items: { type: 'string' } },
+        outputs: { type: 'array', items: { type: 'string' }, description: 'a one-thing bundle’s: the outputs held back (each member’s approval holds its own)' },
+      },
     }),
   },
 } as const;
@@ -190,7 +193,7 @@ const summary = {
   state: { type: 'string' },
   role: { type: ['string', 'null'], description: 'the role acting in the current step; null once finished' },
   status: { type: 'string', enum: ['draft', 'active', 'done'] },
-  outcome: { type: ['string', 'null'], description: 'approved, rejected, withdrawn, … once finished' },
+  outcome: { type: ['string', 'null'], description: 'approved, rejected, withdrawn, completed (a one-thing bundle whose members have each ended: see `members`), … once finished' },
   revision: { type: 'integer', minimum: 1, description: 'name it in the next change' },
   createdAt: dateTime,
   updatedAt: dateTime,
@@ -217,6 +220,10 @@ const whole = {
   certificates: { type: 'array', items: certificateLink },
   files: { type: 'object', description: 'evidence files by material id', additionalProperties: { type: 'array', items: caseFile } },
   checklist: ref('CaseChecklist'),
+  members: {
+    description: 'a one-thing bundle (一件事): where each member stands, in the bundle’s order — one status with each department’s progress; null for a single matter',
+    anyOf: [{ type: 'array', items: ref('BundleMemberProgress') }, { type: 'null' }],
+  },
 } as const;
 const wholeRequired = Object.keys(whole);
 
@@ -274,8 +281,27 @@ export const caseListItem = {
   },
 } as const;
 
+/** One member of a one-thing bundle as a case shows it. */
+export const bundleMemberProgress = {
+  $id: 'BundleMemberProgress',
+  type: 'object',
+  description: 'a member of a one-thing bundle in a case: its step and role while its department works on it, its outcome once it ended, and the certificates its approval issued',
+  additionalProperties: false,
+  required: ['key', 'title', 'department', 'departmentName', 'step', 'role', 'outcome', 'certificates'],
+  properties: {
+    key: { type: 'string', description: 'the member’s key: its part of the form data, its region of the process, the suffix of its staff events (ACCEPT.key)' },
+    title: part('localizedText'),
+    department: { type: 'string', description: 'whose staff act on it (their roles are department-role: police-clerk)' },
+    departmentName: part('localizedText'),
+    step: { ...nullable(part('localizedText')), description: 'its current step; null once it ended or before submission' },
+    role: { type: ['string', 'null'], description: 'the role acting on it now (police-clerk; applicant while it waits for a supplement); null once it ended or before submission' },
+    outcome: { type: ['string', 'null'], description: 'approved, rejected or withdrawn once its part ended; null while it runs' },
+    certificates: { type: 'array', items: { type: 'string' }, description: 'the ids of the certificates its approval issued (see `certificates` for their links)' },
+  },
+} as const;
+
 /** The components to register with `app.addSchema`. */
-export const caseSchemas = [auditEvent, deadline, caseTimeLimit, waivedMaterial, caseSituation, caseChecklist, caseBody, caseStepBody, caseListItem] as const;
+export const caseSchemas = [auditEvent, deadline, caseTimeLimit, waivedMaterial, caseSituation, caseChecklist, bundleMemberProgress, caseBody, caseStepBody, caseListItem] as const;
 export const caseRef = ref('Case');
 export const caseStepRef = ref('CaseStep');
 export const caseListItemRef = ref('CaseListItem');

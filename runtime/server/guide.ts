@@ -5,7 +5,7 @@
  * the standard), who may apply and where, places, contact, legal basis.
  * The guide describes situations; it cannot decide them (it has no answers): the case does that.
  */
-import { conditionDescription, type Material } from '../../engine/index.ts';
+import { conditionDescription, type BundleSaving, type Material } from '../../engine/index.ts';
 import type { PublishedDefinition } from '../store/types.ts';
 import type { SharedDataSource } from '../shared-data/source.ts';
 import type { User } from './auth.ts';
@@ -22,6 +22,14 @@ const conditionText = {
   properties: { zh: { type: 'string' }, en: { type: 'string' }, generic: { type: 'boolean', description: 'too intricate to put in words: the text is a generic "in some situations"' } },
 } as const;
 const situationText = { ...nullable(conditionText), description: 'the situation it applies in, in words; null: always' } as const;
+const burden = {
+  type: 'object', additionalProperties: false, required: ['fieldsTyped', 'materials', 'visits', 'promisedDays', 'submissions'],
+  properties: { fieldsTyped: { type: 'number' }, materials: { type: 'number' }, visits: { type: 'number' }, promisedDays: { type: 'number', description: 'working days' }, submissions: { type: 'number' } },
+} as const;
+const savingSchema = {
+  type: 'object', additionalProperties: false, required: ['separately', 'together', 'saved'],
+  properties: { separately: { ...burden, description: 'each member applied for on its own, added up' }, together: { ...burden, description: 'the bundle' }, saved: { ...burden, description: 'separately − together' } },
+} as const;
 const materialRef = { type: 'object', additionalProperties: false, required: ['id', 'name'], properties: { id: { type: 'string' }, name: text } } as const;
 
 /** The guide's response schema: buildGuide's answer, property for property. */
@@ -31,7 +39,7 @@ export const guideBody = {
   additionalProperties: false,
   required: [
     'matter', 'personalizedFor', 'acceptanceConditions', 'handlingType', 'channels', 'onlineDepth', 'materials', 'waived', 'toBring', 'prefilled', 'timeLimit', 'fees',
-    'totalFee', 'visits', 'visitReason', 'legalBasis', 'outputs', 'locations', 'contact',
+    'totalFee', 'visits', 'visitReason', 'legalBasis', 'outputs', 'locations', 'contact', 'bundle',
   ],
   properties: {
     matter: {
@@ -89,13 +97,32 @@ export const guideBody = {
     outputs: { type: 'array', items: part('output') },
     locations: { type: 'array', items: part('location') },
     contact: nullable(part('contact')),
+    bundle: {
+      description: 'a one-thing bundle (一件事): its life event, how it is submitted, its members (each department’s part) and what it saves against applying for each member on its own; null for a single matter',
+      anyOf: [{
+        type: 'object', additionalProperties: false, required: ['event', 'eventType', 'submission', 'members', 'saving'],
+        properties: {
+          event: { type: 'string', description: 'the life event (national vocabulary: birth, employment, market-entry, …)' },
+          eventType: { type: 'string', enum: ['life', 'business'] },
+          submission: { type: 'string', enum: ['once', 'separate'], description: 'once: one form, one submission; separate: each member submitted on its own' },
+          members: {
+            type: 'array',
+            items: { type: 'object', additionalProperties: false, required: ['key', 'title', 'department', 'departmentName'], properties: { key: { type: 'string' }, title: text, department: { type: 'string' }, departmentName: text } },
+          },
+          saving: { ...nullable(savingSchema), description: 'fields typed, materials, visits, promised working days and submissions: each member on its own added up, the bundle, and the difference; null for a bundle version the server did not compose from its definitions folder' },
+        },
+      }, { type: 'null' }],
+    },
   },
 } as const;
 
 const described = (condition: object | undefined, formSchema: object) => (condition === undefined ? null : conditionDescription(condition, formSchema));
 
-/** The guide; `user` personalizes the waivers (only applicants have shared data). */
-export async function buildGuide(published: PublishedDefinition, sharedData: SharedDataSource, user: User | undefined) {
+/**
+ * The guide; `user` personalizes the waivers (only applicants have shared data). `saving`: a composed bundle's, as
+ * bundleSaving computed it when the server composed it.
+ */
+export async function buildGuide(published: PublishedDefinition, sharedData: SharedDataSource, user: User | undefined, saving?: BundleSaving) {
   const d = published.definition;
   const applicant = user?.role === 'applicant' ? user.subject : undefined;
   const available = new Set<string>();
@@ -137,5 +164,12 @@ export async function buildGuide(published: PublishedDefinition, sharedData: Sha
     outputs: d.outputs,
     locations: d.locations ?? [],
     contact: d.contact ?? null,
+    bundle: d.bundle
+      ? {
+          event: d.bundle.event, eventType: d.bundle.eventType, submission: d.bundle.submission,
+          members: d.bundle.members.map((m) => ({ key: m.key, title: m.title, department: m.department, departmentName: m.departmentName })),
+          saving: saving ?? null,
+        }
+      : null,
   };
 }

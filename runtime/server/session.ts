@@ -52,7 +52,7 @@ export class Sessions {
     await this.purge(now);
     const token = randomBytes(32).toString('base64url');
     const session: SessionRecord = {
-      id: randomBytes(16).toString('base64url'), tokenHash: tokenHash(token), user: { id: user.id, role: user.role, subject: user.subject, name: user.name, ...(user.region ? { region: user.region } : {}) },
+      id: randomBytes(16).toString('base64url'), tokenHash: tokenHash(token), user: { id: user.id, role: user.role, subject: user.subject, name: user.name, ...(user.region ? { region: user.region } : {}), ...(user.department ? { department: user.department } : {}) },
       createdAt: now, lastSeenAt: now, expiresAt: now + this.maxMs, ...clientOf(request),
     };
     await this.store.createSession(session);
@@ -94,6 +94,6 @@ export class Sessions {
 
 /** The signed-in user of a session; undefined when its stored role is not one of the server's roles. */
 export function userOf(session: SessionRecord): User | undefined {
-  const { id, role, subject, name, region } = session.user;
-  return (roles as readonly string[]).includes(role) ? { id, role: role as User['role'], subject, name, ...(region ? { region } : {}) } : undefined;
+  const { id, role, subject, name, region, department } = session.user;
+  return (roles as readonly string[]).includes(role) ? { id, role: role as User['role'], subject, name, ...(region ? { region } : {}), ...(department ? { department } : {}) } : undefined;
 }

@@ -65,7 +65,7 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const publicUrl = options.publicUrl === undefined ? undefined : publicBase(options.publicUrl); // before anything opens
   const folder = openDataFolder(options.dataDir);
-  const { catalogue, context } = loadDefinitions(options.definitionsDir ?? defaultDefinitionsDir);
+  const { catalogue, context, bundles } = loadDefinitions(options.definitionsDir ?? defaultDefinitionsDir);
   const store = openSqliteStore({ path: folder.databasePath });
   try {
     const sharedData = options.sharedData ?? demoSharedData;
@@ -76,7 +76,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const authenticator = options.authenticator ?? (await UserFile.open(folder.usersPath));
     const files = new CaseFiles({ files: localFileStore(folder.filesDir), store: runtime.store, clock, ...(options.maxFileBytes === undefined ? {} : { maxBytes: options.maxFileBytes }) });
     const ctx = {
-      runtime, files, definitions: new DefinitionIndex(store), sharedData, clock, authenticator, catalogueContext: context, sharedSchemas, regions: indexRegions(catalogue.regions.flatMap((r) => r.value.regions)),
+      runtime, files, definitions: new DefinitionIndex(store), sharedData, clock, authenticator, catalogueContext: context, bundles, sharedSchemas, regions: indexRegions(catalogue.regions.flatMap((r) => r.value.regions)),
       sessions: new Sessions(store, clock, options.sessions), signInThrottle: new SignInThrottle(store, clock), ...(publicUrl ? { publicUrl } : {}),
     };
     const sweepSeconds = options.sweepSeconds ?? defaultSweepSeconds;

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { demoCitizens } from '../shared-data/demo.ts';
-import type { Authenticator, Role, User } from './auth.ts';
+import { demoDepartments, type Authenticator, type Role, type User } from './auth.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 
 interface Account extends User {
@@ -14,13 +14,26 @@ interface Account extends User {
 /** The demo accounts' shared password (documented; change it before anyone else can reach the server). */
 export const demoPassword = 'demo1234';
 
-/** The demo accounts: the demo citizens as applicants and one user per staff, official and reviewer role. */
+/** The demo departments' short Chinese names (卫健受理员: the health department's clerk). */
+const departmentNames: Record<(typeof demoDepartments)[number], string> = {
+  health: '卫健', police: '公安', medicalInsurance: '医保', hrss: '人社', market: '市场监管', tax: '税务', housingFund: '公积金',
+};
+
+/**
+ * The demo accounts: the demo citizens as applicants, one user per staff, official and reviewer role, and a clerk and
+ * an approver of each demo department (their role's steps and their department's in bundles).
+ */
 export const demoUsers: readonly User[] = [
   { id: 'zhangWei', role: 'applicant', subject: demoCitizens.zhangWei, name: '张伟' },
   { id: 'liNa', role: 'applicant', subject: demoCitizens.liNa, name: '李娜' },
   ...(['clerk', 'approver', 'inspector', 'sectionChief', 'transferOutClerk', 'reviewer'] as const satisfies readonly Role[]).map((role) => ({ id: role, role, subject: role, name: role })),
   { id: 'official', role: 'official', subject: 'official', name: '省级事项管理员', region: '330000' },
   { id: 'officialShaoxing', role: 'official', subject: 'officialShaoxing', name: '绍兴市事项管理员', region: '330600' },
+  // a clerk and an approver per department, for the one-thing bundles' parallel steps (healthClerk, policeApprover, …)
+  ...demoDepartments.flatMap((department) => (['clerk', 'approver'] as const).map((role) => ({
+    id: `${department}${role === 'clerk' ? 'Clerk' : 'Approver'}`, role, subject: `${department}${role === 'clerk' ? 'Clerk' : 'Approver'}`,
+    name: `${departmentNames[department]}${role === 'clerk' ? '受理员' : '审批员'}`, department,
+  }))),
 ];
 
 /** The accounts file: look-ups by user name, and sign-in against the stored hashes. */

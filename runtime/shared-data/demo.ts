@@ -37,6 +37,20 @@ export const demoRecords = {
   socialSecurity: {
     [z]: { idNumber: z, name: '张伟', insuredRegion: '330100', employerName: '杭州示例科技有限公司', employerCreditCode: '91330106MA2B3C4D5E', status: '正常参保', firstInsuredDate: '2012-07-01', contributionMonths: 150 },
   },
+  // Li Na's son, born 2026-11-20 at 宁波市妇女儿童医院; his father is 王强 (330203198303150034). Keyed by the mother's number.
+  birthRecord: {
+    [l]: { motherIdNumber: l, motherName: '李娜', gender: '男', birthDate: '2026-11-20', birthPlace: '浙江省宁波市海曙区', institution: '宁波市妇女儿童医院', gestationWeeks: 39, birthWeight: 3350, birthLength: 50 },
+  },
+  birthMedicalCertificate: {
+    [l]: { certificateNumber: 'U330512345', newbornName: '王子墨', gender: '男', birthDate: '2026-11-20', birthPlace: '浙江省宁波市海曙区', institution: '宁波市妇女儿童医院', motherName: '李娜', motherIdNumber: l, fatherName: '王强', fatherIdNumber: '330203198303150034' },
+  },
+  neonatalVaccination: {
+    [l]: { motherIdNumber: l, newbornName: '王子墨', birthDate: '2026-11-20', hepB1Date: '2026-11-20', bcgDate: '2026-11-21', vaccinatingUnit: '宁波市妇女儿童医院' },
+  },
+  // Zhang Wei's employer, of which he is the legal representative. Keyed by its credit code (the item's keyedBy).
+  enterpriseRegistration: {
+    '91330106MA2B3C4D5E': { enterpriseName: '杭州示例科技有限公司', creditCode: '91330106MA2B3C4D5E', enterpriseType: '有限责任公司（自然人投资或控股）', legalRepresentative: '张伟', legalRepresentativeIdNumber: z, registeredAddress: '浙江省杭州市西湖区文三路200号5幢301室', registeredCapital: 100, establishedDate: '2023-05-18', operatingPeriodTo: '长期', businessScope: '一般项目：技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广；软件开发（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）', registrationAuthority: '杭州市西湖区市场监督管理局', registrationStatus: '存续' },
+  },
 } as const;
 
 /**

@@ -168,6 +168,8 @@ export interface CaseFacet {
 export interface CaseQuery {
   /** Cases at a step this role owns (in a parallel state, one of its regions' roles). */
   readonly role?: string;
+  /** Cases at a step any of these roles owns (a staff member's role and their department's: clerk, police-clerk). */
+  readonly roles?: readonly string[];
   readonly status?: CaseStatus;
   readonly applicant?: string;
   readonly matterId?: string;
@@ -194,6 +196,8 @@ export interface SessionUser {
   readonly name: string;
   /** The region an official's authority covers (a GB/T 2260 code). */
   readonly region?: string;
+  /** The department a staff member acts for (police, health, …). */
+  readonly department?: string;
 }
 
 /** A signed-in session. The store keeps the sha256 of the cookie's token, never the token itself. */
@@ -360,6 +364,8 @@ export interface CatalogueEntry {
   readonly department: string;
   /** A variant's baseline version. */
   readonly baselineVersion: string | undefined;
+  /** A composed one-thing bundle's life event (national vocabulary) and whether it is a person's or an enterprise's. */
+  readonly bundle: { readonly event: string; readonly eventType: string } | undefined;
   readonly hash: string;
   readonly publishedAt: number;
   readonly publishedBy: string;

@@ -11,7 +11,7 @@ import type { Rule } from '../rule.ts';
  */
 export const bundleReferencesRule: Rule<BundleDefinition> = {
   name: 'bundle-references',
-  codes: ['ref.self-reference', 'ref.bundle-matter-missing', 'ref.bundle-duplicate-matter', 'ref.bundle-baseline-missing', 'bundle.duplicate-key', 'bundle.fact-member-unknown', 'bundle.fact-field-missing', 'bundle.fact-conflict'],
+  codes: ['ref.self-reference', 'ref.bundle-matter-missing', 'ref.bundle-duplicate-matter', 'ref.bundle-baseline-missing', 'bundle.duplicate-key', 'bundle.fact-member-unknown', 'bundle.fact-field-missing', 'bundle.fact-conflict', 'bundle.member-too-deep'],
   check({ file, value }, ctx) {
     const problems: Problem[] = [];
     const ids = new Set<string>();

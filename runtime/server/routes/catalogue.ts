@@ -5,6 +5,7 @@ import type { ServerContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { part } from '../definition-schemas.ts';
 import { buildGuide, guideBody } from '../guide.ts';
+import { bundleKey } from '../../definitions-folder.ts';
 import { errors, identifier } from '../schemas.ts';
 
 /** One published definition in the catalogue (newest version of its region). */
@@ -25,8 +26,14 @@ const mattersBody = {
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['id', 'title', 'baseline', 'variants'],
-        properties: { id: { type: 'string' }, title: part('localizedText'), baseline: { anyOf: [entrySchema, { type: 'null' }] }, variants: { type: 'array', items: entrySchema } },
+        required: ['id', 'title', 'baseline', 'variants', 'bundle'],
+        properties: {
+          id: { type: 'string' }, title: part('localizedText'), baseline: { anyOf: [entrySchema, { type: 'null' }] }, variants: { type: 'array', items: entrySchema },
+          bundle: {
+            description: 'a one-thing bundle (一件事): its life event in the national vocabulary (birth, employment, market-entry, …) and whose life it is (life: a person’s, business: an enterprise’s); null for a single matter',
+            anyOf: [{ type: 'object', additionalProperties: false, required: ['event', 'eventType'], properties: { event: { type: 'string' }, eventType: { type: 'string', enum: ['life', 'business'] } } }, { type: 'null' }],
+          },
+        },
       },
     },
   },
@@ -41,7 +48,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: ServerContext): void 
   app.get('/api/matters', {
     config: { access: 'public' },
     schema: {
-      tags: ['catalogue'], summary: 'Every matter: its title, top-runner baseline and regional variants (newest version of each)',
+      tags: ['catalogue'], summary: 'Every matter and one-thing bundle: its title, top-runner baseline and regional variants (newest version of each), and for a bundle its life event',
       response: { 200: mattersBody, ...errors() },
     },
   }, async () => {
@@ -49,7 +56,11 @@ export function catalogueRoutes(app: FastifyInstance, ctx: ServerContext): void 
     for (const e of await ctx.definitions.entries()) byId.set(e.id, [...(byId.get(e.id) ?? []), e]);
     const matters = [...byId].map(([id, entries]) => {
       const baseline = entries.find((e) => e.kind === 'baseline');
-      return { id, title: (baseline ?? entries[0]!).title, baseline: baseline ? entry(baseline) : null, variants: entries.filter((e) => e.kind === 'variant').map(entry) };
+      const bundle = (baseline ?? entries.find((e) => e.bundle))?.bundle;
+      return {
+        id, title: (baseline ?? entries[0]!).title, baseline: baseline ? entry(baseline) : null, variants: entries.filter((e) => e.kind === 'variant').map(entry),
+        bundle: bundle ? { event: bundle.event, eventType: bundle.eventType } : null,
+      };
     });
     return { matters };
   });
@@ -66,6 +77,8 @@ export function catalogueRoutes(app: FastifyInstance, ctx: ServerContext): void 
     const { id, region } = request.params;
     const published = await ctx.definitions.find(id, region, request.query.version);
     if (!published) throw notFound(`matter ${id}${request.query.version ? `@${request.query.version}` : ''} in region ${region}`);
-    return buildGuide(published, ctx.sharedData, request.user);
+    // a bundle's saving as composed from the definitions folder at start (the same content only)
+    const composed = ctx.bundles?.get(bundleKey(published));
+    return buildGuide(published, ctx.sharedData, request.user, composed?.hash === published.hash ? composed.saving : undefined);
   });
 }

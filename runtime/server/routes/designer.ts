@@ -51,7 +51,7 @@ export function designerRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const page = await ctx.runtime.store.searchCatalogue({ ...filters, ...(q ? { text: q } : {}), offset, limit } as never);
     return {
       total: page.total, offset, limit,
-      entries: page.entries.map((e) => ({ ...e, baselineVersion: e.baselineVersion ?? null, publishedAt: new Date(e.publishedAt).toISOString() })),
+      entries: page.entries.map(({ bundle: _, ...e }) => ({ ...e, baselineVersion: e.baselineVersion ?? null, publishedAt: new Date(e.publishedAt).toISOString() })),
     };
   });
 

@@ -47,11 +47,13 @@ function spread(m: ReviewedMatter, levelled: number) {
 type Spread = ReturnType<typeof spread>;
 
 function sortSpreads(rows: Spread[], key: SortKey, order: 'asc' | 'desc'): Spread[] {
-  const value = (r: Spread): string | number => (key === 'id' ? r.id : key === 'title' ? r.title.zh : (r[key] ?? -1));
+  const value = (r: Spread): string | number | null => (key === 'id' ? r.id : key === 'title' ? r.title.zh : r[key]);
   const dir = order === 'desc' ? -1 : 1;
   return rows.sort((a, b) => {
     const x = value(a);
     const y = value(b);
+    // a matter with no regional variant has no scores: last, whichever the order
+    if (x === null || y === null) return x === y ? a.id.localeCompare(b.id) : x === null ? 1 : -1;
     const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh');
     return c * dir || a.id.localeCompare(b.id);
   });

@@ -16,6 +16,7 @@ const user = {
     subject: { type: 'string', description: 'who the runtime knows them as: an applicant’s identity number, staff’s user id' },
     name: { type: 'string' },
     region: { type: 'string', pattern: '^[0-9]{6,12}$', description: 'officials: the region their authority covers (the province: baselines and every variant; a city or county: its own variants)' },
+    department: { type: 'string', description: 'staff of a department (police, health, …): they also act on the one-thing bundles’ steps of their department’s role (police-clerk)' },
   },
 } as const;
 const userBody = { description: 'the signed-in user', type: 'object', additionalProperties: false, required: ['user'], properties: { user } } as const;

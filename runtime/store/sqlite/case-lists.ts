@@ -19,7 +19,9 @@ export class ReferenceTaken extends Error {}
 export function caseWhere(query: CaseQuery): SQL | undefined {
   const where: SQL[] = [];
   // a parallel state's regions keep their roles space-separated ("clerk police"): a queue is each one's
-  if (query.role) where.push(or(eq(c.role, query.role), sql`instr(' ' || ${c.role} || ' ', ${` ${query.role} `}) > 0`)!);
+  const owns = (role: string) => or(eq(c.role, role), sql`instr(' ' || ${c.role} || ' ', ${` ${role} `}) > 0`)!;
+  if (query.role) where.push(owns(query.role));
+  if (query.roles) where.push(query.roles.length > 0 ? or(...query.roles.map(owns))! : sql`0`);
   if (query.status) where.push(eq(c.status, query.status));
   if (query.applicant) where.push(eq(c.applicant, query.applicant));
   if (query.matterId) where.push(eq(c.matterId, query.matterId));

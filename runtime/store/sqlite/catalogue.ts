@@ -10,7 +10,7 @@ import { compareVersions } from '../versions.ts';
 
 type Row = {
   id: string; region: string; version: string; kind: string; level: string; region_name: string; title_zh: string; title_en: string;
-  department: string; baseline_version: string | null; hash: string; published_at: number; published_by: string;
+  department: string; baseline_version: string | null; bundle_event: string | null; bundle_event_type: string | null; hash: string; published_at: number; published_by: string;
 };
 
 /** The catalogue index of one SQLite database. */
@@ -20,10 +20,11 @@ export class SqliteCatalogue {
 
   constructor(private readonly sqlite: Database.Database) {
     this.current = sqlite.prepare<[string, string], { version: string }>('select version from catalogue where id = ? and region = ?');
-    this.upsert = sqlite.prepare(`insert into catalogue (id, region, version, kind, level, region_name, title_zh, title_en, department, baseline_version, hash, published_at, published_by)
-      values (@id, @region, @version, @kind, @level, @region_name, @title_zh, @title_en, @department, @baseline_version, @hash, @published_at, @published_by)
+    this.upsert = sqlite.prepare(`insert into catalogue (id, region, version, kind, level, region_name, title_zh, title_en, department, baseline_version, bundle_event, bundle_event_type, hash, published_at, published_by)
+      values (@id, @region, @version, @kind, @level, @region_name, @title_zh, @title_en, @department, @baseline_version, @bundle_event, @bundle_event_type, @hash, @published_at, @published_by)
       on conflict (id, region) do update set version = excluded.version, kind = excluded.kind, level = excluded.level, region_name = excluded.region_name,
         title_zh = excluded.title_zh, title_en = excluded.title_en, department = excluded.department, baseline_version = excluded.baseline_version,
+        bundle_event = excluded.bundle_event, bundle_event_type = excluded.bundle_event_type,
         hash = excluded.hash, published_at = excluded.published_at, published_by = excluded.published_by`);
   }
 
@@ -86,7 +87,7 @@ function rowOf(def: PublishedDefinition): Row {
   return {
     id: def.id, region: def.region, version: def.version, kind: d.kind, level: d.region.level, region_name: `${d.region.name.zh} ${d.region.name.en}`,
     title_zh: d.title.zh, title_en: d.title.en, department: d.department.name.zh,
-    baseline_version: d.baseline?.version ?? null, hash: def.hash, published_at: def.publishedAt, published_by: def.publishedBy ?? '',
+    baseline_version: d.baseline?.version ?? null, bundle_event: d.bundle?.event ?? null, bundle_event_type: d.bundle?.eventType ?? null, hash: def.hash, published_at: def.publishedAt, published_by: def.publishedBy ?? '',
   };
 }
 
@@ -94,6 +95,7 @@ function entryOf(r: Row): CatalogueEntry {
   return {
     id: r.id, region: r.region, version: r.version, kind: r.kind as CatalogueEntry['kind'], level: r.level, regionName: splitName(r.region_name),
     title: { zh: r.title_zh, en: r.title_en }, department: r.department, baselineVersion: r.baseline_version ?? undefined,
+    bundle: r.bundle_event && r.bundle_event_type ? { event: r.bundle_event, eventType: r.bundle_event_type } : undefined,
     hash: r.hash, publishedAt: r.published_at, publishedBy: r.published_by,
   };
 }

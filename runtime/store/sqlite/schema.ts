@@ -33,6 +33,9 @@ export const catalogue = sqliteTable(
     titleEn: text('title_en').notNull(),
     department: text('department').notNull(),
     baselineVersion: text('baseline_version'),
+    /** A composed one-thing bundle's life event and its vocabulary (the definition's `bundle`); null for a matter. */
+    bundleEvent: text('bundle_event'),
+    bundleEventType: text('bundle_event_type'),
     hash: text('hash').notNull(),
     publishedAt: integer('published_at').notNull(),
     publishedBy: text('published_by').notNull(),
@@ -172,6 +175,8 @@ export const sessions = sqliteTable(
     name: text('name').notNull(),
     /** The region an official's authority covers. */
     region: text('region'),
+    /** The department a staff member acts for (police, health, …): their one-thing bundles' steps. */
+    department: text('department'),
     createdAt: integer('created_at').notNull(),
     lastSeenAt: integer('last_seen_at').notNull(),
     expiresAt: integer('expires_at').notNull(),

@@ -422,12 +422,12 @@ const toEvent = (row: EventRow): AuditEvent => ({
 // Sessions, sign-in throttles and the security log: plain prepared statements over the drizzle tables (a session is
 // read on every request).
 function prepareSecurity(sqlite: Database.Database) {
-  const session = `select id, token_hash as tokenHash, user_id as userId, role, subject, name, region, created_at as createdAt, last_seen_at as lastSeenAt,
+  const session = `select id, token_hash as tokenHash, user_id as userId, role, subject, name, region, department, created_at as createdAt, last_seen_at as lastSeenAt,
     expires_at as expiresAt, address, user_agent as userAgent from sessions`;
   const throttle = 'select key, failures, last_failure_at as lastFailureAt, blocked_until as blockedUntil from sign_in_throttles';
   return {
-    insertSession: sqlite.prepare(`insert into sessions (id, token_hash, user_id, role, subject, name, region, created_at, last_seen_at, expires_at, address, user_agent)
-      values (@id, @tokenHash, @userId, @role, @subject, @name, @region, @createdAt, @lastSeenAt, @expiresAt, @address, @userAgent)`),
+    insertSession: sqlite.prepare(`insert into sessions (id, token_hash, user_id, role, subject, name, region, department, created_at, last_seen_at, expires_at, address, user_agent)
+      values (@id, @tokenHash, @userId, @role, @subject, @name, @region, @department, @createdAt, @lastSeenAt, @expiresAt, @address, @userAgent)`),
     sessionByToken: sqlite.prepare(`${session} where token_hash = ?`),
     sessionsOf: sqlite.prepare(`${session} where user_id = ? order by created_at desc, id`),
     touchSession: sqlite.prepare('update sessions set last_seen_at = @at where id = @id and last_seen_at < @at'),
@@ -445,14 +445,14 @@ function prepareSecurity(sqlite: Database.Database) {
   };
 }
 
-type SessionRow = Omit<SessionRecord, 'user'> & { userId: string; role: string; subject: string; name: string; region: string | null };
+type SessionRow = Omit<SessionRecord, 'user'> & { userId: string; role: string; subject: string; name: string; region: string | null; department: string | null };
 
 const toSessionRow = (s: SessionRecord): SessionRow => ({
-  id: s.id, tokenHash: s.tokenHash, userId: s.user.id, role: s.user.role, subject: s.user.subject, name: s.user.name, region: s.user.region ?? null, createdAt: s.createdAt,
+  id: s.id, tokenHash: s.tokenHash, userId: s.user.id, role: s.user.role, subject: s.user.subject, name: s.user.name, region: s.user.region ?? null, department: s.user.department ?? null, createdAt: s.createdAt,
   lastSeenAt: s.lastSeenAt, expiresAt: s.expiresAt, address: s.address, userAgent: s.userAgent,
 });
 
 const toSession = (row: SessionRow): SessionRecord => ({
-  id: row.id, tokenHash: row.tokenHash, user: { id: row.userId, role: row.role, subject: row.subject, name: row.name, ...(row.region ? { region: row.region } : {}) }, createdAt: row.createdAt,
+  id: row.id, tokenHash: row.tokenHash, user: { id: row.userId, role: row.role, subject: row.subject, name: row.name, ...(row.region ? { region: row.region } : {}), ...(row.department ? { department: row.department } : {}) }, createdAt: row.createdAt,
   lastSeenAt: row.lastSeenAt, expiresAt: row.expiresAt, address: row.address, userAgent: row.userAgent,
 });
