@@ -174,8 +174,8 @@ describe('a member\u2019s process moved into its region', () => {
     const other = second();
     other.process.states.review = { initial: 'a', meta: { role: 'approver', step: { zh: '审核', en: 'Review' } }, states: { a: { initial: 'b', states: { b: { initial: 'c', states: { c: { on: { APPROVE: '#test.approved' } } } } } } } } as never;
     const result = composeWith(bundle(), first(), other);
-    expect(codesAt(result.problems)).toEqual([{ code: 'bundle.member-too-deep', pointer: '/process' }]);
-    expect(result.problems[0]!.file).toBe('matters/other.json');
+    expect(codesAt(result.problems)).toEqual([{ code: 'bundle.member-too-deep', pointer: '/members/1/matter' }]);
+    expect(result.problems[0]).toMatchObject({ file: 'bundle.json', params: { file: 'matters/other.json', depth: 4, limit: 2 } });
   });
 });
 

@@ -21,12 +21,10 @@ describe('the real catalogue (definitions/)', () => {
     expect(catalogue.definitions.length + catalogue.bundles.length + catalogue.sharedData.length + catalogue.schemas.length + catalogue.regions.length).toBe(sources.length);
   });
 
-  it('holds at least 6 matters, each with one baseline and at least 3 regional variants', () => {
-    expect(byMatter.size).toBeGreaterThanOrEqual(6);
-    for (const [id, defs] of byMatter) {
-      expect(defs.filter((d) => d.kind === 'baseline'), id).toHaveLength(1);
-      expect(variantsOf(id).length, id).toBeGreaterThanOrEqual(3);
-    }
+  it('holds matters each with one baseline, at least 6 of them with 3 or more regional variants', () => {
+    for (const [id, defs] of byMatter) expect(defs.filter((d) => d.kind === 'baseline'), id).toHaveLength(1);
+    // (the bundles' members are baselines only, so far)
+    expect([...byMatter.keys()].filter((id) => variantsOf(id).length >= 3).length).toBeGreaterThanOrEqual(6);
   });
 
   it('places baselines at the province and variants in its cities and counties', () => {
@@ -49,13 +47,14 @@ describe('the real catalogue (definitions/)', () => {
     for (const id of byMatter.keys()) {
       const base = burdenMetrics(baselineOf(id));
       expect(base.waivedMaterials, id).toBeGreaterThan(0);
-      expect(base.visits, id).toBe(0);
+      // no trip, but where the thing itself needs one (a newborn's vaccination certificate: the baby is there), with its reason
+      expect(base.visits, id).toBeLessThanOrEqual(baselineOf(id).visitReason ? 1 : 0);
       expect(base.fieldsPrefilled, id).toBeGreaterThan(0);
     }
   });
 
   it('has variants that add burden the way real regions do', () => {
-    for (const id of byMatter.keys()) {
+    for (const id of [...byMatter.keys()].filter((m) => variantsOf(m).length > 0)) {
       const base = burdenMetrics(baselineOf(id));
       const heavier = (d: MatterDefinition) => {
         const m = burdenMetrics(d);

@@ -46,7 +46,10 @@ describe('onematter import-form', () => {
     expect(stdout).toContain('~ /definitions: "definitions" renamed "$defs"');
     expect(stdout).toContain('"definitions" 改名为 "$defs"');
     expect(stdout).toMatch(/✔ imported form\.json into mini\/matters\/baseline\.json \(form\.schema and form\.uiSchema\) with 5 changes\n$/);
-    expect(await cli.run('validate', 'mini')).toMatchObject({ code: 0 });
+    expect(await cli.run('validate', 'mini/matters/baseline.json')).toMatchObject({ code: 0 });
+    // the mini bundle now asks the applicant's name twice: the two members no longer agree on it, and the other
+    // member is told so (a merge never weakens a constraint)
+    expect((await cli.run('validate', 'mini')).stdout).toContain('[bundle.fact-conflict]');
   });
 
   it('writes nothing on --dry-run, and prints the report as JSON with --json', async () => {

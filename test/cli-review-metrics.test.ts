@@ -98,7 +98,7 @@ describe('onematter review: the metrics of a catalogue whose figures are known',
     // Ningbo is the baseline itself (100); the others ask more
     expect(c.levelled).toEqual({ threshold: 90, count: 1, total: 3, share: 1 / 3 });
     expect(c.matters[0]).toMatchObject({ id: '330000-TEST-0001', variants: 3, distinct: 3, sameAsBaseline: 1, levelled: { count: 1, total: 3 } });
-    const wenzhou = JSON.parse(stdout).matters[0].variants.find((v: any) => v.region.code === '330300');
+    const wenzhou = JSON.parse(stdout).matters.find((m: any) => m.id === '330000-TEST-0001').variants.find((v: any) => v.region.code === '330300');
     expect(wenzhou.province).toEqual({ zeroMaterials: true, zeroForm: false, atMostOneVisit: false, immediate: true, onSiteMinutes: 15 });
   });
 

@@ -117,6 +117,9 @@ describe('event names', () => {
     expect(accepted.error.code).toBe('invalid-event'); // well formed: the step simply does not accept it
     const tooLong = await refusalOf({ type: `${longest}C` });
     expect(tooLong.error).toBeInstanceOf(InvalidEventPayloadError);
-    expect(tooLong.error.errors).toContainEqual(expect.objectContaining({ pointer: '/type', keyword: 'maxLength' }));
+    expect(tooLong.error.errors).toContainEqual(expect.objectContaining({ pointer: '/type', keyword: 'pattern' }));
+    // addressed to a bundle's member: 64 + '.' + 64 at most
+    expect((await refusalOf({ type: `${longest}.${'m'.repeat(64)}` })).error.code).toBe('invalid-event');
+    expect((await refusalOf({ type: `${longest}.${'m'.repeat(65)}` })).error).toBeInstanceOf(InvalidEventPayloadError);
   });
 });

@@ -22,7 +22,12 @@ export function composeBundles(catalogue: Catalogue): ComposedBundle[] {
     const resolved = resolveMembers(value, file, catalogue.definitions);
     if (resolved.problems.length > 0) return [];
     const members = resolved.members.map((m) => m!);
-    const composed = compose(value, members, file);
+    let composed: ReturnType<typeof compose>;
+    try {
+      composed = compose(value, members, file);
+    } catch {
+      return []; // the validator reports it (bundle.not-composable)
+    }
     if (!composed.definition || composed.problems.length > 0) return [];
     return [{ file, value: composed.definition, members, saving: bundleSaving(members.map((m) => m.value), composed.definition, composed.submissions) }];
   });

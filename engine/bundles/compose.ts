@@ -40,7 +40,8 @@ export function compose(bundle: BundleDefinition, members: readonly { file: stri
   // a member's states sit two levels down in the bundle (members.key.…): its process must leave room for that
   members.forEach((m, i) => {
     const depth = Math.max(0, ...nodesOf(m.value.process).map((n) => n.depth));
-    if (depth + 2 > maxStateDepth) problems.push(problem('bundle.member-too-deep', m.file, '/process', { member: bundle.members[i]!.key, depth, limit: maxStateDepth - 2 }));
+    // (reported in the bundle: the matter is sound on its own, the bundle cannot take it)
+    if (depth + 2 > maxStateDepth) problems.push(problem('bundle.member-too-deep', file, join('/members', i, 'matter'), { member: bundle.members[i]!.key, file: m.file, depth, limit: maxStateDepth - 2 }));
   });
   if (problems.length > 0) return { problems, submissions: 0, merged: new Map() };
   const parts: ComposeMember[] = members.map((m, i) => ({ key: bundle.members[i]!.key, file: m.file, definition: m.value }));

@@ -99,7 +99,11 @@ function reachable(states: Record<string, ProcessState>, initial: string, rootOn
     for (const child of Object.values(state.states ?? {})) walk(child as ProcessState);
   };
   for (const spec of Object.values(rootOn ?? {})) visit(spec);
-  while (queue.length > 0) walk(states[queue.shift()!]!);
+  // (a member whose own process is unsound — its initial state missing, say — is reported on the member itself)
+  while (queue.length > 0) {
+    const next = states[queue.shift()!];
+    if (next) walk(next);
+  }
   return Object.fromEntries(Object.entries(states).filter(([name]) => seen.has(name)));
 }
 

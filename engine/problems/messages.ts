@@ -407,8 +407,12 @@ export const messages = {
     zh: (p) => `目录中没有作为基准的一件事 ${p.id}@${p.version}`,
   },
   'bundle.member-too-deep': {
-    en: (p) => `member ${q(p.member)} nests its states ${p.depth} levels deep; in a bundle they sit two levels lower (members.${p.member}.…), so a member may nest at most ${p.limit}`,
-    zh: (p) => `成员事项 ${q(p.member)} 的流程状态嵌套 ${p.depth} 层；在一件事中还要再下沉两层（members.${p.member}.…），成员事项最多嵌套 ${p.limit} 层`,
+    en: (p) => `member ${q(p.member)} (${p.file}) nests its states ${p.depth} levels deep; in a bundle they sit two levels lower (members.${p.member}.…), so a member may nest at most ${p.limit}`,
+    zh: (p) => `成员事项 ${q(p.member)}（${p.file}）的流程状态嵌套 ${p.depth} 层；在一件事中还要再下沉两层（members.${p.member}.…），成员事项最多嵌套 ${p.limit} 层`,
+  },
+  'bundle.not-composable': {
+    en: (p) => `the members cannot be composed into one definition (${p.reason}); check each member on its own first`,
+    zh: (p) => `无法将成员事项合成为一个事项定义（${p.reason}）；请先逐个检查成员事项`,
   },
   'bundle.members-mismatch': {
     en: (p) => `the bundle lists ${p.expected} members but ${p.got} definitions were given to compose`,

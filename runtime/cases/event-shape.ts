@@ -16,7 +16,7 @@ export const eventSchema = {
   required: ['type'],
   additionalProperties: false,
   properties: {
-    type: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*(\\.[A-Za-z][A-Za-z0-9_-]*)?$', maxLength: 129 },
+    type: { type: 'string', pattern: '^[A-Z][A-Z0-9_]{0,63}(\\.[A-Za-z][A-Za-z0-9_-]{0,63})?$', maxLength: 129 },
     note: { type: 'string', maxLength: 2000 },
     paid: { type: 'number', minimum: 0 },
     materials: { type: 'array', maxItems: 200, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 100 } },

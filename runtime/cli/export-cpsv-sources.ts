@@ -21,7 +21,8 @@ export interface CpsvInput {
 export async function cpsvFromFolder(paths: readonly string[], cwd: string, catalogueDir: string | undefined): Promise<CpsvInput> {
   const loaded = await loadAndValidate(paths, cwd, catalogueDir);
   return {
-    definitions: loaded.catalogue.definitions.filter((d) => loaded.targets.has(d.file)).map((d) => d.value),
+    // a composed bundle is the bundle's om:Bundle (with its members as parts), not a service of its own
+    definitions: loaded.catalogue.definitions.filter((d) => loaded.targets.has(d.file) && !d.value.bundle).map((d) => d.value),
     bundles: loaded.catalogue.bundles.map((b) => b.value),
     problems: loaded.problems.filter((p) => loaded.targets.has(p.file)),
   };
@@ -35,7 +36,7 @@ export async function cpsvFromStore(data: string | undefined, cwd: string, catal
   const { store } = await openDataStore(dataFolderOf(data, cwd), 'read');
   try {
     const definitions: MatterDefinition[] = [];
-    for (const e of await newestEntries(store)) {
+    for (const e of (await newestEntries(store)).filter((entry) => entry.bundle === undefined)) {
       const versions = allVersions ? await store.versions(e.id, e.region) : [e.version];
       for (const version of versions) {
         const published = await store.getDefinition(e.id, version, e.region);

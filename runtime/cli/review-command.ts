@@ -25,7 +25,8 @@ export async function reviewCommand(args: string[], io: CliIo, now: () => Date =
   const progress = progressBar(io.stderr, 'reviewing');
   const reviews = reviewCatalogue(loaded.catalogue, progress.update).filter((m) => loaded.targets.has(m.baseline.file));
   progress.finish();
-  const summary = summarizeCatalogue(reviews, { levelled });
+  // the catalogue's figures count matters; bundles (whose members are counted already) are reviewed beside them
+  const summary = summarizeCatalogue(reviews.filter((m) => !m.baseline.value.bundle), { levelled });
   if (values.json) io.stdout.write(`${JSON.stringify({ catalogue: summary, matters: reviews.map((m) => matterJson(m, levelled)), problems }, null, 2)}\n`);
   else io.stdout.write(catalogueText(summary));
   if (values.out) {

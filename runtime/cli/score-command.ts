@@ -36,7 +36,8 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
       province: provinceMetrics(v, r.metrics.variant),
     })),
   ).filter((r) => loaded.targets.has(r.file));
-  const summary = summarizeCatalogue(reviews.filter((m) => loaded.targets.has(m.baseline.file) || m.variants.some((v) => loaded.targets.has(v.file))), { levelled });
+  // the catalogue's figures count matters; bundles (whose members are counted already) are scored beside them
+  const summary = summarizeCatalogue(reviews.filter((m) => !m.baseline.value.bundle && (loaded.targets.has(m.baseline.file) || m.variants.some((v) => loaded.targets.has(v.file)))), { levelled });
   if (values.json) io.stdout.write(`${JSON.stringify({ scores: rows, catalogue: summary, problems }, null, 2)}\n`);
   else {
     io.stdout.write(renderTable(['matter', 'region', 'score', `≥ ${levelled}`, 'more', 'less', 'plan steps', 'materials', 'typed', 'days', 'visits', 'fees'],

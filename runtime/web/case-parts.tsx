@@ -1,5 +1,7 @@
 /** Pieces of a case both the applicant and staff see: status line, materials, submitted data, audit trail, certificates. */
 import { nodeAt, stepOfState } from '../../engine/process/nodes.ts';
+import { eventLabel, membersOf, roleLabel } from './bundles.ts';
+import { lazyPage } from './lazy-page.tsx';
 import { localizedText } from '../form/ui-schema.ts';
 import { useApp } from './context.ts';
 import { maskId, personLabel } from './people.ts';
@@ -112,10 +114,10 @@ export function AuditTrail({ c }: { c: CaseDetail }) {
             <td data-label="#">{e.seq}</td>
             <td data-label={t.time}>{formatTime(e.at, locale)}</td>
             <td data-label={t.actor} data-testid="audit-actor">
-              {personLabel(e.actor, c)} <span className="muted">({t.roleNames[e.role] ?? e.role})</span>
+              {personLabel(e.actor, c)} <span className="muted">({roleLabel(e.role, t)})</span>
             </td>
             <td data-label={t.action}>
-              {t.eventNames[e.type] ?? e.type}
+              {eventLabel(e.type, membersOf(c), t, locale)}
               {e.to && <span className="muted" title={e.to}> → {stepName(c, e.to, t, locale)}</span>}
             </td>
             <td data-label={t.note}>{noteOf(e.payload) ?? ''}</td>
@@ -126,26 +128,50 @@ export function AuditTrail({ c }: { c: CaseDetail }) {
   );
 }
 
+/** A certificate's links: download (JSON), print, check online; `of` names whose it is, for screen readers. */
+export function CertificateLinks({ cert, of }: { cert: CaseDetail['certificates'][number]; of?: string }) {
+  const { t } = useApp();
+  const whose = of && <span className="visually-hidden">{t.paren(of)}</span>;
+  return (
+    <>
+      <a className="btn" href={cert.json} download={`${cert.id}.json`} data-testid="certificate-download">
+        {t.downloadJson}
+        {whose}
+      </a>{' '}
+      <a className="btn" href={cert.html} target="_blank" rel="noopener" data-testid="certificate-print">
+        {t.printHtml}
+        {whose}
+      </a>{' '}
+      <Link className="btn" to={`/verify/${encodeURIComponent(cert.id)}`} data-testid="certificate-verify-link">
+        {t.verifyPublicLink}
+        {whose}
+      </Link>
+    </>
+  );
+}
+
+// a bundle's members' progress: a chunk of its own, which only bundle cases load
+const MemberProgress = lazyPage(() => import('./bundle-parts.tsx').then((m) => m.MemberProgress));
+
+/** The case's certificates; a bundle's come with its members' progress, each member's beside it. */
 export function Certificates({ c }: { c: CaseDetail }) {
   const { t, locale } = useApp();
-  if (c.certificates.length === 0) return null;
+  const members = c.members ?? [];
+  // a bundle's certificates are listed with their members; any no member names, here
+  const rest = c.certificates.filter((cert) => !members.some((m) => m.certificates.includes(cert.id)));
+  const progress = members.length > 0 && <MemberProgress c={c} members={members} />;
+  if (rest.length === 0) return progress || null;
   return (
-    <ul className="certificates" data-testid="certificates">
-      {c.certificates.map((cert) => (
-        <li key={cert.id}>
-          {t.certificate} · {formatTime(cert.issuedAt, locale)}{' '}
-          <a className="btn" href={cert.json} download={`${cert.id}.json`} data-testid="certificate-download">
-            {t.downloadJson}
-          </a>{' '}
-          <a className="btn" href={cert.html} target="_blank" rel="noopener" data-testid="certificate-print">
-            {t.printHtml}
-          </a>{' '}
-          <Link className="btn" to={`/verify/${encodeURIComponent(cert.id)}`} data-testid="certificate-verify-link">
-            {t.verifyPublicLink}
-          </Link>
-        </li>
-      ))}
-    </ul>
+    <>
+      {progress}
+      <ul className="certificates" data-testid="certificates">
+        {rest.map((cert) => (
+          <li key={cert.id}>
+            {t.certificate} · {formatTime(cert.issuedAt, locale)} <CertificateLinks cert={cert} />
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

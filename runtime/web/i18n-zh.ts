@@ -39,6 +39,14 @@ export const zh = {
   province: '全省标准（标杆）',
   regions: '各地办理',
   noMatch: '没有找到匹配的事项。',
+  // one-thing bundles (一件事, issue 13): the catalogue groups them by the national life-event vocabulary
+  oneThing: '一件事',
+  bundlesTitle: '“一件事”集成办理',
+  bundlesIntro: '把一个阶段要办的多个事项合成一件事：一次告知、一表申请、一套材料、一次提交、限时办结。',
+  singlesTitle: '单个事项',
+  bundleCount: (n: number) => `共 ${n} 件“一件事”`,
+  eventTypeNames: { life: '个人', business: '企业' } as Record<string, string>,
+  lifeEventNames: { birth: '出生', education: '教育', employment: '就业', living: '生活', housing: '置业', travel: '出行', 'medical-care': '就医', assistance: '救助', 'elderly-care': '养老', 'after-death': '身后', 'market-entry': '准入准营', recruitment: '招聘用工', 'tax-payment': '纳税缴费', operation: '经营发展', construction: '工程建设', exit: '注销退出' } as Record<string, string>,
   // guide
   guideTitle: '办事指南',
   department: '实施机关',
@@ -197,7 +205,7 @@ export const zh = {
   open: '查看',
   continueForm: '继续填写',
   statusNames: { draft: '草稿', active: '办理中', done: '已办结' } as Record<string, string>,
-  outcomeNames: { approved: '已批准', rejected: '不予批准', withdrawn: '已撤回' } as Record<string, string>,
+  outcomeNames: { approved: '已批准', rejected: '不予批准', withdrawn: '已撤回', completed: '办结' } as Record<string, string>,
   overdue: '已超期',
   clockPaused: (since: string) => `（补正期间暂停计时，自 ${since} 起；补正提交后顺延）`,
   // task B (issue 12): list columns, the queue's filters and pages, the confirmation's visit, the submitted answers
@@ -303,6 +311,9 @@ export const zh = {
   onsiteCheck: '需要现场核查',
   updated: '更新时间',
   eventNames: { started: '创建办件', 'draft-saved': '保存草稿', SUBMIT: '提交申请', ACCEPT: '受理', APPROVE: '批准', REJECT: '不予批准', REQUEST_SUPPLEMENT: '要求补正', CONFIRM: '确认', PAY: '缴费', WITHDRAW: '撤回申请', automatic: '自动决定', migrate: '迁移到新版本', 'materials-checked': '材料核验', 'certificate-issued': '签发证照' } as Record<string, string>,
+  /** A staff event addressed to one member of a bundle, or a bundle role with its department: 受理 · 出生登记. */
+  memberEvent: (event: string, member: string) => `${event} · ${member}`,
+  departmentNames: { police: '公安', health: '卫生健康', medicalInsurance: '医疗保障', hrss: '人力社保', market: '市场监管', tax: '税务', housingFund: '住房公积金' } as Record<string, string>,
   notFound: '页面不存在。',
   backToCatalogue: '返回事项目录',
   // sessions

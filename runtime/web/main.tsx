@@ -4,6 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { api } from './api.ts';
 import { useTitle } from './components.tsx';
 import { AppContext, isStaff, useApp, type AppState } from './context.ts';
+import { roleLabel } from './bundles.ts';
+import { actingRoles } from './people.ts';
 import { langOf, loadLocale, localeLoaded, texts, type Locale } from './i18n.ts';
 import { CasePage, prefetchCase } from './pages/Case.tsx';
 import { CataloguePage } from './pages/Catalogue.tsx';
@@ -109,7 +111,7 @@ function Header({ onToggleLocale, onPreloadLocale }: { onToggleLocale: () => voi
           </button>
           {user ? (
             <>
-              <span data-testid="signed-in-user">{t.signedInAs(user.name, t.roleNames[user.role] ?? user.role)}</span>
+              <span data-testid="signed-in-user">{t.signedInAs(user.name, roleLabel(actingRoles(user).at(-1)!, t))}</span>
               <button type="button" className="btn btn-small" onClick={() => void signOut()} data-testid="sign-out">
                 {t.signOut}
               </button>

@@ -11,7 +11,8 @@ import { api, ApiError } from './api.ts';
 import { StepNotice, type StepOutcome } from './components.tsx';
 import { useApp } from './context.ts';
 import { formatTime, pick, type Locale } from './i18n.ts';
-import { personLabel } from './people.ts';
+import { roleLabel } from './bundles.ts';
+import { actingRoles, personLabel } from './people.ts';
 import type { CaseDetail, Localized, User } from './types.ts';
 import { controlId, errorId, formatDay, goToCheck, materialName, rowId, type Field } from './outstanding.tsx';
 
@@ -40,10 +41,11 @@ interface RowError {
 /** Whether `user` may record checks on `c` now: staff acting at the step, or on a finished case holding its certificate, those who checked. */
 export function canCheckMaterials(c: CaseDetail, user: User | null | undefined): boolean {
   if (!user || user.role === 'applicant' || c.status === 'draft' || !c.checklist) return false;
-  if (c.status === 'done') return c.checklist.certificateHeld !== null && c.checklist.checks.some((check) => check.role === user.role);
-  const acting = new Set([...Object.values(c.eventRoles ?? {}).flat(), ...(c.role ? [c.role] : [])]);
+  const mine = actingRoles(user);
+  if (c.status === 'done') return c.checklist.certificateHeld !== null && c.checklist.checks.some((check) => mine.includes(check.role));
+  const acting = new Set([...Object.values(c.eventRoles ?? {}).flat(), ...(c.role ? c.role.split(' ') : [])]);
   acting.delete('applicant');
-  return acting.has(user.role);
+  return mine.some((r) => acting.has(r));
 }
 
 /** A picked e-licence as the case JSON may list it (another task adds it; any of these shapes is read). */
@@ -265,7 +267,7 @@ export function MaterialsChecklist({ c, editable, onSaved }: { c: CaseDetail; ed
                 )}
                 {check && (
                   <div className="muted check-by" data-testid="check-by">
-                    {t.checkedBy(personLabel(check.by, c), t.roleNames[check.role] ?? check.role, formatTime(check.at, locale))}
+                    {t.checkedBy(personLabel(check.by, c), roleLabel(check.role, t), formatTime(check.at, locale))}
                   </div>
                 )}
               </td>

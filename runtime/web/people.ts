@@ -1,6 +1,6 @@
 /** How people appear in the UI: identity numbers masked where the full number is not needed, names where the page has them. */
 import { maskId } from '../certificates/identity-mask.ts';
-import type { CaseDetail } from './types.ts';
+import type { CaseDetail, User } from './types.ts';
 
 // the masking itself is shared with the server's public certificate check
 export { isIdNumber, maskId } from '../certificates/identity-mask.ts';
@@ -19,11 +19,16 @@ export function personLabel(subject: string, c?: { data?: unknown; applicant: st
 }
 
 /**
- * The events of `c` that `role` may send (the API's eventRoles): what the page offers is exactly what the server
- * would accept from this user, never an action that answers 403. Without eventRoles (an older server), the step's
- * own role.
+ * The roles a user acts in: their own, and for staff of a department its role in one-thing bundles (police-clerk, as
+ * the engine's bundleRole names it).
  */
-export function eventsFor(c: Pick<CaseDetail, 'events' | 'eventRoles' | 'role'>, role: string | undefined): string[] {
-  if (!role) return [];
-  return c.events.filter((e) => (c.eventRoles?.[e] ?? (c.role === role ? [role] : [])).includes(role));
+export const actingRoles = (user: Pick<User, 'role' | 'department'>): string[] => (user.department ? [user.role, `${user.department}-${user.role}`] : [user.role]);
+
+/**
+ * The events of `c` that someone acting in `roles` may send (the API's eventRoles): what the page offers is exactly
+ * what the server would accept from this user, never an action that answers 403. Without eventRoles (an older
+ * server), the step's own role.
+ */
+export function eventsFor(c: Pick<CaseDetail, 'events' | 'eventRoles' | 'role'>, roles: readonly string[]): string[] {
+  return c.events.filter((e) => (c.eventRoles?.[e] ?? (c.role !== null ? [c.role] : [])).some((r) => roles.includes(r)));
 }

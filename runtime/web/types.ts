@@ -12,6 +12,8 @@ export interface User {
   role: string;
   subject: string;
   name: string;
+  /** Staff of a department (police, health, …) also act in their department's role in bundles (police-clerk). */
+  department?: string;
 }
 
 /** One of the signed-in user's sessions (GET /api/sessions). */
@@ -37,6 +39,55 @@ export interface MatterSummary {
   title: Localized;
   baseline: CatalogueEntry | null;
   variants: CatalogueEntry[];
+  /** A one-thing bundle's life event (null or absent: a single matter). */
+  bundle?: { event: string; eventType: string } | null;
+}
+
+/** A member of a one-thing bundle (一件事) as the guide names it. */
+export interface BundleMember {
+  key: string;
+  title: Localized;
+  department: string;
+  departmentName: Localized;
+}
+
+/** A burden of applying, counted as the bundle's saving counts it (engine/bundles/saving.ts). */
+export interface BundleBurden {
+  fieldsTyped: number;
+  materials: number;
+  visits: number;
+  /** Working days. */
+  promisedDays: number;
+  submissions: number;
+}
+
+/** Applying for the members one by one, as one thing, and what that saves. */
+export interface BundleSaving {
+  separately: BundleBurden;
+  together: BundleBurden;
+  saved: BundleBurden;
+}
+
+/** A bundle's guide: its life event, how it is submitted, its members and the saving. */
+export interface GuideBundle {
+  event: string;
+  eventType: string;
+  submission: string;
+  members: BundleMember[];
+  /** Null for a bundle version the server did not compose itself. */
+  saving: BundleSaving | null;
+}
+
+/** A member's progress in a bundle case: its current step, or its outcome once ended, and its certificates (ids). */
+export interface CaseMember {
+  key: string;
+  title: Localized;
+  department: string;
+  departmentName: Localized;
+  step: Localized | null;
+  role: string | null;
+  outcome: 'approved' | 'rejected' | 'withdrawn' | null;
+  certificates: string[];
 }
 
 export interface GuideMaterial {
@@ -121,6 +172,8 @@ export interface Guide {
   outputs: Output[];
   locations: GuideLocation[];
   contact: GuideContact | null;
+  /** A one-thing bundle's members and saving (null or absent for a single matter). */
+  bundle?: GuideBundle | null;
 }
 
 /** A case's time limits in the matter's unit (dates as ISO strings; null before submission). */
@@ -211,6 +264,8 @@ export interface CaseDetail extends CaseSummary {
   situation: CaseSituation;
   timeLimit: CaseTimeLimit;
   certificates: { id: string; issuedAt: string; json: string; html: string }[];
+  /** A one-thing bundle's members, each with its progress and certificates (absent for a single matter). */
+  members?: CaseMember[];
   audit?: AuditEntry[];
   /** Delayed transitions waiting for the case (the step's `after`): when each falls due and where it leads. */
   delays?: { state: string; delay: string; dueAt: string; target: string | null }[];

@@ -11,7 +11,7 @@ import type { Rule } from '../rule.ts';
  */
 export const bundleReferencesRule: Rule<BundleDefinition> = {
   name: 'bundle-references',
-  codes: ['ref.self-reference', 'ref.bundle-matter-missing', 'ref.bundle-duplicate-matter', 'ref.bundle-baseline-missing', 'bundle.duplicate-key', 'bundle.fact-member-unknown', 'bundle.fact-field-missing', 'bundle.fact-conflict', 'bundle.member-too-deep'],
+  codes: ['ref.self-reference', 'ref.bundle-matter-missing', 'ref.bundle-duplicate-matter', 'ref.bundle-baseline-missing', 'bundle.duplicate-key', 'bundle.fact-member-unknown', 'bundle.fact-field-missing', 'bundle.fact-conflict', 'bundle.member-too-deep', 'bundle.not-composable'],
   check({ file, value }, ctx) {
     const problems: Problem[] = [];
     const ids = new Set<string>();
@@ -37,7 +37,12 @@ export const bundleReferencesRule: Rule<BundleDefinition> = {
     // a member that names the bundle itself is reported as such, not also as missing
     problems.push(...resolved.problems.filter((p) => !problems.some((q) => q.code === 'ref.self-reference' && p.pointer === q.pointer)));
     if (problems.length > 0) return problems;
-    const composed = compose(value, resolved.members.map((m) => m!), file);
-    return composed.problems;
+    // compose() is total on what the meta-schemas accept; should a member it was not written for still break it,
+    // the bundle says so rather than the validation failing
+    try {
+      return compose(value, resolved.members.map((m) => m!), file).problems;
+    } catch (error) {
+      return [problem('bundle.not-composable', file, '/members', { reason: error instanceof Error ? error.message : String(error) })];
+    }
   },
 };

@@ -144,7 +144,7 @@ export function caseRoutes(app: FastifyInstance, ctx: ServerContext): void {
       tags: ['cases'], summary: 'Take a step (ACCEPT, APPROVE, REJECT, REQUEST_SUPPLEMENT, WITHDRAW, …) in the role the step belongs to', params: caseIdParams,
       body: {
         type: 'object', required: ['event', 'revision'], additionalProperties: false,
-        properties: { event: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*(\\.[A-Za-z][A-Za-z0-9_-]*)?$', maxLength: 129, description: 'an event the definition declares (UPPER_SNAKE, as in the meta-schema; in a one-thing bundle addressed to one member: ACCEPT.police)' }, note: { type: 'string', maxLength: 2000 }, revision, paid: { type: 'number', minimum: 0 }, materials, onsiteCheck: { type: 'boolean' }, files, licences },
+        properties: { event: { type: 'string', pattern: '^[A-Z][A-Z0-9_]{0,63}(\\.[A-Za-z][A-Za-z0-9_-]{0,63})?$', maxLength: 129, description: 'an event the definition declares (UPPER_SNAKE, as in the meta-schema; in a one-thing bundle addressed to one member: ACCEPT.police)' }, note: { type: 'string', maxLength: 2000 }, revision, paid: { type: 'number', minimum: 0 }, materials, onsiteCheck: { type: 'boolean' }, files, licences },
       },
       response: { 200: stepDone, ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
     },

@@ -1,7 +1,9 @@
 /**
  * Buttons for the events the case's current step accepts (from the API's `events`), each sent with the case's
  * revision. Where a step's event waits for the materials (materialsComplete, materialsPending), the materials the
- * answers call for and nobody has supplied yet can be ticked as received and go with the event.
+ * answers call for and nobody has supplied yet can be ticked as received and go with the event. In a one-thing
+ * bundle a staff event is addressed to a member (APPROVE.birthRegistration): it is labelled with the member's title,
+ * and the rules below (note, confirmation, on-site check) are those of its base event (APPROVE).
  */
 import { useCallback, useId, useState } from 'react';
 import { api, ApiError } from '../api.ts';
@@ -9,11 +11,12 @@ import { messageOf, StepNotice, type StepOutcome } from '../components.tsx';
 import { useApp } from '../context.ts';
 import { ConfirmDialog } from '../dialog.tsx';
 import { activePaths, nodeAt } from '../../../engine/process/nodes.ts';
+import { baseEvent, eventLabel, membersOf, splitEvent } from '../bundles.ts';
 import { pick } from '../i18n.ts';
 import { MaterialsRefusal, refusedMaterials, type RefusedMaterial } from '../outstanding.tsx';
 import type { CaseDetail } from '../types.ts';
 
-/** Events that need a note (the reason, or what to supplement). */
+/** Events that need a note (the reason, or what to supplement); these sets are keyed by the base event. */
 const needsNote = new Set(['REJECT', 'REQUEST_SUPPLEMENT']);
 /** Final or destructive events: asked for confirmation first. */
 const confirmed = new Set(['WITHDRAW', 'REJECT', 'APPROVE']);
@@ -32,8 +35,9 @@ const materialGuards = ['materialsComplete', 'materialsPending'];
 
 export function Actions({ c, events, onDone }: { c: CaseDetail; events: string[]; onDone: (updated: CaseDetail) => void }) {
   const { t, locale } = useApp();
+  const members = membersOf(c);
   const [received, setReceived] = useState<string[]>([]);
-  const awaitsMaterials = events.some((e) => e !== 'SUBMIT' && materialGuards.some((g) => hasGuard(c, e, g)));
+  const awaitsMaterials = events.some((e) => baseEvent(e) !== 'SUBMIT' && materialGuards.some((g) => hasGuard(c, e, g)));
   const receivable = awaitsMaterials ? c.situation.materials.filter((m) => !m.waived && !m.supplied && m.necessity !== 'exempted') : [];
   const ids = useId();
   const [note, setNote] = useState('');
@@ -44,18 +48,20 @@ export function Actions({ c, events, onDone }: { c: CaseDetail; events: string[]
   const [refused, setRefused] = useState<RefusedMaterial[]>();
   // what the answers make due, less what was paid (the runtime's feesPaid guard checks the same)
   const totalFee = Math.max(0, Math.round((c.situation.amountDue - c.situation.paid) * 100) / 100);
-  const anyNote = events.some((e) => needsNote.has(e));
+  const anyNote = events.some((e) => needsNote.has(baseEvent(e)));
+  // acceptances that ask whether an on-site check is needed (ACCEPT, or in a bundle ACCEPT.member)
+  const onsite = events.filter((e) => baseEvent(e) === 'ACCEPT' && hasGuard(c, e, 'needsOnsiteCheck'));
   const [asking, setAsking] = useState<string>();
   const cancel = useCallback(() => setAsking(undefined), []);
 
   // a note the event needs is asked for before the confirmation, so the dialog never opens on a refused action
   const start = (event: string) => {
-    if (needsNote.has(event) && !note.trim()) {
+    if (needsNote.has(baseEvent(event)) && !note.trim()) {
       setNotice({ kind: 'error', text: t.noteRequired });
       document.getElementById(`${ids}-note`)?.focus();
       return;
     }
-    if (confirmed.has(event)) setAsking(event);
+    if (confirmed.has(baseEvent(event))) setAsking(event);
     else void act(event);
   };
 
@@ -69,7 +75,7 @@ export function Actions({ c, events, onDone }: { c: CaseDetail; events: string[]
         event,
         revision: c.revision,
         ...(note.trim() ? { note: note.trim() } : {}),
-        ...(event === 'ACCEPT' && hasGuard(c, 'ACCEPT', 'needsOnsiteCheck') ? { onsiteCheck } : {}),
+        ...(onsite.includes(event) ? { onsiteCheck } : {}),
         ...(event === 'PAY' ? { paid: totalFee } : {}),
         ...(received.length > 0 ? { materials: received } : {}),
       };
@@ -86,6 +92,18 @@ export function Actions({ c, events, onDone }: { c: CaseDetail; events: string[]
     } finally {
       setBusy(false);
     }
+  };
+
+  // the base event's words; an addressed event names its member in the title and on the button
+  const confirmRequest = (event: string) => {
+    const { base, member } = splitEvent(event);
+    const title = member === undefined ? undefined : pick(members.find((m) => m.key === member)?.title, locale) || member;
+    return {
+      title: (title ? title + t.colon : '') + (t.confirmTitles[base] ?? ''),
+      body: t.confirmBodies[base] ?? '',
+      confirmLabel: title ? t.memberEvent(t.confirmYes[base] ?? base, title) : (t.confirmYes[base] ?? base),
+      danger: destructive.has(base),
+    };
   };
 
   return (
@@ -114,7 +132,7 @@ export function Actions({ c, events, onDone }: { c: CaseDetail; events: string[]
           ))}
         </fieldset>
       )}
-      {events.includes('ACCEPT') && hasGuard(c, 'ACCEPT', 'needsOnsiteCheck') && (
+      {onsite.length > 0 && (
         <div className="field checkbox">
           <input id={`${ids}-onsite`} type="checkbox" checked={onsiteCheck} onChange={(e) => setOnsiteCheck(e.target.checked)} data-testid="action-onsite-check" />
           <label htmlFor={`${ids}-onsite`}>{t.onsiteCheck}</label>
@@ -125,13 +143,13 @@ export function Actions({ c, events, onDone }: { c: CaseDetail; events: string[]
           <button
             key={event}
             type="button"
-            className={`btn ${destructive.has(event) ? 'btn-danger' : 'btn-primary'}`}
+            className={`btn ${destructive.has(baseEvent(event)) ? 'btn-danger' : 'btn-primary'}`}
             disabled={busy}
-            aria-haspopup={confirmed.has(event) ? 'dialog' : undefined}
+            aria-haspopup={confirmed.has(baseEvent(event)) ? 'dialog' : undefined}
             onClick={() => start(event)}
             data-testid={`action-${event}`}
           >
-            {t.eventNames[event] ?? event}
+            {eventLabel(event, members, t, locale)}
             {event === 'PAY' && totalFee > 0 ? ` ¥${totalFee}` : ''}
           </button>
         ))}
@@ -139,7 +157,7 @@ export function Actions({ c, events, onDone }: { c: CaseDetail; events: string[]
       <StepNotice notice={notice} testId="action-notice" reloadLabel={t.reload} />
       {refused && <MaterialsRefusal materials={refused} />}
       <ConfirmDialog
-        request={asking ? { title: t.confirmTitles[asking] ?? '', body: t.confirmBodies[asking] ?? '', confirmLabel: t.confirmYes[asking] ?? asking, danger: destructive.has(asking) } : undefined}
+        request={asking ? confirmRequest(asking) : undefined}
         onConfirm={() => asking && void act(asking)}
         onCancel={cancel}
       />

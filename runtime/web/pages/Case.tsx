@@ -8,6 +8,7 @@ import { AnswersList, answerRows } from '../answers-list.tsx';
 import { Confirmation } from '../confirmation.tsx';
 import { OutstandingNotice } from '../outstanding.tsx';
 import { pick } from '../i18n.ts';
+import { baseEvent } from '../bundles.ts';
 import { eventsFor } from '../people.ts';
 import { Link } from '../router.tsx';
 import type { CaseDetail } from '../types.ts';
@@ -71,10 +72,11 @@ function ApplicantCase({ c, reload, replace }: { c: CaseDetail; reload: () => vo
   const { t, locale } = useApp();
   const [submitted, setSubmitted] = useState(false);
   const CaseForm = useCaseForm();
-  const mine = eventsFor(c, 'applicant');
-  const editable = mine.includes('SUBMIT') && c.definition !== undefined;
+  const mine = eventsFor(c, ['applicant']);
+  // (a bundle submitted member by member has SUBMIT.member events: the form submits those too)
+  const editable = mine.some((e) => baseEvent(e) === 'SUBMIT') && c.definition !== undefined;
   // the events the applicant may send besides submitting: their own step's, and those every step accepts (WITHDRAW)
-  const applicantEvents = mine.filter((e) => e !== 'SUBMIT');
+  const applicantEvents = mine.filter((e) => baseEvent(e) !== 'SUBMIT');
   useTitle(submitted ? t.confirmationTitle : pick(c.title, locale) || t.caseTitle);
   const supplement = [...(c.audit ?? [])].reverse().find((e) => e.type === 'REQUEST_SUPPLEMENT');
   const supplementNote = supplement && typeof supplement.payload === 'object' && supplement.payload ? (supplement.payload as { note?: string }).note : undefined;

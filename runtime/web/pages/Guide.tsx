@@ -2,7 +2,8 @@
  * The service guide of one matter in one region: materials (waived ones marked, with the reason; conditional ones with
  * their situation; one-of groups), time limits in their unit with extension, fees with their conditions and waivers,
  * visits, who implements it (its nature; the standard's owner), who may apply and where, results (validity, delivery),
- * places and contact, legal basis, and "start application".
+ * places and contact, legal basis, and "start application". A one-thing bundle's guide is marked as one, with its
+ * life event, and shows its members, how it is submitted and the saving (bundle-parts.tsx).
  */
 import { useState } from 'react';
 import { api } from '../api.ts';
@@ -11,10 +12,15 @@ import { useApp } from '../context.ts';
 import { pick } from '../i18n.ts';
 import { navigate } from '../router.tsx';
 import { onlyWhen } from '../situation-parts.tsx';
+import { lifeEventName } from '../bundles.ts';
+import { lazyPage } from '../lazy-page.tsx';
 import type { CaseDetail, Guide, GuideDepartment, GuideFee, GuideMaterial, Localized } from '../types.ts';
 
 type Texts = ReturnType<typeof useApp>['t'];
 type Locale = ReturnType<typeof useApp>['locale'];
+
+// a bundle's members and saving: a chunk of its own, which only bundles' guides load
+const BundleGuide = lazyPage(() => import('../bundle-parts.tsx').then((m) => m.BundleGuide));
 
 /** The time limits in words: promised (or "on the spot" with minutes), statutory or none, and the extension. */
 function timeLimitText(guide: Guide, t: Texts): string {
@@ -85,6 +91,11 @@ export function GuidePage({ id, region }: { id: string; region: string }) {
     <Loaded state={state}>
       {(guide) => (
         <article data-testid="guide">
+          {guide.bundle && (
+            <p className="one-thing-mark" data-testid="one-thing-mark">
+              {t.oneThing} · {lifeEventName(guide.bundle.event, t)}
+            </p>
+          )}
           <p className="muted">{t.guideTitle} · {guide.matter.id} · {pick(guide.matter.region.name, locale)}</p>
           <h1>{pick(guide.matter.title, locale)}</h1>
           {guide.matter.summary && <p>{pick(guide.matter.summary, locale)}</p>}
@@ -163,6 +174,8 @@ export function GuidePage({ id, region }: { id: string; region: string }) {
             )}
             {error && <Notice kind="error">{error}</Notice>}
           </section>
+
+          {guide.bundle && <BundleGuide bundle={guide.bundle} />}
 
           {guide.acceptanceConditions.length > 0 && (
             <section aria-labelledby="conditions-heading">

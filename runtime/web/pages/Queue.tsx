@@ -10,7 +10,8 @@ import { CaseTable, Pager } from '../case-table.tsx';
 import { Loaded, useLoad, useTitle } from '../components.tsx';
 import { useApp } from '../context.ts';
 import { pick } from '../i18n.ts';
-import { personLabel } from '../people.ts';
+import { roleLabel } from '../bundles.ts';
+import { actingRoles, personLabel } from '../people.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import type { CaseFilterChoices, CaseListPage } from '../types.ts';
 
@@ -58,7 +59,7 @@ export function QueuePage() {
   return (
     <>
       <h1>{t.queueTitle}</h1>
-      {user && <p className="muted">{t.queueFor(`${user.name} · ${t.roleNames[user.role] ?? user.role}`)}</p>}
+      {user && <p className="muted">{t.queueFor(`${user.name} · ${roleLabel(actingRoles(user).at(-1)!, t)}`)}</p>}
       <FilterForm key={search} filters={filters} choices={choices.data} badSearch={badSearch} />
       <Loaded state={list}>
         {(page) => {

@@ -7,6 +7,12 @@ import { navigate, queryParam } from '../router.tsx';
 import type { User } from '../types.ts';
 
 const demoUsers = ['zhangWei', 'liNa', 'clerk', 'approver', 'inspector', 'sectionChief', 'transferOutClerk', 'official', 'reviewer'];
+// a clerk and an approver of each demo department, who act on their department's part of one-thing bundles
+// (runtime/server/users.ts): healthClerk is the clerk of the health department (health-clerk)
+const departmentUsers = ['health', 'police', 'medicalInsurance', 'hrss', 'market', 'tax', 'housingFund'].flatMap((d) => [
+  { id: `${d}Clerk`, role: 'clerk', department: d },
+  { id: `${d}Approver`, role: 'approver', department: d },
+]);
 
 /** Only same-site paths are followed after signing in. */
 const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : undefined);
@@ -60,12 +66,12 @@ export function SignInPage() {
       <section aria-labelledby={`${ids}-demo`} className="demo">
         <h2 id={`${ids}-demo`}>{t.demoAccounts}</h2>
         <ul>
-          {demoUsers.map((u) => (
-            <li key={u}>
-              <button type="button" className="btn-link" onClick={() => (setUsername(u), setPassword('demo1234'))} data-testid={`demo-${u}`}>
-                <code>{u}</code>
+          {[...demoUsers.map((id) => ({ id, role: '', department: '' })), ...departmentUsers].map(({ id, role, department }) => (
+            <li key={id}>
+              <button type="button" className="btn-link" onClick={() => (setUsername(id), setPassword('demo1234'))} data-testid={`demo-${id}`}>
+                <code>{id}</code>
               </button>{' '}
-              — {t.demoRoles[u]}
+              — {t.demoRoles[id] ?? t.memberEvent(t.roleNames[role] ?? role, t.departmentNames[department] ?? department)}
             </li>
           ))}
         </ul>

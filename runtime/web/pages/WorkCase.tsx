@@ -7,7 +7,7 @@ import { SubmittedData } from '../answers-list.tsx';
 import { AuditTrail, CaseFacts, Certificates, Materials } from '../case-parts.tsx';
 import { Notice, useTitle } from '../components.tsx';
 import { isStaff, useApp } from '../context.ts';
-import { eventsFor } from '../people.ts';
+import { actingRoles, eventsFor } from '../people.ts';
 import { pick } from '../i18n.ts';
 import { canCheckMaterials, MaterialsChecklist, OutstandingNotice } from '../materials-checklist.tsx';
 import { Link } from '../router.tsx';
@@ -21,7 +21,7 @@ export function WorkCase({ c, reload, replace }: { c: CaseDetail; reload: () => 
   // what the last checklist save did: saved, or (the last outstanding material supplied) issued the certificate
   const [checked, setChecked] = useState<'saved' | 'issued'>();
   // the API lists every event of the step and who may send each (in a parallel state, each region's role its own)
-  const mine = isStaff(user) ? eventsFor(c, user?.role) : [];
+  const mine = isStaff(user) ? eventsFor(c, actingRoles(user!)) : [];
   useTitle(`${pick(c.title, locale) || t.caseTitle} · ${t.queueTitle}`);
   return (
     <article data-testid="case" data-case={c.id} data-state={c.state}>
