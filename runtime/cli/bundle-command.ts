@@ -26,7 +26,10 @@ export async function bundleCommand(args: string[], io: CliIo): Promise<number> 
   if (positionals.length === 0 || values.out === '') throw new UsageError(`usage: ${bundleUsage}`);
   const loaded = await loadAndValidate(positionals, io.cwd);
   const problems = loaded.problems.filter((p) => loaded.targets.has(p.file));
-  const bundles = composeBundles(loaded.catalogue).filter((b) => loaded.targets.has(b.file));
+  // (the loaded catalogue holds each bundle composed already, under its bundle's file: composed again here with its members)
+  const bundleFiles = new Set(loaded.catalogue.bundles.map((b) => b.file));
+  const matters = { ...loaded.catalogue, definitions: loaded.catalogue.definitions.filter((d) => !bundleFiles.has(d.file)) };
+  const bundles = composeBundles(matters).filter((b) => loaded.targets.has(b.file));
   if (values.out && bundles.length !== 1) throw new UsageError(`--out writes one composed definition: name one bundle (found ${bundles.length})`);
   if (values.json) {
     io.stdout.write(`${JSON.stringify({ bundles: bundles.map((b) => ({ file: b.file, id: b.value.id, version: b.value.version, title: b.value.title, members: b.value.bundle?.members, saving: b.saving })), problems }, null, 2)}\n`);

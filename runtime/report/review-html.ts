@@ -37,7 +37,8 @@ export interface ReportOptions {
 export function renderReviewHtml(reviews: readonly MatterReview[], options: ReportOptions): string {
   const variants = reviews.reduce((n, m) => n + m.variants.length, 0);
   const levelled = options.levelled ?? defaultLevelled;
-  const summary = summarizeCatalogue(reviews, { levelled });
+  // the catalogue's figures count matters; bundles (whose members are counted already) are reviewed beside them
+  const summary = summarizeCatalogue(reviews.filter((m) => !m.baseline.value.bundle), { levelled });
   return `<!doctype html>
 <html lang="zh-CN">
 <head>

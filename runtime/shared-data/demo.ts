@@ -38,6 +38,10 @@ export const demoRecords = {
     [z]: { idNumber: z, name: '张伟', insuredRegion: '330100', employerName: '杭州示例科技有限公司', employerCreditCode: '91330106MA2B3C4D5E', status: '正常参保', firstInsuredDate: '2012-07-01', contributionMonths: 150 },
   },
   // Li Na's son, born 2026-11-20 at 宁波市妇女儿童医院; his father is 王强 (330203198303150034). Keyed by the mother's number.
+  // Li Na married Wang Qiang, the father of her son (the marriage certificate the birth registration needs, shared)
+  marriage: {
+    [l]: { idNumber: l, maritalStatus: '已婚', spouseName: '王强', spouseIdNumber: '330203198303150034', registrationDate: '2024-05-20', certificateNumber: 'J330203-2024-001234', registrationAuthority: '宁波市海曙区民政局' },
+  },
   birthRecord: {
     [l]: { motherIdNumber: l, motherName: '李娜', gender: '男', birthDate: '2026-11-20', birthPlace: '浙江省宁波市海曙区', institution: '宁波市妇女儿童医院', gestationWeeks: 39, birthWeight: 3350, birthLength: 50 },
   },

@@ -18,6 +18,8 @@ const definitionsDir = mkdtempSync(join(tmpdir(), 'onematter-parallel-web-'));
 const baselineFile = join(definitionsDir, 'matters/residence-permit/baseline.json');
 cpSync(fileURLToPath(new URL('../../definitions/', import.meta.url)), definitionsDir, { recursive: true });
 writeFileSync(baselineFile, `${JSON.stringify(nestedPermit(JSON.parse(readFileSync(baselineFile, 'utf8'))), null, 2)}\n`);
+// the relocation bundle composes the permit: nested this deep inside a bundle's region, it would not validate (and stop the start)
+rmSync(join(definitionsDir, 'bundles/relocation.json'));
 
 const sandbox = serverSandbox();
 let server: RunningServer;

@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../runtime/server/start.ts';
+import { realCatalogue } from '../support/catalogue.ts';
 import { launchChromium, screenshotPath, watchCspViolations, requirePortalBuild } from '../support/browser.ts';
 import { serverSandbox } from '../support/server.ts';
 
@@ -33,9 +34,10 @@ afterAll(async () => {
 });
 
 describe('the applicant portal', () => {
-  it('lists the 6 matters of the catalogue, searchable in Chinese and English', async () => {
+  it('lists the matters of the catalogue (the bundles apart), searchable in Chinese and English', async () => {
     await page.goto(server.url + '/');
-    await expect.poll(() => page.getByTestId('matter').count()).toBe(6);
+    await expect.poll(() => page.getByTestId('matter').count()).toBe(new Set(realCatalogue.catalogue.definitions.map((d) => d.value.id)).size);
+    expect(await page.getByTestId('bundle').count()).toBe(new Set(realCatalogue.catalogue.bundles.map((b) => b.value.id)).size);
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('办事事项目录');
     await page.screenshot({ path: screenshotPath('portal-catalogue.png'), fullPage: true });

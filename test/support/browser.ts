@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import { expect } from 'vitest';
 import { defaultWebDir } from '../../runtime/server/web.ts';
 import { projectRoot } from './catalogue.ts';
 
@@ -26,6 +27,8 @@ export async function signInPortal(page: Page, baseUrl: string, user: string): P
   await page.getByTestId('sign-in-password').fill('demo1234');
   await page.getByTestId('sign-in-submit').click();
   await page.getByTestId('signed-in-user').waitFor();
+  // the session is this user's (not the one signed out a moment before, should that have raced)
+  await expect.poll(() => page.evaluate(async () => ((await (await fetch('/api/session')).json()) as { user?: { id?: string } }).user?.id), { timeout: 10_000 }).toBe(user);
 }
 
 /** Switches the portal in `page` to `locale` with its toggle, unless it shows that language already. */
