@@ -70,6 +70,14 @@ describe('one form', () => {
     expect(result.definition!.form.prefill!.map((p) => p.field)).toEqual(['/first/applicant/idNumber']);
   });
 
+  it('drops an object whose every field another member asks, rather than leave an empty box', () => {
+    const other = second();
+    delete (other.form.schema as any).properties.applicant.properties.birthYear;
+    const { definition } = composeWith(bundle(), first(), other);
+    expect(properties(definition, 'second')).toEqual(['phone', 'address']);
+    expect((definition!.form.schema as any).properties.second.required).toEqual(['phone']);
+  });
+
   it('reports a mapped fact whose constraints differ, pointing into both members, and keeps both fields', () => {
     const other = second();
     (other.form.schema as any).properties.phone = { type: 'string', pattern: '^[0-9]{11}$' };

@@ -32,7 +32,9 @@ export function composeLegalBasis(members: readonly ComposeMember[]): { legalBas
   const map = new Map<string, string>();
   for (const { key, definition } of members) {
     for (const resource of definition.legalBasis) {
-      const { id, ...text } = resource;
+      // one law's one article is one entry, however each member worded its issuer or level
+      const { id } = resource;
+      const text = { title: resource.title.zh, article: resource.article ?? '' };
       const same = byText.get(canonical(text));
       if (same !== undefined) {
         map.set(`${key}\u0000${id}`, same);

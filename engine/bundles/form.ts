@@ -166,6 +166,9 @@ export function composeForm(bundle: BundleDefinition, bundleFile: string, member
     }
   }
 
+  // an object whose every field another member asks is gone too (no empty box on the form), unless a condition reads it
+  members.forEach((m, i) => pruneEmptied(schemas[i]!, uis[i]!, m.definition, m.definition.form.schema, ''));
+
   const properties: Json = {};
   members.forEach((m, i) => {
     const { $schema: _s, $id: _i, ...schema } = relocateRefs(schemas[i], m.key) as Json;
@@ -195,4 +198,22 @@ function dropUi(ui: Json, field: string): void {
   const name = tokens.at(-1)!;
   delete node[name];
   if (Array.isArray(node['ui:order'])) node['ui:order'] = (node['ui:order'] as unknown[]).filter((n) => n !== name);
+}
+
+// Drops the objects a merge emptied (they had fields, now have none), depth first, with their uiSchema entries.
+function pruneEmptied(node: Json, ui: Json, def: MatterDefinition, original: unknown, path: string): void {
+  const props = isObject(node.properties) ? node.properties : undefined;
+  const before = isObject(original) && isObject(original.properties) ? original.properties : undefined;
+  if (!props || !before) return;
+  for (const [name, child] of Object.entries(props)) {
+    if (!isObject(child)) continue;
+    const field = `${path}/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    pruneEmptied(child, isObject(ui[name]) ? (ui[name] as Json) : {}, def, before[name], field);
+    const had = isObject(before[name]) && isObject((before[name] as Json).properties) && Object.keys((before[name] as Json).properties as Json).length > 0;
+    if (had && isObject(child.properties) && Object.keys(child.properties).length === 0 && !usedByConditions(def, field)) {
+      delete props[name];
+      if (Array.isArray(node.required)) node.required = node.required.filter((n) => n !== name);
+      dropUi(ui, `/${name}`);
+    }
+  }
 }

@@ -25,7 +25,8 @@ export async function bundleCommand(args: string[], io: CliIo): Promise<number> 
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, out: { type: 'string' } } });
   if (positionals.length === 0 || values.out === '') throw new UsageError(`usage: ${bundleUsage}`);
   const loaded = await loadAndValidate(positionals, io.cwd);
-  const problems = loaded.problems.filter((p) => loaded.targets.has(p.file));
+  // the bundles' own problems, and those composing them found in their members (a fact the members disagree on)
+  const problems = loaded.problems.filter((p) => loaded.targets.has(p.file) || p.code.startsWith('bundle.'));
   // (the loaded catalogue holds each bundle composed already, under its bundle's file: composed again here with its members)
   const bundleFiles = new Set(loaded.catalogue.bundles.map((b) => b.file));
   const matters = { ...loaded.catalogue, definitions: loaded.catalogue.definitions.filter((d) => !bundleFiles.has(d.file)) };
