@@ -44,7 +44,9 @@ describe('facts', () => {
     expect(v.saving?.together.fieldsTyped).toBe(6);
     expect(v.saving?.saved.fieldsTyped).toBe(1);
     const schema = v.composition!.definition!.form.schema as { properties: Record<string, { properties: Record<string, { properties: Record<string, unknown> }> }> };
-    expect(Object.keys(schema.properties.insuranceTransfer!.properties.applicant!.properties)).not.toContain('mobile');
+    // the transfer's applicant had only fields the permit asks too: the whole box is gone
+    expect(schema.properties.insuranceTransfer!.properties.applicant).toBeUndefined();
+    expect(schema.properties.residencePermit!.properties.applicant!.properties).toHaveProperty('mobile');
     expect(v.composition!.merged.get('insuranceTransfer/applicant/mobile')).toBe('/residencePermit/applicant/mobile');
   });
 

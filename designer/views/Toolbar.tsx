@@ -1,26 +1,12 @@
 /** Undo, redo (buttons and Ctrl/⌘+Z, Ctrl/⌘+Shift+Z, Ctrl+Y outside text fields), the save status, a conflict's choices, publish. */
-import { useEffect } from 'react';
 import { useDesigner } from '../context.ts';
 import type { Editor, EditorState } from '../model/editor.ts';
 import type { SaveState } from './autosave.ts';
-
-const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+import { useUndoKeys } from './undo-keys.ts';
 
 export function Toolbar({ editor, state, save, readOnly, onPublish, problems }: { editor: Editor; state: EditorState; save: SaveState; readOnly: boolean; onPublish: () => void; problems: number | undefined }) {
   const { t, locale } = useDesigner();
-  useEffect(() => {
-    if (readOnly) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.defaultPrevented || typing(event.composedPath()[0] ?? event.target)) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) editor.undo();
-      else if ((key === 'z' && event.shiftKey) || key === 'y') editor.redo();
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [editor, readOnly]);
+  useUndoKeys(editor, readOnly);
   const last = state.done.at(-1);
   const next = state.undone.at(-1);
   const time = save.savedAt ? new Date(save.savedAt).toLocaleTimeString(locale === 'zh' ? 'zh-CN' : 'en') : '';

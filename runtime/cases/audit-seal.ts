@@ -7,7 +7,8 @@
  */
 import { createHash, createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { Signer } from '../certificates/signer.ts';
-import type { CaseRecord } from '../store/types.ts';
+import type { AuditEvent, CaseRecord } from '../store/types.ts';
+import { verifyChain, type AuditCheck } from './audit.ts';
 import { InvalidArgumentError } from './errors.ts';
 
 /** Seals and checks case heads under one key. */
@@ -49,4 +50,24 @@ export function auditSealer(key: KeyObject): AuditSealer {
       return actual.length === expected.length && timingSafeEqual(actual, expected);
     },
   };
+}
+
+/**
+ * A case's audit trail checked against its row: the chain itself (verifyChain), one event per revision, the last
+ * event's hash equal to the case's audit head, and that head's seal under the runtime's audit key.
+ */
+export function caseAuditCheck(record: CaseRecord, events: readonly AuditEvent[], sealer: AuditSealer): AuditCheck {
+  const chain = verifyChain(events);
+  if (!chain.ok) return chain;
+  const n = events.length;
+  const fail = (reason: string): AuditCheck => ({ ok: false, events: n, seq: n, reason });
+  if (n !== record.revision) {
+    return { ok: false, events: n, seq: n + 1, reason: `the case is at revision ${record.revision} but has ${n} events: the last ones were removed` };
+  }
+  if (events[n - 1]!.hash !== record.auditHead) return fail(`the chain does not end at the case's audit head: event ${n} was altered, removed or rechained`);
+  if (!record.auditSeal) return fail('the case has no audit seal: it was removed, or the case was last written before seals');
+  if (!sealer.verify(record, record.auditSeal)) {
+    return fail("the audit seal does not match the case row (id, revision, audit head, definition, applicant, state, status): the trail or the row was rewritten without the runtime's audit key");
+  }
+  return chain;
 }

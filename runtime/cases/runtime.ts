@@ -9,7 +9,7 @@ import type { AnyStateMachine } from 'xstate';
 import { type Catalogue, type MatterDefinition } from '../../engine/index.ts';
 import { canonical } from '../../engine/json/equal.ts';
 import { resolvePointer } from '../../engine/json/pointer.ts';
-import { certificatesOfCase, issuedOutputs } from '../certificates/issue.ts';
+import { certificatesOfCase } from '../certificates/issue.ts';
 import { ed25519Signer, verifyCertificate, type CertificateCheck, type Signer } from '../certificates/signer.ts';
 import { systemClock, type Clock } from '../effects/clock.ts';
 import { limitEnd } from '../effects/time-limit.ts';
@@ -18,8 +18,8 @@ import type { SharedDataSource } from '../shared-data/source.ts';
 import { compareVersions } from '../store/versions.ts';
 import type { AuditEvent, CaseQuery, CaseRecord, Deadline, DueDelay, FileReference, PublishedDefinition, ReferenceClaim, Store, StoredCertificate } from '../store/types.ts';
 import { checkChange, checkDefinitionKey, checkId, checkObject, checkQuery } from './arguments.ts';
-import { nextEvent, verifyChain, type AuditCheck } from './audit.ts';
-import { auditKeyOf, auditSealer, type AuditSealer } from './audit-seal.ts';
+import { nextEvent, type AuditCheck } from './audit.ts';
+import { auditKeyOf, auditSealer, caseAuditCheck, type AuditSealer } from './audit-seal.ts';
 import { atBoundary, guardedStore, typed } from './boundary.ts';
 import { compileForm, fieldErrors, sharedSchemasAjv } from './compile-form.ts';
 import { delaysAlong, delaysOfState } from './delays.ts';
@@ -30,12 +30,13 @@ import {
   ValidationFailedError, type FieldError,
 } from './errors.ts';
 import { checkDeclaredMaterials, checkEventShape } from './event-shape.ts';
-import { acceptedEvents, actingRole, actorsFor, automaticEvent, baseEvent, contextAfter, memberOutcomes, submitEventOf, transitionTargets, recheckDelay, recheckOf, waitsOnTime, automaticStep, initialState, isFinalState, machineOf, roleOf, rolesOf, stateOf, step, type CaseContext, type CaseEvent, type Outcome } from './machine.ts';
+import { acceptedEvents, actingRole, actorsFor, automaticEvent, baseEvent, submitEventOf, recheckDelay, recheckOf, waitsOnTime, automaticStep, initialState, isFinalState, machineOf, roleOf, rolesOf, stateOf, step, type CaseContext, type CaseEvent, type Outcome } from './machine.ts';
 import { checkPayload } from './payload-limits.ts';
+import { stepContext } from './step-context.ts';
 import { caseSituation } from './situation.ts';
 import { caseTimeLimit } from './time-limits.ts';
 import { checklistWrite } from './checklist-step.ts';
-import { acceptRefusal, checklistOf, outstandingOf, type ChecklistContext, type MaterialCheck } from './materials-check.ts';
+import { acceptRefusal, checklistOf, type ChecklistContext, type MaterialCheck } from './materials-check.ts';
 import { clockAfter } from './supplement-clock.ts';
 import { nextReference, numbers, ReferenceRaced, retryingReference } from './reference.ts';
 import type { Actor, CaseView, FiredDelay, StepView } from './views.ts';
@@ -326,20 +327,7 @@ export class Runtime {
       checkId('caseId', caseId);
       const record = await this.store.getCase(caseId);
       if (!record) throw new NotFoundError(`case ${caseId}`);
-      const events = await this.store.events(caseId);
-      const chain = verifyChain(events);
-      if (!chain.ok) return chain;
-      const n = events.length;
-      const fail = (reason: string): AuditCheck => ({ ok: false, events: n, seq: n, reason });
-      if (n !== record.revision) {
-        return { ok: false, events: n, seq: n + 1, reason: `the case is at revision ${record.revision} but has ${n} events: the last ones were removed` };
-      }
-      if (events[n - 1]!.hash !== record.auditHead) return fail(`the chain does not end at the case's audit head: event ${n} was altered, removed or rechained`);
-      if (!record.auditSeal) return fail('the case has no audit seal: it was removed, or the case was last written before seals');
-      if (!this.sealer.verify(record, record.auditSeal)) {
-        return fail("the audit seal does not match the case row (id, revision, audit head, definition, applicant, state, status): the trail or the row was rewritten without the runtime's audit key");
-      }
-      return chain;
+      return caseAuditCheck(record, await this.store.events(caseId), this.sealer);
     });
   }
 
@@ -464,21 +452,7 @@ export class Runtime {
   // Where one step leaves a case: its state, role, status and outcome, the context the step's event and actions
   // change, and the certificates it issues (not yet written).
   private async land(record: CaseRecord, def: MatterDefinition, next: Outcome, event: CaseEvent, type: string, actor: Actor, now: number, machine?: AnyStateMachine): Promise<{ record: CaseRecord; certificates: StoredCertificate[]; held?: ChecklistContext['certificateHeld'] }> {
-    let newContext = contextAfter(record.context as CaseContext, event, next, { type, by: actor.id, now, submits: record.status === 'draft' && baseEvent(event.type) === 'SUBMIT' });
-    // a bundle keeps each member's outcome as its region ends (the join to 办结 leaves no region's final state behind)
-    if (def.bundle && machine) {
-      const targets = transitionTargets(machine, record.state, record.context as CaseContext, event, { data: record.data, verified: record.verified, now });
-      const ended = memberOutcomes(def, [...next.state.split(','), ...targets]);
-      if (Object.keys(ended).length > 0) newContext = { ...newContext, memberOutcomes: { ...(newContext.memberOutcomes as Record<string, string> | undefined), ...ended } };
-    }
-    // a certificate is not issued while a material is outstanding: held back until the checklist supplies it
-    const issuing = next.actions.includes('issueCertificate') ? issuedOutputs(def, event.type, record.state, next.state) : [];
-    const outstanding = issuing.length > 0 ? outstandingOf(def, record.data, newContext, event) : [];
-    const before = (newContext as ChecklistContext).certificateHeld;
-    const held = outstanding.length
-      ? { at: def.bundle && before ? before.at : now, reason: 'materials-outstanding' as const, materials: outstanding.map((o) => o.id), ...(def.bundle ? { outputs: [...new Set([...(before?.outputs ?? []), ...issuing])] } : {}) }
-      : undefined;
-    if (held) newContext = { ...newContext, certificateHeld: held };
+    const { context: newContext, issuing, held } = stepContext(def, record, next, event, { type, by: actor.id, now, machine });
     const done = next.done || isFinalState(def, next.state);
     const updated: CaseRecord = {
       ...record, state: next.state, role: roleOf(def, next.state), status: done ? 'done' : 'active',

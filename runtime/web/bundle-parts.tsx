@@ -4,7 +4,7 @@
  * the guide's members with their departments, how it is submitted, the one set of materials and the saving; a case's
  * members, each with its department, its current step or outcome, and its own certificates.
  */
-import { CertificateLinks } from './case-parts.tsx';
+import { CertificateLinks } from './certificate-links.tsx';
 import { useApp } from './context.ts';
 import { formatTime, pick, type Locale } from './i18n.ts';
 import { roleLabel } from './bundles.ts';

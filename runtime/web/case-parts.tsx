@@ -5,7 +5,7 @@ import { lazyPage } from './lazy-page.tsx';
 import { localizedText } from '../form/ui-schema.ts';
 import { useApp } from './context.ts';
 import { maskId, personLabel } from './people.ts';
-import { Link } from './router.tsx';
+import { CertificateLinks } from './certificate-links.tsx';
 import { SituationList } from './situation-parts.tsx';
 import { formatTime, pick, type Locale } from './i18n.ts';
 import type { CaseDetail, CaseSummary } from './types.ts';
@@ -128,27 +128,6 @@ export function AuditTrail({ c }: { c: CaseDetail }) {
   );
 }
 
-/** A certificate's links: download (JSON), print, check online; `of` names whose it is, for screen readers. */
-export function CertificateLinks({ cert, of }: { cert: CaseDetail['certificates'][number]; of?: string }) {
-  const { t } = useApp();
-  const whose = of && <span className="visually-hidden">{t.paren(of)}</span>;
-  return (
-    <>
-      <a className="btn" href={cert.json} download={`${cert.id}.json`} data-testid="certificate-download">
-        {t.downloadJson}
-        {whose}
-      </a>{' '}
-      <a className="btn" href={cert.html} target="_blank" rel="noopener" data-testid="certificate-print">
-        {t.printHtml}
-        {whose}
-      </a>{' '}
-      <Link className="btn" to={`/verify/${encodeURIComponent(cert.id)}`} data-testid="certificate-verify-link">
-        {t.verifyPublicLink}
-        {whose}
-      </Link>
-    </>
-  );
-}
 
 // a bundle's members' progress: a chunk of its own, which only bundle cases load
 const MemberProgress = lazyPage(() => import('./bundle-parts.tsx').then((m) => m.MemberProgress));

@@ -9,6 +9,7 @@ import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useStat
 import { renderMessage, type BundleDefinition, type Loaded, type MatterDefinition, type ProblemCode, type SourceDocument } from '../../../engine/index.ts';
 import { api } from '../../../runtime/web/api.ts';
 import { Link } from '../../../runtime/web/router.tsx';
+import { useUndoKeys } from '../undo-keys.ts';
 import { canEdit, inScope, isProvinceOfficial, useDesigner } from '../../context.ts';
 import { BundleCommandError, BundleEditor, bundleFileText, composeBundle, eventsOf, initialBundleState, memberFields, type BundleCommand, type BundleProblem, type BundleView } from '../../model/bundle.ts';
 import type { CatalogueEntry, CataloguePage } from '../../types.ts';
@@ -22,7 +23,6 @@ type Words = ReturnType<typeof useBundleWords>;
 const refOf = (m: BundleDefinition['members'][number]) => (m.matter.version ? `${m.matter.id}@${m.matter.version}` : m.matter.id);
 /** The element that shows what a pointer into the bundle names (problems link to it). */
 const domId = (pointer: string) => `bundle${pointer.replace(/[^A-Za-z0-9]/g, '-')}`;
-const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 export function BundleEditorPage({ name }: { name: string }) {
   const { t, user, regions } = useDesigner();
@@ -95,19 +95,7 @@ function BundleEditorView({ entry, sharedSchemas, readOnly }: { entry: BundleEnt
   const view = useMemo<BundleView | undefined>(() => (members.pending ? undefined : composeBundle(bundle, members.available, entry.file)), [bundle, members.available, members.pending, entry.file]);
   const definitionOf = (ref: string) => members.byRef.get(ref);
 
-  useEffect(() => {
-    if (readOnly) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.defaultPrevented || typing(event.composedPath()[0] ?? event.target)) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) editor.undo();
-      else if ((key === 'z' && event.shiftKey) || key === 'y') editor.redo();
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [editor, readOnly]);
+  useUndoKeys(editor, readOnly);
 
   // following a problem: select what it points at and bring it into view (the nearest element that shows it)
   const follow = useCallback((pointer: string) => {
