@@ -4,7 +4,7 @@
  * the guide's members with their departments, how it is submitted, the one set of materials and the saving; a case's
  * members, each with its department, its current step or outcome, and its own certificates.
  */
-import { CertificateLinks } from './certificate-links.tsx';
+import type { ComponentType } from 'react';
 import { useApp } from './context.ts';
 import { formatTime, pick, type Locale } from './i18n.ts';
 import { roleLabel } from './bundles.ts';
@@ -128,7 +128,8 @@ export function BundleGuide({ bundle }: { bundle: GuideBundle }) {
  * A bundle case's members: each with its department, its current step (and whose it is) or its outcome, and its own
  * certificates.
  */
-export function MemberProgress({ c, members }: { c: CaseDetail; members: readonly CaseMember[] }) {
+/** `links`: the case page's certificate links, handed in (this chunk is loaded from the case page: no import back). */
+export function MemberProgress({ c, members, links: CertificateLinks }: { c: CaseDetail; members: readonly CaseMember[]; links: ComponentType<{ cert: CaseDetail['certificates'][number]; of?: string }> }) {
   const { t, locale } = useApp();
   const w = bundleWords[locale];
   return (

@@ -5,7 +5,7 @@ import { lazyPage } from './lazy-page.tsx';
 import { localizedText } from '../form/ui-schema.ts';
 import { useApp } from './context.ts';
 import { maskId, personLabel } from './people.ts';
-import { CertificateLinks } from './certificate-links.tsx';
+import { Link } from './router.tsx';
 import { SituationList } from './situation-parts.tsx';
 import { formatTime, pick, type Locale } from './i18n.ts';
 import type { CaseDetail, CaseSummary } from './types.ts';
@@ -132,13 +132,14 @@ export function AuditTrail({ c }: { c: CaseDetail }) {
 // a bundle's members' progress: a chunk of its own, which only bundle cases load
 const MemberProgress = lazyPage(() => import('./bundle-parts.tsx').then((m) => m.MemberProgress));
 
+
 /** The case's certificates; a bundle's come with its members' progress, each member's beside it. */
 export function Certificates({ c }: { c: CaseDetail }) {
   const { t, locale } = useApp();
   const members = c.members ?? [];
   // a bundle's certificates are listed with their members; any no member names, here
   const rest = c.certificates.filter((cert) => !members.some((m) => m.certificates.includes(cert.id)));
-  const progress = members.length > 0 && <MemberProgress c={c} members={members} />;
+  const progress = members.length > 0 && <MemberProgress c={c} members={members} links={CertificateLinks} />;
   if (rest.length === 0) return progress || null;
   return (
     <>
@@ -198,5 +199,27 @@ export function CaseFacts({ c, compact = false }: { c: CaseDetail; compact?: boo
         </div>
       )}
     </dl>
+  );
+}
+
+/** A certificate's links: download (JSON), print, check online; `of` names whose it is, for screen readers. */
+export function CertificateLinks({ cert, of }: { cert: CaseDetail['certificates'][number]; of?: string }) {
+  const { t } = useApp();
+  const whose = of && <span className="visually-hidden">{t.paren(of)}</span>;
+  return (
+    <>
+      <a className="btn" href={cert.json} download={`${cert.id}.json`} data-testid="certificate-download">
+        {t.downloadJson}
+        {whose}
+      </a>{' '}
+      <a className="btn" href={cert.html} target="_blank" rel="noopener" data-testid="certificate-print">
+        {t.printHtml}
+        {whose}
+      </a>{' '}
+      <Link className="btn" to={`/verify/${encodeURIComponent(cert.id)}`} data-testid="certificate-verify-link">
+        {t.verifyPublicLink}
+        {whose}
+      </Link>
+    </>
   );
 }
