@@ -7,10 +7,10 @@
  * any definition in the folder's context and published with the others under the bundle's id, version and region,
  * so a case starts on it like on any matter. A composition or validation problem stops the start like any other.
  */
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { canonical } from '../engine/json/equal.ts';
 import { fileURLToPath } from 'node:url';
+import { definitionHash } from './cases/runtime.ts';
 import { bundleSaving, compose, resolveMembers, validateSources, type BundleSaving, type Catalogue, type MatterDefinition, type Problem, type SourceDocument } from '../engine/index.ts';
 
 /** The project's definitions folder. */
@@ -74,7 +74,7 @@ function composeFolderBundles(catalogue: Catalogue, sources: readonly SourceDocu
     const composition = compose(value, members, file);
     problems.push(...composition.problems);
     if (!composition.definition || composition.problems.length > 0) continue;
-    bundles.push({ file, definition: composition.definition, hash: createHash('sha256').update(canonical(composition.definition)).digest('hex'), saving: bundleSaving(members.map((m) => m.value), composition.definition, composition.submissions) });
+    bundles.push({ file, definition: composition.definition, hash: definitionHash(composition.definition), saving: bundleSaving(members.map((m) => m.value), composition.definition, composition.submissions) });
   }
   if (problems.length > 0 || bundles.length === 0) return { bundles, problems };
   // like any definition of the folder: with its shared data, schemas, regions and the other definitions (a region's

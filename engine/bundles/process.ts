@@ -24,6 +24,9 @@ export const applicantRole = 'applicant';
 /** The composed process's id (a `#oneThing.members.key.state` target names a member's state). */
 export const bundleProcessId = 'oneThing';
 
+/** The parallel state whose regions are the members (`members.<key>` is a member's region). */
+export const membersState = 'members';
+
 /** The role a member's staff role becomes in the bundle: its department's (police-clerk); the applicant stays. */
 export const bundleRole = (department: string, role: string): string => (role === applicantRole ? role : `${department}-${role}`);
 
@@ -54,26 +57,6 @@ function simpleSubmit(process: Process): { target: string; actions: string[] } |
   if (typeof submit === 'string') return { target: submit, actions: [] };
   if (isObject(submit) && !Array.isArray(submit) && submit.guard === undefined && typeof submit.target === 'string') return { target: submit.target, actions: submit.actions ?? [] };
   return undefined;
-}
-
-// Whether any transition of the process leads back to a state (by its name: targets are sibling names here).
-function targeted(process: Process, name: string): boolean {
-  let found = false;
-  const visit = (spec: unknown): void => {
-    if (typeof spec === 'string') found ||= spec === name;
-    else if (Array.isArray(spec)) spec.forEach(visit);
-    else if (isObject(spec)) visit(spec.target);
-  };
-  const walk = (state: ProcessState, own: string): void => {
-    for (const [event, spec] of Object.entries(state.on ?? {})) if (!(own === process.initial && event === 'SUBMIT')) visit(spec);
-    for (const spec of Object.values(state.after ?? {})) visit(spec);
-    if (state.always) visit(state.always);
-    if (state.onDone) visit(state.onDone);
-    for (const [n, s] of Object.entries(state.states ?? {})) walk(s as ProcessState, n);
-  };
-  for (const [n, s] of Object.entries(process.states)) walk(s as ProcessState, n);
-  for (const spec of Object.values(process.on ?? {})) visit(spec);
-  return found;
 }
 
 // The region's states a case can reach from its first one (the member's draft gone, a state only it led to goes too:
@@ -113,7 +96,7 @@ function region(member: ComposeMember, department: string, separate: boolean, fo
   const departmentName = definition.department.name;
   // a target by the member process's id (#process.review) names the same state inside the region
   const byId = `#${definition.process.id}.`;
-  const inRegion = (t: string) => (t.startsWith(byId) ? `#${bundleProcessId}.members.${key}.${t.slice(byId.length)}` : t);
+  const inRegion = (t: string) => (t.startsWith(byId) ? `#${bundleProcessId}.${membersState}.${key}.${t.slice(byId.length)}` : t);
   const moved = (spec: TransitionSpec) => retarget(wrapTransitions(key, spec), inRegion);
   const state = (s: ProcessState, inherited: string | undefined): ProcessState => {
     const own = s.meta?.role;
@@ -133,11 +116,8 @@ function region(member: ComposeMember, department: string, separate: boolean, fo
     return out;
   };
   const simple = folded ? simpleSubmit(definition.process) : undefined;
-  const states = Object.fromEntries(
-    Object.entries(definition.process.states)
-      .filter(([name]) => !(simple && name === definition.process.initial && !targeted(definition.process, name)))
-      .map(([name, s]) => [name, state(s as ProcessState, undefined)]),
-  );
+  // (the member's draft, folded into the bundle's, stays only if a later step leads back to it: reachable() decides)
+  const states = Object.fromEntries(Object.entries(definition.process.states).map(([name, s]) => [name, state(s as ProcessState, undefined)]));
   const initial = simple ? simple.target : definition.process.initial;
   const out: ProcessState = { initial, states: reachable(states, initial, definition.process.on), meta: { step: definition.title } };
   // events the member accepts in every state (WITHDRAW) are the region's: a state's own transition still wins
@@ -163,18 +143,18 @@ export function composeProcess(bundle: BundleDefinition, members: readonly Compo
     regions[m.key] = region(m, bundle.members[i]!.department, separate, !separate, roleNames);
   });
   const joined: Record<string, ProcessState> = {
-    members: { type: 'parallel', states: regions, onDone: 'completed', meta: { step: { zh: '并联办理', en: 'Departments in parallel' } } },
+    [membersState]: { type: 'parallel', states: regions, onDone: 'completed', meta: { step: { zh: '并联办理', en: 'Departments in parallel' } } },
     completed: { type: 'final', meta: { outcome: 'completed', step: { zh: '办结', en: 'Completed' } } },
   };
   const process: Process = separate
-    ? { id: bundleProcessId, initial: 'members', states: joined }
+    ? { id: bundleProcessId, initial: membersState, states: joined }
     : {
         id: bundleProcessId,
         initial: 'draft',
         states: {
           draft: {
             meta: { role: applicantRole, step: { zh: '一表申请', en: 'One application' } },
-            on: { SUBMIT: submitActions.size > 0 ? { target: 'members', actions: [...submitActions] } : 'members', WITHDRAW: 'withdrawn' },
+            on: { SUBMIT: submitActions.size > 0 ? { target: membersState, actions: [...submitActions] } : membersState, WITHDRAW: 'withdrawn' },
           },
           ...joined,
           withdrawn: { type: 'final', meta: { outcome: 'withdrawn', step: { zh: '已撤回', en: 'Withdrawn' } } },

@@ -12,6 +12,7 @@ import { createMachine, initialTransition, transition, type AnyStateMachine } fr
 import { conditionError, conditionHolds, knownActions, knownGuards, missingOf, situationOf, type Guard, type JsonObject, type MatterDefinition, type Process } from '../../engine/index.ts';
 import { isObject, join, parsePointer, resolvePointer } from '../../engine/json/pointer.ts';
 import { alwaysOf, olderThan, olderThanSince } from '../../engine/process/automatic.ts';
+import { membersState } from '../../engine/bundles/process.ts';
 import { doneLoops } from '../../engine/process/graph.ts';
 import type { DueDelay } from '../store/types.ts';
 import type { ProcessState } from '../../engine/model/index.ts';
@@ -435,7 +436,7 @@ export function transitionTargets(machine: AnyStateMachine, state: string, conte
 }
 
 /** The path of a bundle member's region in its composed process (compose puts the regions in the parallel `members`). */
-export const memberRegion = (key: string): string => `members.${key}`;
+export const memberRegion = (key: string): string => `${membersState}.${key}`;
 
 /** A bundle member's final outcome as its region's final state names it, given the leaves and targets a step reaches. */
 export function memberOutcomes(def: MatterDefinition, paths: readonly string[]): Record<string, string> {
