@@ -9,7 +9,7 @@
  * another node asks for a new transition between them.
  */
 import {
-  BaseEdge, Background, Controls, EdgeLabelRenderer, getBezierPath, Handle, MarkerType, Position, ReactFlow, useNodesInitialized, useReactFlow,
+  BaseEdge, Background, Controls, EdgeLabelRenderer, getBezierPath, Handle, MarkerType, Position, ReactFlow, useNodesInitialized, useReactFlow, useStore, useUpdateNodeInternals,
   type Edge, type EdgeProps, type Node, type NodeChange, type NodeProps,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -245,6 +245,7 @@ export function ProcessGraph({ graph, roleName, problemsAt, selected, onSelect, 
         ariaLabelConfig={w.flow}
       >
         <FitOnChange shape={`${key}#${measuredKey}`} />
+        <MeasureUnbound />
         <Background gap={20} />
         <Controls showInteractive={false} position="top-left" orientation="horizontal" />
       </ReactFlow>
@@ -262,5 +263,25 @@ function FitOnChange({ shape }: { shape: string }) {
     last.current = shape;
     void flow.fitView({ padding: 0.05, maxZoom: 1.2, duration: 0 });
   }, [shape, ready, flow]);
+  return null;
+}
+
+// React Flow draws an edge only between nodes whose handles it has measured, and measures a node when its size
+// changes. A node rebuilt while a measurement is under way can be left without its handles' bounds (xyflow#4888,
+// #6022) and stays drawn without its edges until its size changes again; seen on a loaded machine, never here.
+// A node still unmeasured a quarter of a second after it appeared is measured again, until it is.
+function MeasureUnbound() {
+  const unbound = useStore((s) => {
+    const ids: string[] = [];
+    for (const n of s.nodeLookup.values()) if (!n.hidden && !n.internals.handleBounds) ids.push(n.id);
+    return ids.join('\n');
+  });
+  const measure = useUpdateNodeInternals();
+  useEffect(() => {
+    if (!unbound) return;
+    const ids = unbound.split('\n');
+    const timer = setInterval(() => measure(ids), 250);
+    return () => clearInterval(timer);
+  }, [unbound, measure]);
   return null;
 }
