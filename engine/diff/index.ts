@@ -1,6 +1,7 @@
 /** diff(a, b): every semantic difference of definition `a` from definition `b`, classified for the applicant. */
 import type { MatterDefinition } from '../model/index.ts';
 import { isObject, parsePointer } from '../json/pointer.ts';
+import { jsonEqual } from '../json/equal.ts';
 import { documentLimits } from '../json/parse.ts';
 import type { Change } from './change.ts';
 import type { FixOp } from './fix.ts';
@@ -21,9 +22,16 @@ export interface DiffContext {
 }
 
 const noShared: ReadonlyMap<string, unknown> = new Map();
-// A definition's locked prefills, looked up by scanning its (short) prefill list: cheaper than building a set for
-// the one or two fields a diff asks about. A draft's list may be huge: then a set.
+// A definition's locked prefills (one lookup per definition, a baseline's shared by its variants), looked up by
+// scanning its (short) prefill list: cheaper than building a set for the few fields a diff asks about. A draft's
+// list may be huge: then a set.
+const lockedCache = new WeakMap<MatterDefinition, LockedFields>();
 function lockedIn(d: MatterDefinition): LockedFields {
+  let locked = lockedCache.get(d);
+  if (!locked) lockedCache.set(d, (locked = lockedOf(d)));
+  return locked;
+}
+function lockedOf(d: MatterDefinition): LockedFields {
   const prefill = d.form.prefill ?? [];
   if (prefill.length <= 16) return { has: (field) => prefill.some((p) => p.field === field && p.locked !== false) };
   const locked = new Set(prefill.filter((p) => p.locked !== false).map((p) => p.field));
@@ -75,10 +83,18 @@ function compare({ a, b, relocate }: ComparablePair, context: DiffContext, chang
     : (rule: RuleBase): Emit => (f) => changes.push(toChange(rule, f));
   const ctx = new FormPair(a, b, context.sharedSchemas ?? noShared);
   walkForms(ctx, schemaRules, push);
-  // A rule whose parts are the very same objects on both sides (a definition and its copy-free next version)
-  // has nothing to find. Deeper equality is left to the rules, which compare only what they classify: measured
-  // on the synthetic catalogue, a deep pre-check here costs more than it saves.
-  const unchanged = (pointer: string) => read(a, pointer) === read(b, pointer);
+  // A rule whose parts are equal on both sides has nothing to find. Each part is compared once for all the rules
+  // that read it (the process by five, the materials by five, …): a variant's unchanged process then costs one
+  // walk of it instead of every process rule building and matching its states.
+  const same = new Map<string, boolean>();
+  const unchanged = (pointer: string) => {
+    let equal = same.get(pointer);
+    if (equal === undefined) {
+      const [pa, pb] = [read(a, pointer), read(b, pointer)];
+      same.set(pointer, (equal = pa === pb || jsonEqual(pa, pb)));
+    }
+    return equal;
+  };
   for (const rule of definitionRules) {
     if (rule.reads.every(unchanged)) continue;
     rule.compare(a, b, push(rule));

@@ -43,6 +43,24 @@ function collectEdges(process: Process, base: string): Edge[] {
   return edges;
 }
 
+const byState = new WeakMap<Process, Map<string, readonly Edge[]>>();
+
+/**
+ * The transitions leaving one state (by path), as stateEdges lists them at `/process`; worked out once per process
+ * and state (a baseline's for every variant the review compares with it).
+ */
+export function edgesFromState(process: Process, path: string): readonly Edge[] {
+  let states = byState.get(process);
+  if (!states) byState.set(process, (states = new Map()));
+  let edges = states.get(path);
+  if (!edges) {
+    const listed: Edge[] = [];
+    stateEdges(process, path, '/process', listed);
+    states.set(path, (edges = listed));
+  }
+  return edges;
+}
+
 /** The event label of a compound or parallel state's `onDone` (its final children reached). */
 export const doneEvent = 'done';
 

@@ -25,17 +25,18 @@ export const fieldRule: SchemaRule = {
     for (const [name, schema] of Object.entries(pa)) {
       if (Object.hasOwn(pb, name)) continue;
       const child = join(field, name);
-      const fix: FixOp[] = a.own
-        ? [{ op: 'remove', path: join(a.ptr, 'properties', name) }, { op: 'pull', path: join(a.ptr, 'required'), match: name }]
-        : [{ op: 'set', path: a.ptr, value: b.raw }];
-      fix.push({ op: 'pull', path: '/form/prefill', match: { field: child } });
+      // made when first asked for (a bulk review reads few fixes)
+      const fix = (): FixOp[] => [
+        ...(a.own ? [{ op: 'remove', path: join(a.ptr, 'properties', name) } as const, { op: 'pull', path: join(a.ptr, 'required'), match: name } as const] : [{ op: 'set', path: a.ptr, value: b.raw } as const]),
+        { op: 'pull', path: '/form/prefill', match: { field: child } },
+      ];
       const weight = fieldWeight(schema, child, reqA.has(name), ctx.lockedA);
       emit({ kind: 'added', path: a.own ? join(a.ptr, 'properties', name) : a.ptr, burden: 'more', weight, params: { kind: 'added', field: child, label: fieldLabel(child) }, fix });
     }
     for (const [name, schema] of Object.entries(pb)) {
       if (Object.hasOwn(pa, name)) continue;
       const child = join(field, name);
-      const fix: FixOp[] = a.own
+      const fix = (): FixOp[] => a.own
         ? [{ op: 'set', path: join(a.ptr, 'properties', name), value: schema }, ...(reqB.has(name) ? [{ op: 'push', path: join(a.ptr, 'required'), value: name } as const] : [])]
         : [{ op: 'set', path: a.ptr, value: b.raw }];
       const weight = fieldWeight(schema, child, reqB.has(name), ctx.lockedB);

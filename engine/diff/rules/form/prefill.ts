@@ -28,7 +28,16 @@ const unlocked = (d: MatterDefinition, field: string) => {
 };
 const hasField = (d: MatterDefinition, field: string) => fieldInfo(d, field) !== undefined;
 // Whether a form has the field at data path `field` and whether its parent requires it (walking only that path).
+const infoCache = new WeakMap<MatterDefinition, Map<string, { required: boolean } | undefined>>();
 function fieldInfo(d: MatterDefinition, field: string): { required: boolean } | undefined {
+  let fields = infoCache.get(d);
+  if (!fields) infoCache.set(d, (fields = new Map()));
+  if (fields.has(field)) return fields.get(field);
+  const info = readFieldInfo(d, field);
+  fields.set(field, info);
+  return info;
+}
+function readFieldInfo(d: MatterDefinition, field: string): { required: boolean } | undefined {
   let node: unknown = d.form.schema;
   let required = false;
   for (const token of field.slice(1).split('/')) {

@@ -1,7 +1,7 @@
 import { join } from '../../../json/pointer.ts';
 import type { MatterDefinition } from '../../../model/index.ts';
 import { jsonEqual } from '../../../json/equal.ts';
-import { rootEdges, stateEdges, type Edge } from '../../../process/graph.ts';
+import { edgesFromState, rootEdges, type Edge } from '../../../process/graph.ts';
 import { nodeAt, nodeMap, resolveTarget } from '../../../process/nodes.ts';
 import type { DefinitionRule, Emit } from '../../rule.ts';
 import { isNested } from './match.ts';
@@ -55,12 +55,12 @@ function compareTransitions(a: MatterDefinition, b: MatterDefinition, path: stri
   const same = (sa?.on === sb?.on && sa?.after === sb?.after && sa?.always === sb?.always && sa?.onDone === sb?.onDone) ||
     (jsonEqual(sa?.on, sb?.on) && jsonEqual(sa?.after, sb?.after) && jsonEqual(sa?.always, sb?.always) && jsonEqual(sa?.onDone, sb?.onDone));
   if (same && (!reread || sameTargets(a, b, path))) return;
-  emitEdges(edgesFrom(a, path), edgesFrom(b, path), b, emit);
+  emitEdges(edgesFromState(a.process, path), edgesFromState(b.process, path), b, emit);
 }
 
 
 function sameTargets(a: MatterDefinition, b: MatterDefinition, path: string): boolean {
-  const [ea, eb] = [edgesFrom(a, path), edgesFrom(b, path)];
+  const [ea, eb] = [edgesFromState(a.process, path), edgesFromState(b.process, path)];
   return ea.length === eb.length && ea.every((e, i) => e.target === eb[i]!.target);
 }
 
@@ -80,15 +80,9 @@ function rootEdgesOf(d: MatterDefinition): Edge[] {
   });
 }
 
-function emitEdges(from: Edge[], to: Edge[], b: MatterDefinition, emit: Emit): void {
+function emitEdges(from: readonly Edge[], to: readonly Edge[], b: MatterDefinition, emit: Emit): void {
   const ea = new Map(from.map((e) => [`${e.event} ${e.target}`, e]));
   const eb = new Map(to.map((e) => [`${e.event} ${e.target}`, e]));
   for (const [key, e] of ea) if (!eb.has(key)) emit({ kind: 'added', path: e.pointer, burden: 'neutral', weight: 0, params: { kind: 'added', from: e.from, event: e.event, target: e.target }, fix: adoptProcess(b) });
   for (const [key, e] of eb) if (!ea.has(key)) emit({ kind: 'removed', path: e.pointer, burden: 'neutral', weight: 0, params: { kind: 'removed', from: e.from, event: e.event, target: e.target }, fix: adoptProcess(b) });
-}
-
-function edgesFrom(d: MatterDefinition, path: string): Edge[] {
-  const edges: Edge[] = [];
-  stateEdges(d.process, path, '/process', edges);
-  return edges;
 }
