@@ -35,9 +35,9 @@ export function describe(error: unknown): Body {
   if (error instanceof MaterialsMissingError) return { status: 409, code: error.code, message: error.message, details: { materials: error.materials } };
   if (error instanceof InvalidEventError) return { status: 409, code: error.code, message: error.message, details: { event: error.event, state: error.state, accepted: error.accepted } };
   // a published version with other content is the caller's conflict; a stored definition or case row that fails its
-  // integrity check is the server's fault, said plainly (the message names what, never a secret)
-  if (error instanceof ConflictError || (error instanceof DefinitionError && error.code === 'definition-changed')) return { status: 409, code: error.code, message: error.message };
-  if (error instanceof DefinitionError || error instanceof CaseTamperedError) return { status: 500, code: error.code, message: error.message };
+  // integrity check (changed in the database) cannot be acted on as it stands: a conflict with what is stored, said
+  // plainly with its own code (the message names what, never a secret), not a server fault
+  if (error instanceof ConflictError || error instanceof DefinitionError || error instanceof CaseTamperedError) return { status: 409, code: error.code, message: error.message };
   if (error instanceof ForbiddenError) return { status: 403, code: error.code, message: error.message };
   if (error instanceof NotFoundError) return { status: 404, code: error.code, message: error.message };
   if (error instanceof PayloadError) return { status: error.code === 'payload-too-large' ? 413 : 400, code: error.code, message: error.message, details: { pointer: error.pointer, ...(error.limit === undefined ? {} : { limit: error.limit }) } };
